@@ -1,0 +1,117 @@
+/**
+ * A change to a project: the one shape in which every user action reaches the store.
+ *
+ * The UI computes a change with the pure functions of `shared/`, the store writes it in one transaction, and the
+ * in-memory project applies the same change with `applyChange`. Because a change carries whole records, undo is the
+ * change that puts back the records it replaced (`invertChange`), and redo is the change itself.
+ */
+import type { Code, Coder, Coding, Memo, Project, ProjectSnapshot, TesseraDocument, Uuid } from './types.ts';
+
+/** Records to write (insert or replace by id) and ids to delete, for one project. */
+export interface ProjectChange {
+  readonly project?: Project;
+  readonly put?: {
+    readonly coders?: readonly Coder[];
+    readonly documents?: readonly TesseraDocument[];
+    readonly codes?: readonly Code[];
+    readonly codings?: readonly Coding[];
+    readonly memos?: readonly Memo[];
+  };
+  readonly delete?: {
+    readonly coders?: readonly Uuid[];
+    readonly documents?: readonly Uuid[];
+    readonly codes?: readonly Uuid[];
+    readonly codings?: readonly Uuid[];
+    readonly memos?: readonly Uuid[];
+  };
+}
+
+/** The kinds of record a change can touch, each a list in a snapshot. */
+export const RECORD_KINDS = ['coders', 'documents', 'codes', 'codings', 'memos'] as const;
+
+/** One of the record kinds of a snapshot. */
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+type RecordOf<K extends RecordKind> = ProjectSnapshot[K][number];
+
+/** Whether a change writes or deletes nothing. */
+export function isEmptyChange(change: ProjectChange): boolean {
+  if (change.project) return false;
+  return RECORD_KINDS.every((kind) => !change.put?.[kind]?.length && !change.delete?.[kind]?.length);
+}
+
+function applyToList<K extends RecordKind>(
+  list: readonly RecordOf<K>[],
+  puts: readonly RecordOf<K>[] | undefined,
+  deletes: readonly Uuid[] | undefined,
+): readonly RecordOf<K>[] {
+  if (!puts?.length && !deletes?.length) return list;
+  const deleted = new Set(deletes ?? []);
+  const replacements = new Map((puts ?? []).map((record) => [record.id, record]));
+  const next: RecordOf<K>[] = [];
+  for (const record of list) {
+    if (deleted.has(record.id)) continue;
+    const replacement = replacements.get(record.id);
+    if (replacement) {
+      next.push(replacement);
+      replacements.delete(record.id);
+    } else {
+      next.push(record);
+    }
+  }
+  for (const record of replacements.values()) if (!deleted.has(record.id)) next.push(record);
+  return next;
+}
+
+/** The snapshot after a change: puts replace records with the same id (or are appended), then deletes remove. */
+export function applyChange(snapshot: ProjectSnapshot, change: ProjectChange): ProjectSnapshot {
+  return {
+    project: change.project ?? snapshot.project,
+    coders: applyToList<'coders'>(snapshot.coders, change.put?.coders, change.delete?.coders),
+    documents: applyToList<'documents'>(snapshot.documents, change.put?.documents, change.delete?.documents),
+    codes: applyToList<'codes'>(snapshot.codes, change.put?.codes, change.delete?.codes),
+    codings: applyToList<'codings'>(snapshot.codings, change.put?.codings, change.delete?.codings),
+    memos: applyToList<'memos'>(snapshot.memos, change.put?.memos, change.delete?.memos),
+  };
+}
+
+/**
+ * The change that undoes `change` when applied to the snapshot after it: records it replaced or deleted are put
+ * back as they were, and records it created are deleted.
+ */
+export function invertChange(before: ProjectSnapshot, change: ProjectChange): ProjectChange {
+  const put: Record<string, unknown[]> = {};
+  const del: Record<string, Uuid[]> = {};
+  for (const kind of RECORD_KINDS) {
+    const existing = new Map<Uuid, RecordOf<typeof kind>>(
+      (before[kind] as readonly RecordOf<typeof kind>[]).map((record) => [record.id, record]),
+    );
+    const restore: RecordOf<typeof kind>[] = [];
+    const remove: Uuid[] = [];
+    const touched = new Set<Uuid>();
+    for (const record of change.put?.[kind] ?? []) {
+      touched.add(record.id);
+      const old = existing.get(record.id);
+      if (old) restore.push(old);
+      else remove.push(record.id);
+    }
+    for (const id of change.delete?.[kind] ?? []) {
+      if (touched.has(id)) continue;
+      const old = existing.get(id);
+      if (old) restore.push(old);
+    }
+    if (restore.length) put[kind] = restore;
+    if (remove.length) del[kind] = remove;
+  }
+  const inverse: ProjectChange = {
+    ...(change.project ? { project: before.project } : {}),
+    ...(Object.keys(put).length ? { put: put as ProjectChange['put'] } : {}),
+    ...(Object.keys(del).length ? { delete: del as ProjectChange['delete'] } : {}),
+  };
+  return inverse;
+}
+
+/** An empty project snapshot around a project record. */
+export function emptySnapshot(project: Project): ProjectSnapshot {
+  return { project, coders: [], documents: [], codes: [], codings: [], memos: [] };
+}

@@ -1,0 +1,71 @@
+/**
+ * The one API the renderer has to the platform it runs on, declared once.
+ *
+ * In the desktop app `electron/preload.ts` implements it over IPC (and ends with `satisfies TesseraApi`); in a plain
+ * browser `renderer/platform/browser-api.ts` implements it with a file input and a download. The API is task-shaped:
+ * it offers what the app needs (let the user pick files, save a file, keep a backup), never a generic channel.
+ * Types only: nothing here runs.
+ */
+
+/** A file type a dialog offers, e.g. `{ name: 'Transcripts', extensions: ['txt', 'docx'] }`. */
+export interface FileFilter {
+  readonly name: string;
+  /** Extensions without the dot, lowercase. */
+  readonly extensions: readonly string[];
+}
+
+/** What the renderer asks for when the user is to pick files to open. */
+export interface OpenFilesRequest {
+  readonly title: string;
+  readonly filters: readonly FileFilter[];
+  readonly allowMultiple: boolean;
+}
+
+/** A file the user picked, read whole. */
+export interface OpenedFile {
+  /** The file's name without its folder, e.g. "BU_pre_FGD_EN.docx". */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** What the renderer asks for when the user is to save a file. */
+export interface SaveFileRequest {
+  readonly title: string;
+  readonly suggestedName: string;
+  readonly filters: readonly FileFilter[];
+  readonly bytes: Uint8Array;
+}
+
+/** The outcome of a save: where it went, or that the user cancelled. */
+export type SaveFileResult = { readonly status: 'saved'; readonly location: string } | { readonly status: 'cancelled' };
+
+/** A project snapshot for the rotating on-disk backups, as .tessera bytes. */
+export interface BackupRequest {
+  readonly projectId: string;
+  readonly projectName: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The outcome of a backup: where it was written, or why no backup is kept on this platform. */
+export type BackupResult =
+  | { readonly status: 'written'; readonly location: string; readonly generationsKept: number }
+  | { readonly status: 'unavailable'; readonly reason: string };
+
+/** Facts about the running app, shown in the About box and written into every .tessera file. */
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly platform: 'electron' | 'browser';
+  /** e.g. "Electron 45.4.1 on linux", or the browser's user agent. */
+  readonly runtime: string;
+}
+
+/** The platform API that the renderer reaches through `renderer/platform/api.ts`. */
+export interface TesseraApi {
+  appInfo(): Promise<AppInfo>;
+  /** Lets the user pick files; resolves to an empty list when they cancel. */
+  openFiles(request: OpenFilesRequest): Promise<readonly OpenedFile[]>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Writes a backup generation of a project outside the browser storage, where the platform can. */
+  backupProject(request: BackupRequest): Promise<BackupResult>;
+}
