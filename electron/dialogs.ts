@@ -1,0 +1,119 @@
+/**
+ * The native open and save dialogs behind `openFiles` and `saveFile`.
+ *
+ * The dialog functions are injected (bound to the window by the caller), so the file handling is tested on real
+ * temporary files with no Electron.
+ */
+import type {
+  FileFilter as ElectronFileFilter,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from 'electron';
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  FileFilter,
+  OpenedFile,
+  OpenFilesRequest,
+  SaveFileRequest,
+  SaveFileResult,
+} from '#shared/platform/preload-api';
+import { writeFileAtomic } from './atomic-write.ts';
+
+/** The largest file the open dialog reads (512 MiB): transcripts and projects are far smaller. */
+export const MAX_OPEN_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Shows the native open dialog (bound to the app's window by the caller). */
+export type ShowOpenDialog = (options: OpenDialogOptions) => Promise<OpenDialogReturnValue>;
+
+/** Shows the native save dialog (bound to the app's window by the caller). */
+export type ShowSaveDialog = (options: SaveDialogOptions) => Promise<SaveDialogReturnValue>;
+
+function toElectronFilters(filters: readonly FileFilter[]): ElectronFileFilter[] {
+  return filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
+}
+
+function describeSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/** Thrown when a picked file is larger than `MAX_OPEN_FILE_BYTES`; the message names the file. */
+export class FileTooLargeError extends Error {
+  override readonly name = 'FileTooLargeError';
+}
+
+function tooLargeError(filePath: string, size: number, maxBytes: number): FileTooLargeError {
+  return new FileTooLargeError(
+    `"${path.basename(filePath)}" is ${describeSize(size)}; Tessera opens files of at most ${describeSize(maxBytes)}.`,
+  );
+}
+
+/**
+ * Reads a whole file, refusing one larger than `maxBytes` before reading a byte of it.
+ *
+ * The buffer is sized from the open file's own size plus one byte, so a file that grows while being read is noticed
+ * (and refused) instead of being read past the limit or silently cut.
+ */
+export async function readFileCapped(filePath: string, maxBytes: number = MAX_OPEN_FILE_BYTES): Promise<Uint8Array> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw tooLargeError(filePath, size, maxBytes);
+    const buffer = new Uint8Array(size + 1);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.byteLength - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled === buffer.byteLength) {
+        throw new Error(`"${path.basename(filePath)}" changed while it was being read; please try again.`);
+      }
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Lets the user pick files and reads them whole; an empty list when they cancel.
+ *
+ * Every picked file's size is checked before any is read, so one oversized file fails the whole pick with a message
+ * naming it, instead of after reading hundreds of megabytes of the others.
+ */
+export async function openFiles(
+  showOpenDialog: ShowOpenDialog,
+  request: OpenFilesRequest,
+  maxBytes: number = MAX_OPEN_FILE_BYTES,
+): Promise<OpenedFile[]> {
+  const result = await showOpenDialog({
+    title: request.title,
+    filters: toElectronFilters(request.filters),
+    properties: request.allowMultiple ? ['openFile', 'multiSelections'] : ['openFile'],
+  });
+  if (result.canceled || result.filePaths.length === 0) return [];
+  for (const filePath of result.filePaths) {
+    const { size } = await stat(filePath);
+    if (size > maxBytes) throw tooLargeError(filePath, size, maxBytes);
+  }
+  const files: OpenedFile[] = [];
+  for (const filePath of result.filePaths) {
+    files.push({ name: path.basename(filePath), bytes: await readFileCapped(filePath, maxBytes) });
+  }
+  return files;
+}
+
+/** Lets the user choose where to save and writes the bytes there atomically; `cancelled` when they cancel. */
+export async function saveFile(showSaveDialog: ShowSaveDialog, request: SaveFileRequest): Promise<SaveFileResult> {
+  const result = await showSaveDialog({
+    title: request.title,
+    defaultPath: request.suggestedName,
+    filters: toElectronFilters(request.filters),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (result.canceled || result.filePath === undefined || result.filePath === '') return { status: 'cancelled' };
+  await writeFileAtomic(result.filePath, request.bytes);
+  return { status: 'saved', location: result.filePath };
+}

@@ -1,0 +1,35 @@
+/**
+ * The implementations of the IPC channels (one per TesseraApi member), registered through the checked `handle`.
+ *
+ * Platform services come in as arguments (dialogs bound to the calling window, the backup folder), so the
+ * handlers run in tests with Electron mocked and real temporary files.
+ */
+import type { WebContents } from 'electron';
+import type { AppInfo } from '#shared/platform/preload-api';
+import { writeProjectBackup } from './backups.ts';
+import { openFiles, saveFile } from './dialogs.ts';
+import type { ShowOpenDialog, ShowSaveDialog } from './dialogs.ts';
+import { handle } from './ipc.ts';
+
+/** What the handlers need from the platform. */
+export interface IpcHandlerServices {
+  readonly appInfo: AppInfo;
+  /** The open dialog, attached to the window of the calling web contents. */
+  readonly showOpenDialogFor: (sender: WebContents) => ShowOpenDialog;
+  /** The save dialog, attached to the window of the calling web contents. */
+  readonly showSaveDialogFor: (sender: WebContents) => ShowSaveDialog;
+  /** The folder holding one backup folder per project. */
+  readonly backupBaseDir: string;
+  /** Generations kept per project. */
+  readonly backupGenerations: number;
+}
+
+/** Registers every channel of the contract. */
+export function registerIpcHandlers(services: IpcHandlerServices): void {
+  handle('appInfo', async () => services.appInfo);
+  handle('openFiles', (request, { sender }) => openFiles(services.showOpenDialogFor(sender), request));
+  handle('saveFile', (request, { sender }) => saveFile(services.showSaveDialogFor(sender), request));
+  handle('backupProject', (request) =>
+    writeProjectBackup(request, { baseDir: services.backupBaseDir, keep: services.backupGenerations }),
+  );
+}
