@@ -20,6 +20,18 @@ export const ALLOWED_REQUEST_PROTOCOLS: ReadonlySet<string> = new Set(['tessera:
  */
 export const SPELLCHECK_DICTIONARY_URL = 'http://127.0.0.1:9/';
 
+/**
+ * The one permission the app's own pages get: persistent storage. Without it Chromium treats the origin's IndexedDB
+ * as best-effort, which it may evict when the disk runs low; Electron grants it by default, so a deny-all handler
+ * would make the projects' only in-browser copy evictable. It reaches no device and no network.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
+
+/** Whether a permission is granted: only those in `GRANTED_PERMISSIONS`, and only to a page of the app itself. */
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined): boolean {
+  return GRANTED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
 /** Whether the session lets a request through: only the allowed schemes, and `tessera:` only to the app's host. */
 export function isAllowedRequestUrl(url: string): boolean {
   let parsed: URL;
@@ -38,12 +50,17 @@ export function isAllowedNavigation(url: string): boolean {
 }
 
 /**
- * Hardens a session: denies every permission request and check, cancels every request the app did not make to
- * itself, never downloads spellcheck dictionaries, and refuses downloads (saving goes through the save dialog).
+ * Hardens a session: denies every permission request and check (except persistent storage for the app's own pages,
+ * see `GRANTED_PERMISSIONS`), cancels every request the app did not make to itself, never downloads spellcheck
+ * dictionaries, and refuses downloads (saving goes through the save dialog).
  */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
+    isPermissionGranted(permission, details.requestingUrl ?? requestingOrigin),
+  );
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
   session.setSpellCheckerEnabled(false);
   session.setSpellCheckerDictionaryDownloadURL(SPELLCHECK_DICTIONARY_URL);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Builds main and preload with the real electron.vite.config.ts into a temporary folder (the renderer is built by
-// its own tests and needs the whole renderer tree), then checks what Electron needs of the output.
+// its own tests and needs the whole renderer tree), then checks what Electron needs of the output, and runs the
+// built main process under Node with a fake `electron` (fixtures/fake-electron.mjs).
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const run = promisify(execFile);
+const RENDERER_PAGE = '<!doctype html><title>Tessera</title><script type="module" src="./assets/app.js"></script>';
 let workDir: string;
 let outDir: string;
 
@@ -26,11 +29,13 @@ beforeAll(async () => {
       'export default { main: config.main, preload: config.preload };',
     ].join('\n'),
   );
-  await promisify(execFile)(
+  await run(
     process.execPath,
     [path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '-c', configPath],
     { cwd: projectRoot, timeout: 120_000 },
   );
+  await mkdir(path.join(outDir, 'renderer'));
+  await writeFile(path.join(outDir, 'renderer', 'index.html'), RENDERER_PAGE);
 }, 150_000);
 
 afterAll(async () => {
@@ -55,5 +60,39 @@ describe('the electron-vite build', () => {
     expect(preload).toContain('exposeInMainWorld("tessera"');
     // The contract is imported as types only: no validation library in the page's preload.
     expect(preload).not.toMatch(/zod/i);
+  });
+});
+
+interface BootReport {
+  readonly calls: string[];
+  readonly webPreferences: Record<string, unknown>;
+  readonly preloadExists: boolean;
+  readonly page: { status: number; contentType: string; csp: string; body: string };
+  readonly escape: { status: number; body: string };
+}
+
+describe('the built main process, run with a fake electron', () => {
+  it('registers the scheme before ready, hardens the session, and loads tessera://app/ from out/renderer', async () => {
+    const register = fileURLToPath(new URL('./fixtures/register-fake-electron.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, ['--import', register, path.join(outDir, 'main', 'main.js')], {
+      cwd: workDir,
+      timeout: 30_000,
+    });
+    const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BootReport;
+    expect(report.calls.slice(0, 3)).toEqual([
+      'registerSchemesAsPrivileged [{"scheme":"tessera","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]',
+      'enableSandbox',
+      'setPath userData /nonexistent/appData/Tessera',
+    ]);
+    expect(report.calls).toEqual(
+      expect.arrayContaining(['onBeforeRequest', 'setPermissionRequestHandler', 'protocol.handle tessera']),
+    );
+    expect(report.calls).toContain('loadURL tessera://app/index.html');
+    expect(report.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(report.webPreferences.preload).toBe(path.join(outDir, 'preload', 'preload.cjs'));
+    expect(report.preloadExists).toBe(true);
+    expect(report.page).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8', body: RENDERER_PAGE });
+    expect(report.page.csp).toContain("frame-ancestors 'none'");
+    expect(report.escape.status).toBe(403);
   });
 });

@@ -85,7 +85,9 @@ function fakeSession() {
     permissionRequest: undefined as
       | ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void)
       | undefined,
-    permissionCheck: undefined as ((...args: unknown[]) => boolean) | undefined,
+    permissionCheck: undefined as
+      | ((contents: unknown, permission: string, origin: string, details: { requestingUrl?: string; isMainFrame: boolean }) => boolean)
+      | undefined,
     beforeRequest: undefined as RequestListener | undefined,
     spellcheckEnabled: undefined as boolean | undefined,
     dictionaryUrl: undefined as string | undefined,
@@ -103,21 +105,46 @@ function fakeSession() {
 }
 
 describe('hardenSession', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
-    'denies the %s permission request',
-    (permission) => {
-      const { calls } = fakeSession();
-      const callback = vi.fn();
-      calls.permissionRequest?.({}, permission, callback, {});
-      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
-    },
-  );
+  const APP_PAGE = { requestingUrl: 'tessera://app/index.html', isMainFrame: true };
 
-  it('answers every permission check with false', () => {
+  it.each([
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'openExternal',
+    'fullscreen',
+    'fileSystem',
+    'unknown',
+  ])('denies the %s permission request, even to the app itself', (permission) => {
     const { calls } = fakeSession();
-    expect(calls.permissionCheck).toBeTypeOf('function');
-    expect(calls.permissionCheck?.(null, 'clipboard-sanitized-write', 'tessera://app', {})).toBe(false);
-    expect(calls.permissionCheck?.(null, 'persistent-storage', 'tessera://app', {})).toBe(false);
+    const callback = vi.fn();
+    calls.permissionRequest?.({}, permission, callback, APP_PAGE);
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    expect(calls.permissionCheck?.(null, permission, 'tessera://app', APP_PAGE)).toBe(false);
+  });
+
+  it('grants persistent storage to the app itself only (so Chromium does not evict the projects)', () => {
+    const { calls } = fakeSession();
+    const decide = (requestingUrl: string) => {
+      const callback = vi.fn();
+      calls.permissionRequest?.({}, 'persistent-storage', callback, { requestingUrl, isMainFrame: true });
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(decide('tessera://app/index.html')).toBe(true);
+    for (const url of REFUSED_URLS) expect(decide(url), url).toBe(false);
+    expect(calls.permissionCheck?.(null, 'persistent-storage', 'tessera://app', APP_PAGE)).toBe(true);
+    expect(calls.permissionCheck?.(null, 'persistent-storage', 'tessera://app', { isMainFrame: true })).toBe(true);
+    expect(calls.permissionCheck?.(null, 'persistent-storage', 'https://evil.example', { isMainFrame: true })).toBe(
+      false,
+    );
+    expect(
+      calls.permissionCheck?.(null, 'persistent-storage', 'tessera://app', {
+        requestingUrl: 'https://evil.example/',
+        isMainFrame: false,
+      }),
+    ).toBe(false);
   });
 
   it('cancels every request outside the app and lets app requests through', () => {
