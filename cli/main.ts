@@ -1,0 +1,129 @@
+/**
+ * The `tessera` command line: the app's pure core (`shared/`) driven headless from Node, for scripting, checking files
+ * and generating test data. `cli/tessera.mjs` starts it; every verb lives in `verbs/` and is listed in one table.
+ *
+ * Exit codes: 0 done; 1 a file could not be read, imported or opened (the reason is printed on stderr); 2 the command
+ * line makes no sense (usage is printed on stderr).
+ */
+import { parseArgs } from 'node:util';
+import { ImportError } from '#shared/import/import-error';
+import { APP_VERSION } from '#shared/platform/app-version';
+import { ProjectFileError } from '#shared/project-file/project-file-error';
+import { CliFileError, type CliIo } from './cli-io.ts';
+import { EXIT, UsageError, type VerbDefinition } from './verb.ts';
+import { VERBS } from './verbs/index.ts';
+
+export { nodeCliIo } from './cli-io.ts';
+
+function verbSynopsis(verb: VerbDefinition): string {
+  const options = Object.entries(verb.options).map(([name, option]) =>
+    option.type === 'string'
+      ? option.required
+        ? `${option.short ? `-${option.short}` : `--${name}`} ${option.placeholder ?? 'VALUE'}`
+        : `[--${name} ${option.placeholder ?? 'VALUE'}]`
+      : `[--${name}]`,
+  );
+  return ['tessera', verb.name, ...verb.positionals, ...options].join(' ');
+}
+
+/** The general help: what the command is and which verbs it has. */
+export function generalUsage(): string {
+  const width = Math.max(...VERBS.map((verb) => verb.name.length)) + 2;
+  const verbs = VERBS.map((verb) => `  ${verb.name.padEnd(width)}${verb.summary}`).join('\n');
+  return (
+    `Tessera ${APP_VERSION}: qualitative coding of focus-group transcripts, from the command line.\n\n` +
+    `Usage: tessera <command> [arguments]\n\nCommands:\n${verbs}\n\n` +
+    'Run "tessera <command> --help" for the arguments of a command; "tessera --version" prints the version.\n'
+  );
+}
+
+/** The help of one verb: its synopsis and options. */
+export function verbUsage(verb: VerbDefinition): string {
+  const options = Object.entries(verb.options).map(([name, option]) => {
+    const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${option.type === 'string' ? ` ${option.placeholder ?? 'VALUE'}` : ''}`;
+    return { flag, description: option.description };
+  });
+  const width = Math.max(0, ...options.map((option) => option.flag.length)) + 2;
+  const lines = options.map((option) => `  ${option.flag.padEnd(width)}${option.description}`).join('\n');
+  return `${verb.summary}\n\nUsage: ${verbSynopsis(verb)}\n${lines ? `\nOptions:\n${lines}\n` : ''}`;
+}
+
+/** Runs the command line with the given arguments (without "node" and the script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(generalUsage());
+    return EXIT.usage;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const verb = VERBS.find((candidate) => candidate.name === rest[0]);
+    if (rest[0] !== undefined && !verb) return unknownVerb(rest[0], io);
+    io.out(verb ? verbUsage(verb) : generalUsage());
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-V') {
+    io.out(`tessera ${APP_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const verb = VERBS.find((candidate) => candidate.name === first);
+  if (!verb) return unknownVerb(first, io);
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      options: {
+        ...Object.fromEntries(
+          Object.entries(verb.options).map(([name, option]) => [
+            name,
+            option.short ? { type: option.type, short: option.short } : { type: option.type },
+          ]),
+        ),
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return usageFailure(verb, error instanceof Error ? error.message : String(error), io);
+  }
+  if (parsed.values.help === true) {
+    io.out(verbUsage(verb));
+    return EXIT.ok;
+  }
+  if (parsed.positionals.length !== verb.positionals.length) {
+    const expected = verb.positionals.length === 0 ? 'no arguments' : verb.positionals.join(' ');
+    return usageFailure(verb, `tessera ${verb.name} takes ${expected}.`, io);
+  }
+  const values: Record<string, string | boolean | undefined> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string' || typeof value === 'boolean') values[name] = value;
+  }
+  const missing = Object.entries(verb.options).find(([name, option]) => option.required && !values[name]);
+  if (missing) {
+    const [name, option] = missing;
+    return usageFailure(verb, `tessera ${verb.name} needs --${name} ${option.placeholder ?? 'VALUE'}.`, io);
+  }
+
+  try {
+    return await verb.run({ positionals: parsed.positionals, values }, io);
+  } catch (error) {
+    if (error instanceof UsageError) return usageFailure(verb, error.message, io);
+    if (error instanceof ImportError || error instanceof ProjectFileError || error instanceof CliFileError) {
+      io.err(`${error.message}\n`);
+      return EXIT.failure;
+    }
+    io.err(`tessera ${verb.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failure;
+  }
+}
+
+function unknownVerb(name: string, io: CliIo): number {
+  io.err(`Unknown command "${name}".\n\n${generalUsage()}`);
+  return EXIT.usage;
+}
+
+function usageFailure(verb: VerbDefinition, message: string, io: CliIo): number {
+  io.err(`${message}\n\n${verbUsage(verb)}`);
+  return EXIT.usage;
+}

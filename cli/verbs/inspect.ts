@@ -1,0 +1,46 @@
+/** `tessera inspect FILE`: shows how Tessera reads a plain-text transcript, as JSON. */
+import { importPlainText } from '#shared/import/plain-text';
+import { TEXT_ENCODINGS, type TextEncodingName } from '#shared/import/text-decoding';
+import { buildCodePointMap, sliceCodePoints } from '#shared/text/code-points';
+import { EXIT, UsageError, type VerbDefinition } from '../verb.ts';
+
+/** The inspect verb. */
+export const inspectVerb: VerbDefinition = {
+  name: 'inspect',
+  summary: 'Show how a plain-text transcript is read: encoding, paragraphs, speakers, timestamps (JSON).',
+  positionals: ['FILE'],
+  options: {
+    encoding: {
+      type: 'string',
+      placeholder: 'E',
+      description: `Read the file in this encoding instead of detecting it: ${TEXT_ENCODINGS.join(', ')}.`,
+    },
+  },
+  async run({ positionals, values }, io) {
+    const encoding = values.encoding;
+    if (encoding !== undefined && !TEXT_ENCODINGS.includes(encoding as TextEncodingName)) {
+      throw new UsageError(`Unknown encoding "${String(encoding)}"; use one of ${TEXT_ENCODINGS.join(', ')}.`);
+    }
+    const path = positionals[0] as string;
+    const bytes = await io.readFile(path);
+    const fileName = path.split(/[\\/]/).pop() ?? path;
+    const imported = importPlainText(fileName, bytes, encoding ? { encoding: encoding as TextEncodingName } : {});
+    const map = buildCodePointMap(imported.text);
+    const report = {
+      text: imported.text,
+      encoding: imported.encoding,
+      speakers: imported.speakers,
+      paragraphs: imported.paragraphs.map((paragraph) => ({
+        n: paragraph.n,
+        start: paragraph.start,
+        end: paragraph.end,
+        speaker: paragraph.speakerLabel,
+        text: sliceCodePoints(imported.text, paragraph.utteranceStart, paragraph.end, map),
+        timestamps: paragraph.timestamps,
+      })),
+      warnings: imported.warnings,
+    };
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * What an importer hands on: the text of one document with its paragraphs, speakers and timestamps recognised, before
+ * it becomes a stored document (see `document-from-import.ts`). Every importer (plain text now, Word later) produces
+ * this one shape. Offsets are Unicode code points into `text`, start inclusive, end exclusive.
+ */
+import type { SpeakerRole } from '../model/types.ts';
+
+/** One paragraph of imported text. */
+export interface ImportedParagraph {
+  /** Number in document order, from 1. */
+  readonly n: number;
+  readonly start: number;
+  readonly end: number;
+  /** Where the utterance begins after a speaker label (equals `start` when there is none). */
+  readonly utteranceStart: number;
+  /** The label of the paragraph's speaker, exactly as in `ImportedText.speakers`, or null. */
+  readonly speakerLabel: string | null;
+  /** Timestamps as written, e.g. "00:21:47". */
+  readonly timestamps: readonly string[];
+}
+
+/** A speaker recognised in imported text: the label as first written and the role guessed from it. */
+export interface ImportedSpeaker {
+  readonly label: string;
+  readonly role: SpeakerRole;
+}
+
+/** The paragraphs, speakers and text recognised from a list of raw paragraph strings. */
+export interface RecognisedText {
+  /** The paragraphs joined by "\n". */
+  readonly text: string;
+  readonly paragraphs: readonly ImportedParagraph[];
+  /** In order of first appearance. */
+  readonly speakers: readonly ImportedSpeaker[];
+}
+
+/** A file's text as imported: recognised structure plus where it came from and what the user should know. */
+export interface ImportedText extends RecognisedText {
+  /** The character encoding the bytes were decoded from, e.g. "utf-8" or "windows-1252". */
+  readonly encoding: string;
+  readonly format: 'txt' | 'docx';
+  /** Things the user should know, e.g. that the encoding was guessed and can be changed. */
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,442 @@
+/**
+ * Runtime schemas of the domain model, applied wherever records cross a trust boundary (a .tessera file, an import,
+ * an IPC payload), plus the referential-integrity check that a schema cannot express.
+ *
+ * The schemas mirror `types.ts` exactly: strict object shapes (an unknown field is an error, not silently kept),
+ * canonical lowercase UUIDs, non-negative integer code-point offsets with an exclusive end, "#rrggbb" colours and
+ * bounded string lengths, so a hostile or damaged file cannot smuggle in a 2 GB code name. A compile-time check
+ * below keeps each schema and its TypeScript type in step.
+ */
+import { z } from 'zod';
+import { isUuid } from './ids.ts';
+import { buildCodePointMap, codePointToUtf16 } from '../text/code-points.ts';
+import type {
+  Code,
+  Coder,
+  Coding,
+  DocumentAttributes,
+  DocumentSource,
+  Memo,
+  Paragraph,
+  Phase,
+  Project,
+  ProjectSnapshot,
+  Site,
+  Speaker,
+  TesseraDocument,
+  Uuid,
+} from './types.ts';
+
+/** Upper bounds on string lengths (UTF-16 units), generous for real use and small enough to refuse abuse. */
+export const SCHEMA_LIMITS = {
+  shortText: 32,
+  name: 500,
+  description: 100_000,
+  memoText: 1_000_000,
+  /** A 50 MB text file decodes to at most 50 M UTF-16 units; the rest is headroom for other importers. */
+  documentText: 64 * 1024 * 1024,
+  attributeEntries: 200,
+  attributeKey: 200,
+  attributeValue: 10_000,
+  timestampsPerParagraph: 1_000,
+} as const;
+
+const uuid = z.string().refine(isUuid, { message: 'expected a lowercase UUID' });
+const isoDateTime = z.iso.datetime();
+const nonNegativeInt = z.int().nonnegative();
+const name = z.string().min(1).max(SCHEMA_LIMITS.name);
+const longText = z.string().max(SCHEMA_LIMITS.description);
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour as #rrggbb' });
+const attributeMap = z
+  .record(z.string().min(1).max(SCHEMA_LIMITS.attributeKey), z.string().max(SCHEMA_LIMITS.attributeValue))
+  .refine((record) => Object.keys(record).length <= SCHEMA_LIMITS.attributeEntries, {
+    message: `at most ${SCHEMA_LIMITS.attributeEntries} attributes`,
+  });
+
+/** Schema of a Site. */
+export const siteSchema = z.strictObject({
+  id: uuid,
+  code: z.string().min(1).max(SCHEMA_LIMITS.shortText),
+  name,
+});
+
+/** Schema of a Phase. */
+export const phaseSchema = z.strictObject({
+  id: uuid,
+  name,
+  order: z.number(),
+});
+
+/** Schema of a Project record. */
+export const projectSchema = z.strictObject({
+  id: uuid,
+  name,
+  description: longText,
+  sites: z.array(siteSchema),
+  phases: z.array(phaseSchema),
+  codebooks: z.array(z.enum(['cfir-2.0', 'cfir-2009', 'ibrahim-2019', 'mirbahaeddin-2022'])),
+  createdAt: isoDateTime,
+  modifiedAt: isoDateTime,
+});
+
+/** Schema of a Coder. */
+export const coderSchema = z.strictObject({
+  id: uuid,
+  projectId: uuid,
+  name,
+  initials: z.string().min(1).max(8),
+  createdAt: isoDateTime,
+});
+
+/** Schema of a Speaker of one document. */
+export const speakerSchema = z.strictObject({
+  id: uuid,
+  label: name,
+  role: z.enum(['moderator', 'assistant', 'participant', 'unknown']),
+  attributes: attributeMap,
+});
+
+/** Schema of a Paragraph: a non-empty code-point range whose utterance starts inside it. */
+export const paragraphSchema = z
+  .strictObject({
+    n: z.int().positive(),
+    start: nonNegativeInt,
+    end: nonNegativeInt,
+    utteranceStart: nonNegativeInt,
+    speakerId: uuid.nullable(),
+    timestamps: z.array(z.string().min(1).max(SCHEMA_LIMITS.shortText)).max(SCHEMA_LIMITS.timestampsPerParagraph),
+  })
+  .refine((p) => p.start < p.end, { message: 'a paragraph must start before it ends', path: ['end'] })
+  .refine((p) => p.start <= p.utteranceStart && p.utteranceStart <= p.end, {
+    message: 'the utterance must start within the paragraph',
+    path: ['utteranceStart'],
+  });
+
+/** Schema of DocumentAttributes. */
+export const documentAttributesSchema = z.strictObject({
+  siteId: uuid.nullable(),
+  phaseId: uuid.nullable(),
+  language: z.string().max(SCHEMA_LIMITS.name),
+  date: z.union([z.literal(''), z.iso.date()]),
+  extra: attributeMap,
+});
+
+/** Schema of DocumentSource. */
+export const documentSourceSchema = z.strictObject({
+  fileName: z.string().max(SCHEMA_LIMITS.name),
+  format: z.enum(['txt', 'docx', 'tessera', 'qdpx']),
+  encoding: z.string().max(SCHEMA_LIMITS.shortText),
+  importedAt: isoDateTime,
+});
+
+/** Schema of a TesseraDocument, text included. */
+export const documentSchema = z.strictObject({
+  id: uuid,
+  projectId: uuid,
+  name,
+  kind: z.enum(['transcript', 'field-notes']),
+  attributes: documentAttributesSchema,
+  paragraphs: z.array(paragraphSchema),
+  speakers: z.array(speakerSchema),
+  source: documentSourceSchema,
+  linkedDocumentId: uuid.nullable(),
+  length: nonNegativeInt,
+  createdAt: isoDateTime,
+  modifiedAt: isoDateTime,
+  text: z.string().max(SCHEMA_LIMITS.documentText),
+});
+
+/** Schema of a CodeOrigin. */
+export const codeOriginSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('inductive') }),
+  z.strictObject({
+    kind: z.literal('cfir'),
+    version: z.enum(['2.0', '2009']),
+    elementId: z.string().min(1).max(SCHEMA_LIMITS.shortText),
+  }),
+  z.strictObject({
+    kind: z.literal('framework'),
+    frameworkId: z.string().min(1).max(SCHEMA_LIMITS.name),
+    elementId: z.string().min(1).max(SCHEMA_LIMITS.name),
+  }),
+]);
+
+/** Schema of a Code. */
+export const codeSchema = z.strictObject({
+  id: uuid,
+  projectId: uuid,
+  parentId: uuid.nullable(),
+  name,
+  color: colour,
+  description: longText,
+  inclusion: longText,
+  exclusion: longText,
+  example: longText,
+  order: z.number(),
+  origin: codeOriginSchema,
+  isCodable: z.boolean(),
+  isHidden: z.boolean(),
+  createdBy: uuid.nullable(),
+  createdAt: isoDateTime,
+  modifiedAt: isoDateTime,
+});
+
+/** Schema of a Coding: code points [start, end) with start < end. */
+export const codingSchema = z
+  .strictObject({
+    id: uuid,
+    projectId: uuid,
+    documentId: uuid,
+    codeId: uuid,
+    start: nonNegativeInt,
+    end: nonNegativeInt,
+    coderId: uuid.nullable(),
+    createdAt: isoDateTime,
+    modifiedAt: isoDateTime,
+  })
+  .refine((c) => c.start < c.end, { message: 'a coding must start before it ends', path: ['end'] });
+
+/** Schema of a MemoTarget. */
+export const memoTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('project') }),
+  z.strictObject({ kind: z.literal('document'), id: uuid }),
+  z.strictObject({ kind: z.literal('code'), id: uuid }),
+  z.strictObject({ kind: z.literal('coding'), id: uuid }),
+]);
+
+/** Schema of a Memo. */
+export const memoSchema = z.strictObject({
+  id: uuid,
+  projectId: uuid,
+  target: memoTargetSchema,
+  title: z.string().max(SCHEMA_LIMITS.name),
+  text: z.string().max(SCHEMA_LIMITS.memoText),
+  authorId: uuid.nullable(),
+  createdAt: isoDateTime,
+  modifiedAt: isoDateTime,
+});
+
+/** Schema of a whole ProjectSnapshot (records only; see `checkSnapshotIntegrity` for the links between them). */
+export const projectSnapshotSchema = z.strictObject({
+  project: projectSchema,
+  coders: z.array(coderSchema),
+  documents: z.array(documentSchema),
+  codes: z.array(codeSchema),
+  codings: z.array(codingSchema),
+  memos: z.array(memoSchema),
+});
+
+// Compile-time guard: each schema parses to its model type and declares no field the type lacks.
+type Matches<S extends z.ZodType, M> = [z.output<S>] extends [M]
+  ? [Exclude<keyof z.output<S>, keyof M> | Exclude<keyof M, keyof z.output<S>>] extends [never]
+    ? true
+    : false
+  : false;
+const _schemasMatchTypes: [
+  Matches<typeof siteSchema, Site>,
+  Matches<typeof phaseSchema, Phase>,
+  Matches<typeof projectSchema, Project>,
+  Matches<typeof coderSchema, Coder>,
+  Matches<typeof speakerSchema, Speaker>,
+  Matches<typeof paragraphSchema, Paragraph>,
+  Matches<typeof documentAttributesSchema, DocumentAttributes>,
+  Matches<typeof documentSourceSchema, DocumentSource>,
+  Matches<typeof documentSchema, TesseraDocument>,
+  Matches<typeof codeSchema, Code>,
+  Matches<typeof codingSchema, Coding>,
+  Matches<typeof memoSchema, Memo>,
+  Matches<typeof projectSnapshotSchema, ProjectSnapshot>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+
+/** The outcome of parsing untrusted data as a snapshot: the typed snapshot, or readable problems. */
+export type SnapshotParseResult =
+  | { readonly ok: true; readonly snapshot: ProjectSnapshot }
+  | { readonly ok: false; readonly problems: readonly IntegrityProblem[] };
+
+/** At most this many problems are listed; a file with more is broken beyond what a longer list would explain. */
+const MAX_PROBLEMS = 100;
+
+/** Parses untrusted data against the snapshot schema, turning zod's issues into path + message problems. */
+export function parseProjectSnapshot(data: unknown): SnapshotParseResult {
+  const result = projectSnapshotSchema.safeParse(data);
+  if (result.success) return { ok: true, snapshot: result.data };
+  const problems = result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+  }));
+  return { ok: false, problems };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(root)';
+}
+
+/** One broken link or rule in a snapshot, e.g. `{ path: "codings[3].codeId", message: "no code with this id" }`. */
+export interface IntegrityProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Checks the links between the records of a schema-valid snapshot and returns every problem found (up to a cap;
+ * an empty list means the snapshot is consistent):
+ * - every record carries the project's id, and ids are unique within each kind of record (sites, phases, coders,
+ *   documents, the speakers of a document, codes, codings, memos) and site codes are unique;
+ * - documents: site and phase exist in the project, a linked document exists and is another document, `length` is
+ *   the text's length in code points, paragraphs are numbered 1..n and cover the text exactly as lines joined by
+ *   "\n" (the first starts at 0, each next one right after the line break that ends the previous, the last ends at
+ *   the end of the text, and the text has no other line break), paragraph speakers are speakers of the document;
+ * - codes: parent exists, the code tree has no cycle, `createdBy` is a coder;
+ * - codings: document, code and coder exist, and `end` is within the document;
+ * - memos: the target and the author exist.
+ */
+export function checkSnapshotIntegrity(snapshot: ProjectSnapshot): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  const report = (path: string, message: string): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, message });
+  };
+  const projectId = snapshot.project.id;
+
+  const siteIds = uniqueIds(snapshot.project.sites, 'project.sites', report);
+  const phaseIds = uniqueIds(snapshot.project.phases, 'project.phases', report);
+  const siteCodes = new Set<string>();
+  snapshot.project.sites.forEach((site, i) => {
+    if (siteCodes.has(site.code)) report(`project.sites[${i}].code`, `site code "${site.code}" is used twice`);
+    siteCodes.add(site.code);
+  });
+  const coderIds = uniqueIds(snapshot.coders, 'coders', report);
+  const documentLengths = new Map<Uuid, number>();
+  snapshot.documents.forEach((doc) => documentLengths.set(doc.id, doc.length));
+  uniqueIds(snapshot.documents, 'documents', report);
+  const codeIds = uniqueIds(snapshot.codes, 'codes', report);
+  const codingIds = uniqueIds(snapshot.codings, 'codings', report);
+  uniqueIds(snapshot.memos, 'memos', report);
+
+  const checkProject = (path: string, recordProjectId: Uuid): void => {
+    if (recordProjectId !== projectId) report(`${path}.projectId`, 'belongs to another project');
+  };
+  const checkCoder = (path: string, coderId: Uuid | null): void => {
+    if (coderId !== null && !coderIds.has(coderId)) report(path, 'no coder with this id');
+  };
+
+  snapshot.coders.forEach((coder, i) => checkProject(`coders[${i}]`, coder.projectId));
+
+  snapshot.documents.forEach((doc, i) => {
+    const path = `documents[${i}]`;
+    checkProject(path, doc.projectId);
+    if (doc.attributes.siteId !== null && !siteIds.has(doc.attributes.siteId)) {
+      report(`${path}.attributes.siteId`, 'no site with this id in the project');
+    }
+    if (doc.attributes.phaseId !== null && !phaseIds.has(doc.attributes.phaseId)) {
+      report(`${path}.attributes.phaseId`, 'no phase with this id in the project');
+    }
+    if (doc.linkedDocumentId !== null && (doc.linkedDocumentId === doc.id || !documentLengths.has(doc.linkedDocumentId))) {
+      report(`${path}.linkedDocumentId`, 'must name another document of the project');
+    }
+    checkDocumentText(doc, path, report);
+  });
+
+  const parents = new Map<Uuid, Uuid | null>();
+  snapshot.codes.forEach((code, i) => {
+    const path = `codes[${i}]`;
+    checkProject(path, code.projectId);
+    checkCoder(`${path}.createdBy`, code.createdBy);
+    if (code.parentId !== null && !codeIds.has(code.parentId)) report(`${path}.parentId`, 'no code with this id');
+    parents.set(code.id, code.parentId);
+  });
+  snapshot.codes.forEach((code, i) => {
+    // Walk up from each code; meeting the code again (or more steps than codes) means a cycle.
+    let current = parents.get(code.id) ?? null;
+    for (let steps = 0; current !== null; steps++) {
+      if (current === code.id || steps > parents.size) {
+        report(`codes[${i}].parentId`, 'the code tree has a cycle through this code');
+        break;
+      }
+      current = parents.get(current) ?? null;
+    }
+  });
+
+  snapshot.codings.forEach((coding, i) => {
+    const path = `codings[${i}]`;
+    checkProject(path, coding.projectId);
+    checkCoder(`${path}.coderId`, coding.coderId);
+    if (!codeIds.has(coding.codeId)) report(`${path}.codeId`, 'no code with this id');
+    const length = documentLengths.get(coding.documentId);
+    if (length === undefined) report(`${path}.documentId`, 'no document with this id');
+    else if (coding.end > length) report(`${path}.end`, `beyond the end of the document (${length} characters)`);
+  });
+
+  snapshot.memos.forEach((memo, i) => {
+    const path = `memos[${i}]`;
+    checkProject(path, memo.projectId);
+    checkCoder(`${path}.authorId`, memo.authorId);
+    const target = memo.target;
+    const exists =
+      target.kind === 'project' ||
+      (target.kind === 'document' && documentLengths.has(target.id)) ||
+      (target.kind === 'code' && codeIds.has(target.id)) ||
+      (target.kind === 'coding' && codingIds.has(target.id));
+    if (!exists) report(`${path}.target`, `no ${target.kind} with this id`);
+  });
+
+  return problems;
+}
+
+function uniqueIds(
+  records: readonly { readonly id: Uuid }[],
+  path: string,
+  report: (path: string, message: string) => void,
+): Set<Uuid> {
+  const ids = new Set<Uuid>();
+  records.forEach((record, i) => {
+    if (ids.has(record.id)) report(`${path}[${i}].id`, 'the same id is used twice');
+    ids.add(record.id);
+  });
+  return ids;
+}
+
+function checkDocumentText(
+  doc: TesseraDocument,
+  path: string,
+  report: (path: string, message: string) => void,
+): void {
+  const map = buildCodePointMap(doc.text);
+  if (doc.length !== map.codePointLength) {
+    report(`${path}.length`, `is ${doc.length} but the text has ${map.codePointLength} characters`);
+    return;
+  }
+  const speakerIds = uniqueIds(doc.speakers, `${path}.speakers`, report);
+  let lineBreaks = 0;
+  for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1)) lineBreaks++;
+  const paragraphs = doc.paragraphs;
+  if (paragraphs.length === 0) {
+    if (doc.length > 0) report(`${path}.paragraphs`, 'a document with text needs paragraphs');
+    return;
+  }
+  if (lineBreaks !== paragraphs.length - 1) {
+    report(`${path}.paragraphs`, `${paragraphs.length} paragraphs but the text has ${lineBreaks + 1} lines`);
+  }
+  let expectedStart = 0;
+  paragraphs.forEach((paragraph, i) => {
+    const at = `${path}.paragraphs[${i}]`;
+    if (paragraph.n !== i + 1) report(`${at}.n`, `should be ${i + 1}: paragraphs are numbered 1..n in order`);
+    if (paragraph.start !== expectedStart) {
+      report(`${at}.start`, `should be ${expectedStart}: paragraphs follow each other, one line each`);
+    }
+    const isLast = i === paragraphs.length - 1;
+    if (isLast) {
+      if (paragraph.end !== doc.length) report(`${at}.end`, `should be ${doc.length}, the end of the text`);
+    } else if (paragraph.end >= doc.length || doc.text[codePointToUtf16(map, paragraph.end)] !== '\n') {
+      report(`${at}.end`, 'a paragraph must end at a line break');
+    }
+    if (paragraph.speakerId !== null && !speakerIds.has(paragraph.speakerId)) {
+      report(`${at}.speakerId`, 'no speaker with this id in the document');
+    }
+    expectedStart = paragraph.end + 1;
+  });
+}
