@@ -26,9 +26,12 @@ export interface PlainTextImportOptions {
   readonly encoding?: TextEncodingName;
 }
 
-/** NUL characters beyond this share of the text (or this count) mean the file is binary, not text. */
-const MAX_NUL_SHARE = 0.01;
-const MAX_NUL_COUNT = 100;
+/**
+ * Control characters (C0 other than tab, line feed, vertical tab, form feed and carriage return) beyond this share of
+ * the text, and beyond a handful, mean the file is binary: text has almost none, arbitrary bytes about one in ten.
+ */
+const MAX_CONTROL_SHARE = 0.02;
+const CONTROL_ALLOWANCE = 4;
 /** Replacement characters beyond this share of the visible text mean the text was lost before it reached us. */
 const MAX_REPLACEMENT_SHARE = 0.1;
 
@@ -59,18 +62,20 @@ export function importPlainText(fileName: string, bytes: Uint8Array, options?: P
 
   const warnings: string[] = [];
   let text = decoded.text;
+  // eslint-disable-next-line no-control-regex
+  const controlCount = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  if (controlCount > CONTROL_ALLOWANCE && controlCount > text.length * MAX_CONTROL_SHARE) {
+    const nulHeavy = countOf(text, '\u0000') > controlCount / 2;
+    const utf16Hint =
+      nulHeavy && !options?.encoding && !sniffByteOrderMark(bytes)
+        ? ' If it is UTF-16 text saved without a byte-order mark, choose UTF-16 LE or UTF-16 BE as the encoding.'
+        : '';
+    const what = nulHeavy ? 'many NUL bytes' : 'many control characters';
+    throw new ImportError(fileName, `${quoted} contains ${what}, so it is a binary file, not plain text.${utf16Hint}`);
+  }
+  // A stray NUL in otherwise good text (a transcription tool's glitch) is dropped, and the user told.
   const nulCount = countOf(text, '\u0000');
   if (nulCount > 0) {
-    if (nulCount > MAX_NUL_COUNT || nulCount > text.length * MAX_NUL_SHARE) {
-      const utf16Hint =
-        !options?.encoding && !sniffByteOrderMark(bytes)
-          ? ' If it is UTF-16 text saved without a byte-order mark, choose UTF-16 LE or UTF-16 BE as the encoding.'
-          : '';
-      throw new ImportError(
-        fileName,
-        `${quoted} contains many NUL bytes, so it is a binary file, not plain text.${utf16Hint}`,
-      );
-    }
     text = text.replaceAll('\u0000', '');
     warnings.push(`${nulCount} NUL ${nulCount === 1 ? 'character was' : 'characters were'} removed from the text.`);
   }

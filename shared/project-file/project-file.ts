@@ -102,6 +102,14 @@ export async function decodeProjectFile(bytes: Uint8Array): Promise<DecodedProje
   }
 
   const names = entries.map((entry) => entry.name);
+  // Any zip without a manifest (a Word document, a REFI-QDA project) is simply not a project file.
+  const manifestEntry = entries.find((entry) => entry.name === PROJECT_FILE_ENTRIES.manifest);
+  if (!manifestEntry) {
+    throw new ProjectFileError(
+      'not-a-project-file',
+      'This is a zip archive (such as a Word document or a REFI-QDA project) but not a Tessera project file.',
+    );
+  }
   // eslint-disable-next-line no-control-regex
   const pathLike = names.find((name) => /[/\\:]|^\.|\.\.|[\u0000-\u001f]/.test(name));
   if (pathLike !== undefined) {
@@ -112,13 +120,6 @@ export async function decodeProjectFile(bytes: Uint8Array): Promise<DecodedProje
   }
   if (new Set(names).size !== names.length) {
     throw new ProjectFileError('unexpected-content', 'This file holds two entries with the same name; it was not opened.');
-  }
-  const manifestEntry = entries.find((entry) => entry.name === PROJECT_FILE_ENTRIES.manifest);
-  if (!manifestEntry) {
-    throw new ProjectFileError(
-      'not-a-project-file',
-      'This is a zip archive (such as a Word document or a REFI-QDA project) but not a Tessera project file.',
-    );
   }
   const unknown = names.find((name) => name !== PROJECT_FILE_ENTRIES.manifest && name !== PROJECT_FILE_ENTRIES.project);
   if (unknown !== undefined) {
