@@ -183,9 +183,11 @@ export function generateFieldNotes(choose: Chooser, context: GenerationContext):
     }
     const sentences: string[] = [];
     const count = choose.between(2, 5);
+    const unused = [...FIELD_NOTE_SENTENCES];
     for (let s = 0; s < count; s++) {
-      const sentence = choose
-        .pick(FIELD_NOTE_SENTENCES)
+      // Each kind of observation at most once per paragraph.
+      const template = unused.splice(Math.floor(choose.random() * unused.length), 1)[0] as string;
+      const sentence = template
         .replace('{room}', choose.pick(ROOMS))
         .replace('{delay}', choose.pick(DELAYS))
         .replace('{topic}', choose.pick(TOPICS))
