@@ -50,4 +50,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/ipc.ts', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'IPC goes through the typed contract: electron/ipc.ts (main) and electron/preload.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

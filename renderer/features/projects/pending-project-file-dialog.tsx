@@ -1,0 +1,32 @@
+/**
+ * Asked when a project file holds a project that is already on this computer: replace it, keep both, or cancel.
+ */
+import { resolvePendingProjectFile, useWorkspace } from '../../state/workspace-store.ts';
+
+/** The dialog, shown while a project file waits for the user's choice. */
+export function PendingProjectFileDialog() {
+  const pending = useWorkspace((s) => s.pendingProjectFile);
+  if (!pending) return null;
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="pending-file-title">
+        <h2 id="pending-file-title">“{pending.snapshot.project.name}” is already here</h2>
+        <p>
+          {pending.fileName} holds a project that is already on this computer. You can replace the one here with the
+          file’s version, or keep both and open the file’s version as a copy.
+        </p>
+        <div className="modal-actions">
+          <button type="button" onClick={() => void resolvePendingProjectFile('cancel')}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => void resolvePendingProjectFile('copy')}>
+            Keep both
+          </button>
+          <button type="button" className="danger" onClick={() => void resolvePendingProjectFile('replace')}>
+            Replace
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The bar above an open project: its name, who is coding, and saving or closing it.
+ */
+import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
+
+/** The project bar. */
+export function ProjectBar() {
+  const project = useWorkspace((s) => s.snapshot?.project);
+  const coders = useWorkspace((s) => s.snapshot?.coders);
+  const currentCoderId = useWorkspace((s) => s.currentCoderId);
+  const undoLabel = useWorkspace((s) => s.undoLabel);
+  const redoLabel = useWorkspace((s) => s.redoLabel);
+  if (!project || !coders) return null;
+  return (
+    <header className="project-bar">
+      <div className="brand brand-small">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">Tessera</span>
+      </div>
+      <h1 className="project-title">{project.name}</h1>
+      <div className="project-bar-actions">
+        <button
+          type="button"
+          className="quiet"
+          disabled={!undoLabel}
+          title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          onClick={() => void undo()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          disabled={!redoLabel}
+          title={redoLabel ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          onClick={() => void redo()}
+        >
+          Redo
+        </button>
+        <label className="coder-picker">
+          Coding as
+          <select value={currentCoderId ?? ''} onChange={(e) => void setCurrentCoder(e.target.value)}>
+            {coders.map((coder) => (
+              <option key={coder.id} value={coder.id}>
+                {coder.name} ({coder.initials})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void saveProjectFile()}>
+          Save as file…
+        </button>
+        <button type="button" className="quiet" onClick={() => void closeProject()}>
+          Close project
+        </button>
+      </div>
+    </header>
+  );
+}

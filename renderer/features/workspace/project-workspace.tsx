@@ -1,0 +1,30 @@
+/**
+ * The open project: the project bar on top; documents and the coding tree on the left; the transcript in the
+ * middle; the selected code and its coded segments on the right.
+ */
+import { ProjectBar } from './project-bar.tsx';
+import { DocumentList } from '../documents/document-list.tsx';
+import { CodeTree } from '../codes/code-tree.tsx';
+import { DocumentReader } from '../reader/document-reader.tsx';
+import { CodePanel } from '../codes/code-panel.tsx';
+
+/** The three-pane workspace of an open project. */
+export function ProjectWorkspace() {
+  return (
+    <div className="workspace">
+      <ProjectBar />
+      <div className="panes">
+        <aside className="pane pane-left" aria-label="Documents and codes">
+          <DocumentList />
+          <CodeTree />
+        </aside>
+        <main className="pane pane-center">
+          <DocumentReader />
+        </main>
+        <aside className="pane pane-right" aria-label="Code details">
+          <CodePanel />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * TesseraApi for a plain browser page: the same app, with a file input for opening and a download for saving.
+ *
+ * This is how the renderer runs where Electron cannot (and how the end-to-end tests drive it in Chromium).
+ */
+import type {
+  AppInfo,
+  BackupRequest,
+  BackupResult,
+  FileFilter,
+  OpenedFile,
+  OpenFilesRequest,
+  SaveFileRequest,
+  SaveFileResult,
+  TesseraApi,
+} from '#shared/platform/preload-api';
+import { APP_NAME, APP_VERSION } from '#shared/platform/app-version';
+
+function acceptAttribute(filters: readonly FileFilter[]): string {
+  return filters.flatMap((filter) => filter.extensions.map((ext) => `.${ext}`)).join(',');
+}
+
+/**
+ * Opens the browser's file picker. It must be called from a user gesture (a click handler) without an await before
+ * it, since browsers only show a picker for a user action.
+ */
+function openFiles(request: OpenFilesRequest): Promise<readonly OpenedFile[]> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = request.allowMultiple;
+    input.accept = acceptAttribute(request.filters);
+    input.style.display = 'none';
+    const finish = (): void => input.remove();
+    input.addEventListener('cancel', () => {
+      finish();
+      resolve([]);
+    });
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      finish();
+      Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })))
+        .then(resolve, reject);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+  const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = request.suggestedName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download reads the blob asynchronously; revoke the URL only once it surely has.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { status: 'saved', location: `your Downloads folder, as ${request.suggestedName}` };
+}
+
+async function backupProject(_request: BackupRequest): Promise<BackupResult> {
+  // A web page cannot write files on its own; in the browser the .tessera file the user saves is the backup.
+  return { status: 'unavailable', reason: 'Automatic backups to disk are made by the desktop app only.' };
+}
+
+async function appInfo(): Promise<AppInfo> {
+  return { name: APP_NAME, version: APP_VERSION, platform: 'browser', runtime: navigator.userAgent };
+}
+
+/** The browser implementation of the platform API. */
+export const browserApi = { appInfo, openFiles, saveFile, backupProject } satisfies TesseraApi;

@@ -1,0 +1,502 @@
+/**
+ * The renderer's state: the project list, the open project held in memory, and the actions users take on it.
+ *
+ * IndexedDB is the store of record. Every action computes a `ProjectChange` with a pure function from `shared/`,
+ * writes it to the store in one transaction, and only then applies it to the in-memory project, so what the screen
+ * shows has always been saved. Components read this store through narrow selectors.
+ */
+import { create } from 'zustand';
+import type { ProjectChange } from '#shared/model/change';
+import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
+import { randomUuid, systemClock } from '#shared/model/ids';
+import type { ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
+import { newProject } from '#shared/model/new-project';
+import { applyCode, removeCodings } from '#shared/coding/apply-code';
+import type { NewCodeInput } from '#shared/codebook/create-code';
+import { createCode } from '#shared/codebook/create-code';
+import { APP_VERSION } from '#shared/platform/app-version';
+import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
+import { remapProjectIds } from '#shared/project-file/remap-ids';
+import { documentFromImport } from '#shared/import/document-from-import';
+import { importPlainText } from '#shared/import/plain-text';
+import type { OpenedFile } from '#shared/platform/preload-api';
+import type { ProjectSummary } from '../db/project-store-api.ts';
+import { projectStore } from './project-store-instance.ts';
+import { requestPersistentStorage } from '../db/tessera-db.ts';
+import { platformApi } from '../platform/api.ts';
+import { describeError } from './describe-error.ts';
+
+/** A message shown to the user until dismissed (errors) or for a few seconds (information). */
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'info' | 'error';
+  readonly text: string;
+  readonly details?: readonly string[];
+}
+
+/** A place in a document the reader should bring into view and mark, e.g. after a click on a coded segment. */
+export interface JumpTarget {
+  readonly documentId: Uuid;
+  readonly start: number;
+  readonly end: number;
+  /** Changes on every jump, so jumping to the same place twice still scrolls. */
+  readonly nonce: number;
+}
+
+/** A project file that holds a project already in this store: the user chooses what to do with it. */
+export interface PendingProjectFile {
+  readonly snapshot: ProjectSnapshot;
+  readonly fileName: string;
+}
+
+interface WorkspaceState {
+  readonly phase: 'starting' | 'ready' | 'unavailable';
+  readonly unavailableReason: string | null;
+  readonly projects: readonly ProjectSummary[];
+  readonly snapshot: ProjectSnapshot | null;
+  readonly currentCoderId: Uuid | null;
+  readonly selectedDocumentId: Uuid | null;
+  readonly selectedCodeId: Uuid | null;
+  readonly jumpTarget: JumpTarget | null;
+  readonly notices: readonly Notice[];
+  readonly busy: string | null;
+  readonly pendingProjectFile: PendingProjectFile | null;
+  /** What Ctrl+Z would take back, or null. */
+  readonly undoLabel: string | null;
+  readonly redoLabel: string | null;
+}
+
+const LAST_PROJECT_SETTING = 'lastProjectId';
+const coderSetting = (projectId: Uuid): string => `currentCoder:${projectId}`;
+
+let noticeCounter = 0;
+let jumpCounter = 0;
+
+const initialState: WorkspaceState = {
+  phase: 'starting',
+  unavailableReason: null,
+  projects: [],
+  snapshot: null,
+  currentCoderId: null,
+  selectedDocumentId: null,
+  selectedCodeId: null,
+  jumpTarget: null,
+  notices: [],
+  busy: null,
+  pendingProjectFile: null,
+  undoLabel: null,
+  redoLabel: null,
+};
+
+/** The workspace store. Use with a selector: `useWorkspace((s) => s.snapshot)`. */
+export const useWorkspace = create<WorkspaceState>()(() => initialState);
+
+const set = useWorkspace.setState;
+const get = useWorkspace.getState;
+
+/** Shows a notice; information notices go away by themselves. */
+export function notify(tone: Notice['tone'], text: string, details?: readonly string[]): void {
+  const notice: Notice = { id: ++noticeCounter, tone, text, ...(details?.length ? { details } : {}) };
+  set((state) => ({ notices: [...state.notices, notice] }));
+  if (tone === 'info') setTimeout(() => dismissNotice(notice.id), 5000);
+}
+
+/** Removes a notice. */
+export function dismissNotice(id: number): void {
+  set((state) => ({ notices: state.notices.filter((n) => n.id !== id) }));
+}
+
+async function refreshProjects(): Promise<void> {
+  set({ projects: await projectStore().listProjects() });
+}
+
+/** Runs an action, turning any failure into an error notice; resolves to whether it succeeded. */
+export async function attempt(busyText: string | null, action: () => Promise<void>): Promise<boolean> {
+  if (busyText) set({ busy: busyText });
+  try {
+    await action();
+    return true;
+  } catch (error) {
+    notify('error', describeError(error));
+    return false;
+  } finally {
+    if (busyText) set({ busy: null });
+  }
+}
+
+/** One undoable step: the change made and the change that takes it back. */
+interface HistoryEntry {
+  readonly label: string;
+  readonly change: ProjectChange;
+  readonly inverse: ProjectChange;
+}
+
+const HISTORY_LIMIT = 200;
+let undoStack: HistoryEntry[] = [];
+let redoStack: HistoryEntry[] = [];
+let changeQueue: Promise<unknown> = Promise.resolve();
+
+function publishHistory(): void {
+  set({
+    undoLabel: undoStack[undoStack.length - 1]?.label ?? null,
+    redoLabel: redoStack[redoStack.length - 1]?.label ?? null,
+  });
+}
+
+function clearHistory(): void {
+  undoStack = [];
+  redoStack = [];
+  publishHistory();
+}
+
+/** Writes a change to the store, then applies it to the in-memory project. Callers hold the change queue. */
+async function writeChange(snapshot: ProjectSnapshot, change: ProjectChange): Promise<void> {
+  const at = systemClock();
+  await projectStore().commit(snapshot.project.id, change, at);
+  const next = applyChange(snapshot, change);
+  set({ snapshot: { ...next, project: { ...next.project, modifiedAt: at } } });
+  scheduleBackup();
+}
+
+/**
+ * Changes the open project: the one way every feature does. `compute` runs when the change's turn comes, on the
+ * project as it is then (so quick successive actions never work on a stale copy); its change is written to the
+ * store in one transaction and only then shown, and it becomes one step of undo named `label`. Resolves to what
+ * `compute` returned alongside the change, or undefined when there was no project.
+ */
+export function changeProject<T>(
+  label: string,
+  compute: (snapshot: ProjectSnapshot) => { readonly change: ProjectChange; readonly result: T },
+): Promise<T | undefined> {
+  const run = async (): Promise<T | undefined> => {
+    const snapshot = get().snapshot;
+    if (!snapshot) return undefined;
+    const { change, result } = compute(snapshot);
+    if (isEmptyChange(change)) return result;
+    await writeChange(snapshot, change);
+    undoStack.push({ label, change, inverse: invertChange(snapshot, change) });
+    if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
+    redoStack = [];
+    publishHistory();
+    return result;
+  };
+  const next = changeQueue.then(run, run);
+  changeQueue = next.catch(() => undefined);
+  return next;
+}
+
+/** Writes a ready-made change of the open project (see changeProject). */
+export async function commit(change: ProjectChange, label = 'Change'): Promise<void> {
+  await changeProject(label, () => ({ change, result: undefined }));
+}
+
+function stepHistory(from: HistoryEntry[], to: HistoryEntry[], direction: 'undo' | 'redo'): Promise<boolean> {
+  const run = async (): Promise<boolean> => {
+    const snapshot = get().snapshot;
+    const entry = from[from.length - 1];
+    if (!snapshot || !entry) return false;
+    return attempt(null, async () => {
+      await writeChange(snapshot, direction === 'undo' ? entry.inverse : entry.change);
+      from.pop();
+      to.push(entry);
+      publishHistory();
+      notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
+    });
+  };
+  const next = changeQueue.then(run, run);
+  changeQueue = next.catch(() => undefined);
+  return next;
+}
+
+/** Takes back the last change (Ctrl+Z). */
+export function undo(): Promise<boolean> {
+  return stepHistory(undoStack, redoStack, 'undo');
+}
+
+/** Makes again the last change taken back (Ctrl+Shift+Z). */
+export function redo(): Promise<boolean> {
+  return stepHistory(redoStack, undoStack, 'redo');
+}
+
+let backupTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Keeps an on-disk backup generation a minute after the last change (desktop only; a no-op in a browser). */
+function scheduleBackup(): void {
+  if (backupTimer) clearTimeout(backupTimer);
+  backupTimer = setTimeout(() => {
+    backupTimer = null;
+    void backupNow();
+  }, 60_000);
+}
+
+async function backupNow(): Promise<void> {
+  const snapshot = get().snapshot;
+  if (!snapshot) return;
+  try {
+    const bytes = await encodeProjectFile(snapshot, { appVersion: APP_VERSION, savedAt: systemClock() });
+    await platformApi().backupProject({ projectId: snapshot.project.id, projectName: snapshot.project.name, bytes });
+  } catch (error) {
+    notify('error', `The automatic backup failed: ${describeError(error)}`);
+  }
+}
+
+/** Opens the store and the project that was open last time. */
+export async function startWorkspace(): Promise<void> {
+  // Ask the browser not to evict the projects under storage pressure; it may say no, and the app works either way.
+  void requestPersistentStorage().then((granted) => console.info(`Persistent storage granted: ${String(granted)}`));
+  try {
+    await refreshProjects();
+    const last = await projectStore().getSetting(LAST_PROJECT_SETTING);
+    set({ phase: 'ready' });
+    if (last && get().projects.some((p) => p.id === last)) await openProject(last);
+  } catch (error) {
+    set({ phase: 'unavailable', unavailableReason: describeError(error) });
+  }
+}
+
+/** Creates a project and opens it. */
+export async function createProject(name: string, coderName: string): Promise<boolean> {
+  return attempt('Creating the project…', async () => {
+    const snapshot = newProject({ name, coderName }, randomUuid, systemClock);
+    await projectStore().createProject(snapshot);
+    await refreshProjects();
+    await showProject(snapshot);
+  });
+}
+
+async function showProject(snapshot: ProjectSnapshot): Promise<void> {
+  const store = projectStore();
+  const savedCoder = await store.getSetting(coderSetting(snapshot.project.id));
+  const coderId = snapshot.coders.some((c) => c.id === savedCoder) ? savedCoder : (snapshot.coders[0]?.id ?? null);
+  await store.setSetting(LAST_PROJECT_SETTING, snapshot.project.id);
+  clearHistory();
+  set({
+    snapshot,
+    currentCoderId: coderId,
+    selectedDocumentId: snapshot.documents[0]?.id ?? null,
+    selectedCodeId: null,
+    jumpTarget: null,
+  });
+}
+
+/** Opens a project from the store. */
+export async function openProject(projectId: Uuid): Promise<boolean> {
+  return attempt('Opening the project…', async () => {
+    await showProject(await projectStore().loadProject(projectId));
+    void backupNow();
+  });
+}
+
+/** Closes the open project and goes back to the project list. */
+export async function closeProject(): Promise<void> {
+  if (backupTimer) {
+    clearTimeout(backupTimer);
+    backupTimer = null;
+    await backupNow();
+  }
+  await attempt(null, async () => {
+    await projectStore().setSetting(LAST_PROJECT_SETTING, null);
+    await refreshProjects();
+  });
+  clearHistory();
+  set({ snapshot: null, selectedDocumentId: null, selectedCodeId: null, jumpTarget: null });
+}
+
+/** Deletes a project from this computer. */
+export async function deleteProject(projectId: Uuid): Promise<boolean> {
+  return attempt('Deleting the project…', async () => {
+    await projectStore().deleteProject(projectId);
+    await refreshProjects();
+  });
+}
+
+/** Makes a coder the one whose codings and memos this session records. */
+export async function setCurrentCoder(coderId: Uuid): Promise<void> {
+  const snapshot = get().snapshot;
+  if (!snapshot) return;
+  await attempt(null, async () => {
+    await projectStore().setSetting(coderSetting(snapshot.project.id), coderId);
+    set({ currentCoderId: coderId });
+  });
+}
+
+/** Lets the user pick transcripts, then imports every one that reads, in one transaction. */
+export function importTranscripts(): void {
+  const picking = platformApi().openFiles({
+    title: 'Import transcripts',
+    filters: [{ name: 'Plain-text transcripts', extensions: ['txt'] }],
+    allowMultiple: true,
+  });
+  void attempt(null, async () => {
+    const files = await picking;
+    if (files.length) await importFiles(files);
+  });
+}
+
+/** Imports files into the open project: all that read are stored together; each that does not is named and why. */
+export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
+  const snapshot = get().snapshot;
+  if (!snapshot) return;
+  const failures: string[] = [];
+  const documents: TesseraDocument[] = [];
+  const warnings: string[] = [];
+  for (const file of files) {
+    try {
+      const imported = importPlainText(file.name, file.bytes);
+      documents.push(
+        documentFromImport(imported, {
+          projectId: snapshot.project.id,
+          name: file.name.replace(/\.[^.]+$/, ''),
+          kind: 'transcript',
+          attributes: { siteId: null, phaseId: null, language: '', date: '', extra: {} },
+          sourceFileName: file.name,
+          newId: randomUuid,
+          now: systemClock,
+        }),
+      );
+      warnings.push(...imported.warnings.map((w) => `${file.name}: ${w}`));
+    } catch (error) {
+      failures.push(describeError(error));
+    }
+  }
+  const label = documents.length === 1 ? `Import ${documents[0]?.name}` : `Import ${documents.length} documents`;
+  const stored = await attempt(documents.length ? 'Importing…' : null, () => commit({ put: { documents } }, label));
+  if (stored && documents.length) {
+    set({ selectedDocumentId: documents[0]?.id ?? get().selectedDocumentId });
+    notify('info', `Imported ${documents.length} ${documents.length === 1 ? 'document' : 'documents'}.`, warnings);
+  }
+  if (failures.length) {
+    notify('error', `${failures.length} of ${files.length} files could not be imported; nothing of them was stored.`, failures);
+  }
+}
+
+/** Creates a code; resolves to its id, or null when it was refused. */
+export async function addCode(input: NewCodeInput): Promise<Uuid | null> {
+  let codeId: Uuid | null = null;
+  await attempt(null, async () => {
+    const code = await changeProject(`New code “${input.name.trim()}”`, (snapshot) => {
+      const made = createCode(snapshot, input, get().currentCoderId, randomUuid, systemClock);
+      return { change: made.change, result: made.code };
+    });
+    if (code) {
+      codeId = code.id;
+      set({ selectedCodeId: code.id });
+    }
+  });
+  return codeId;
+}
+
+/** Codes a passage of a document with a code. */
+export async function codePassage(codeId: Uuid, documentId: Uuid, start: number, end: number): Promise<boolean> {
+  return attempt(null, async () => {
+    await changeProject('Coding', (snapshot) => {
+      const { change } = applyCode(
+        snapshot,
+        { documentId, codeId, start, end, coderId: get().currentCoderId },
+        randomUuid,
+        systemClock,
+      );
+      return { change, result: undefined };
+    });
+  });
+}
+
+/** Removes a coding (and any memo on it). */
+export async function uncode(codingId: Uuid): Promise<boolean> {
+  return attempt(null, async () => {
+    await changeProject('Remove coding', (snapshot) => ({ change: removeCodings(snapshot, [codingId]), result: undefined }));
+  });
+}
+
+/** Shows a document in the reader. */
+export function selectDocument(documentId: Uuid): void {
+  set({ selectedDocumentId: documentId });
+}
+
+/** Shows a code's details and coded segments. */
+export function selectCode(codeId: Uuid | null): void {
+  set({ selectedCodeId: codeId });
+}
+
+/** Opens a document at a passage and marks it. */
+export function jumpTo(documentId: Uuid, start: number, end: number): void {
+  set({ selectedDocumentId: documentId, jumpTarget: { documentId, start, end, nonce: ++jumpCounter } });
+}
+
+/** File name for a project file: the project's name made safe for every file system. */
+function projectFileName(name: string): string {
+  const printable = [...name].map((ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch)).join('');
+  const safe = printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'project';
+  return `${safe}.tessera`;
+}
+
+/** Saves the open project as one .tessera file. */
+export async function saveProjectFile(): Promise<void> {
+  const snapshot = get().snapshot;
+  if (!snapshot) return;
+  await attempt('Saving the project file…', async () => {
+    const bytes = await encodeProjectFile(snapshot, { appVersion: APP_VERSION, savedAt: systemClock() });
+    const result = await platformApi().saveFile({
+      title: 'Save the project as a file',
+      suggestedName: projectFileName(snapshot.project.name),
+      filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
+      bytes,
+    });
+    if (result.status === 'saved') notify('info', `Project saved to ${result.location}.`);
+  });
+}
+
+/** Lets the user pick a .tessera file and opens the project in it. */
+export function openProjectFile(): void {
+  const picking = platformApi().openFiles({
+    title: 'Open a project file',
+    filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
+    allowMultiple: false,
+  });
+  void attempt(null, async () => {
+    const [file] = await picking;
+    if (file) await openProjectFileBytes(file);
+  });
+}
+
+/** Reads a project file and stores its project, or asks what to do when that project is already here. */
+export async function openProjectFileBytes(file: OpenedFile): Promise<void> {
+  await attempt('Opening the project file…', async () => {
+    let decoded;
+    try {
+      decoded = await decodeProjectFile(file.bytes);
+    } catch (error) {
+      throw new Error(`${file.name}: ${describeError(error)}`, { cause: error });
+    }
+    const { snapshot } = decoded;
+    if (get().projects.some((p) => p.id === snapshot.project.id)) {
+      set({ pendingProjectFile: { snapshot, fileName: file.name } });
+      return;
+    }
+    await storeOpenedProject(snapshot);
+  });
+}
+
+async function storeOpenedProject(snapshot: ProjectSnapshot): Promise<void> {
+  await projectStore().createProject(snapshot);
+  await refreshProjects();
+  await showProject(snapshot);
+  notify('info', `Opened "${snapshot.project.name}".`);
+}
+
+/** Settles a project file whose project is already here: keep both (the file's as a copy), replace, or cancel. */
+export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'cancel'): Promise<void> {
+  const pending = get().pendingProjectFile;
+  set({ pendingProjectFile: null });
+  if (!pending || choice === 'cancel') return;
+  await attempt('Opening the project file…', async () => {
+    if (choice === 'replace') {
+      if (get().snapshot?.project.id === pending.snapshot.project.id) set({ snapshot: null });
+      await projectStore().deleteProject(pending.snapshot.project.id);
+      await storeOpenedProject(pending.snapshot);
+    } else {
+      const copy = remapProjectIds(pending.snapshot, randomUuid);
+      await storeOpenedProject({ ...copy, project: { ...copy.project, name: `${copy.project.name} (copy)` } });
+    }
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Making a new code in the coding tree.
+ */
+import type { ProjectChange } from '../model/change.ts';
+import type { Clock, IdGenerator } from '../model/ids.ts';
+import type { Code, CodeOrigin, ProjectSnapshot, Uuid } from '../model/types.ts';
+
+/**
+ * Colours for new codes: distinct hues that stay readable as a light highlight behind black text and as a solid
+ * stripe, in an order where neighbours differ strongly.
+ */
+export const CODE_PALETTE: readonly string[] = [
+  '#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324',
+  '#469990', '#808000', '#dcbeff', '#000075', '#fabed4', '#ffd8b1', '#aaffc3', '#bfef45',
+];
+
+/** The palette colour least used by the existing codes, so a new code stands apart from the ones around it. */
+export function nextCodeColor(codes: readonly Code[]): string {
+  const uses = new Map(CODE_PALETTE.map((color) => [color, 0]));
+  for (const code of codes) {
+    const count = uses.get(code.color.toLowerCase());
+    if (count !== undefined) uses.set(code.color.toLowerCase(), count + 1);
+  }
+  let best = CODE_PALETTE[0] as string;
+  for (const color of CODE_PALETTE) if ((uses.get(color) ?? 0) < (uses.get(best) ?? 0)) best = color;
+  return best;
+}
+
+/** What the user gives for a new code. */
+export interface NewCodeInput {
+  readonly name: string;
+  readonly parentId: Uuid | null;
+  readonly color?: string;
+  readonly description?: string;
+  readonly origin?: CodeOrigin;
+  readonly isCodable?: boolean;
+}
+
+/** Why a code cannot be made, in words for the user. */
+export class CodeRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CodeRefused';
+  }
+}
+
+/**
+ * The change that adds a code at the end of its parent's children. Names are trimmed and must not be empty; two
+ * codes under one parent may not share a name (case-insensitive), since coders pick codes by name.
+ */
+export function createCode(
+  snapshot: ProjectSnapshot,
+  input: NewCodeInput,
+  createdBy: Uuid | null,
+  newId: IdGenerator,
+  now: Clock,
+): { readonly change: ProjectChange; readonly code: Code } {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  if (!name) throw new CodeRefused('Give the code a name.');
+  if (name.length > 200) throw new CodeRefused('A code name can be at most 200 characters long.');
+  if (input.parentId !== null && !snapshot.codes.some((c) => c.id === input.parentId)) {
+    throw new CodeRefused('The parent code is no longer in the project.');
+  }
+  const siblings = snapshot.codes.filter((c) => c.parentId === input.parentId);
+  if (siblings.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+    throw new CodeRefused(`There is already a code named "${name}" here.`);
+  }
+  const color = input.color ?? nextCodeColor(snapshot.codes);
+  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new CodeRefused('A colour is written as #rrggbb.');
+  const at = now();
+  const code: Code = {
+    id: newId(),
+    projectId: snapshot.project.id,
+    parentId: input.parentId,
+    name,
+    color: color.toLowerCase(),
+    description: input.description?.trim() ?? '',
+    inclusion: '',
+    exclusion: '',
+    example: '',
+    order: siblings.reduce((max, c) => Math.max(max, c.order + 1), 0),
+    origin: input.origin ?? { kind: 'inductive' },
+    isCodable: input.isCodable ?? true,
+    isHidden: false,
+    createdBy,
+    createdAt: at,
+    modifiedAt: at,
+  };
+  return { change: { put: { codes: [code] } }, code };
+}

@@ -1,0 +1,52 @@
+/**
+ * A new, empty project with its first coder.
+ */
+import type { Clock, IdGenerator } from './ids.ts';
+import type { CodebookId, Coder, ProjectSnapshot } from './types.ts';
+import { emptySnapshot } from './change.ts';
+
+/** What the user gives when creating a project. */
+export interface NewProjectInput {
+  readonly name: string;
+  readonly coderName: string;
+  readonly codebooks?: readonly CodebookId[];
+}
+
+/** Initials from a person's name: "Ada Lovelace" -> "AL", "Ada" -> "AD". */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  if (words.length === 1) return (words[0] as string).slice(0, 2).toUpperCase();
+  return words
+    .slice(0, 3)
+    .map((word) => word.charAt(0))
+    .join('')
+    .toUpperCase();
+}
+
+/**
+ * The snapshot of a new project: pre and post phases (the usual design; more can be added), no sites yet, and the
+ * person creating it as its first coder.
+ */
+export function newProject(input: NewProjectInput, newId: IdGenerator, now: Clock): ProjectSnapshot {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  if (!name) throw new Error('Give the project a name.');
+  const at = now();
+  const projectId = newId();
+  const coderName = input.coderName.trim() || 'Coder 1';
+  const coder: Coder = { id: newId(), projectId, name: coderName, initials: initialsOf(coderName), createdAt: at };
+  const snapshot = emptySnapshot({
+    id: projectId,
+    name,
+    description: '',
+    sites: [],
+    phases: [
+      { id: newId(), name: 'pre', order: 1 },
+      { id: newId(), name: 'post', order: 2 },
+    ],
+    codebooks: input.codebooks ?? [],
+    createdAt: at,
+    modifiedAt: at,
+  });
+  return { ...snapshot, coders: [coder] };
+}
