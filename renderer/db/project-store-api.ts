@@ -22,8 +22,11 @@ export interface ProjectStoreApi {
   listProjects(): Promise<readonly ProjectSummary[]>;
   /** Reads a whole project; rejects with StoreError('not-found') if there is none with that id. */
   loadProject(projectId: Uuid): Promise<ProjectSnapshot>;
-  /** Writes a whole project that does not exist yet (a new project, or one opened from a .tessera file). */
-  createProject(snapshot: ProjectSnapshot): Promise<void>;
+  /**
+   * Writes a whole project that does not exist yet (a new project, or one opened from a .tessera file); with
+   * `replace`, first deletes the project with the same id, in the same transaction.
+   */
+  createProject(snapshot: ProjectSnapshot, options?: { readonly replace?: boolean }): Promise<void>;
   /** Writes one change to an existing project and bumps its modifiedAt to `at`. */
   commit(projectId: Uuid, change: ProjectChange, at: IsoDateTime): Promise<void>;
   /** Deletes a project and everything in it. */

@@ -225,13 +225,16 @@ export class ProjectStore implements ProjectStoreApi {
   /**
    * Writes a new project in one transaction. Refuses (StoreError 'already-exists') a project id that is in the
    * store, and records whose ids another project already uses, since writing them would overwrite its records.
+   * With `replace`, a project with the same id is deleted first, in the same transaction, so that a failure leaves
+   * the old project as it was.
    */
-  async createProject(snapshot: ProjectSnapshot): Promise<void> {
+  async createProject(snapshot: ProjectSnapshot, options: { readonly replace?: boolean } = {}): Promise<void> {
     checkSnapshot(snapshot);
     const projectId = snapshot.project.id;
     const documents = snapshot.documents.map(splitDocument);
-    await this.run('save the new project', 'write', () =>
+    await this.run(options.replace ? 'replace the project' : 'save the new project', 'write', () =>
       this.db.transaction('rw', this.projectTables(), async () => {
+        if (options.replace) await this.deleteProjectRecords(projectId);
         if (await this.db.projects.get(projectId)) {
           throw new StoreError(
             'already-exists',
@@ -311,13 +314,18 @@ export class ProjectStore implements ProjectStoreApi {
     await this.run('delete the project', 'write', () =>
       this.db.transaction('rw', this.projectTables(), async () => {
         if (!(await this.db.projects.get(projectId))) throw notFound(projectId);
-        for (const name of PROJECT_TABLES) {
-          if (name === 'projects') continue;
-          await this.db.table(name).where('projectId').equals(projectId).delete();
-        }
-        await this.db.projects.delete(projectId);
+        await this.deleteProjectRecords(projectId);
       }),
     );
+  }
+
+  /** Deletes every record of a project; runs inside a caller's read-write transaction over the project tables. */
+  private async deleteProjectRecords(projectId: Uuid): Promise<void> {
+    for (const name of PROJECT_TABLES) {
+      if (name === 'projects') continue;
+      await this.db.table(name).where('projectId').equals(projectId).delete();
+    }
+    await this.db.projects.delete(projectId);
   }
 
   /** The codings of one document, by position (through the [projectId+documentId] index). */

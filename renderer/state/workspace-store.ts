@@ -477,8 +477,8 @@ export async function openProjectFileBytes(file: OpenedFile): Promise<void> {
   });
 }
 
-async function storeOpenedProject(snapshot: ProjectSnapshot): Promise<void> {
-  await projectStore().createProject(snapshot);
+async function storeOpenedProject(snapshot: ProjectSnapshot, replace = false): Promise<void> {
+  await projectStore().createProject(snapshot, { replace });
   await refreshProjects();
   await showProject(snapshot);
   notify('info', `Opened "${snapshot.project.name}".`);
@@ -491,9 +491,7 @@ export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'ca
   if (!pending || choice === 'cancel') return;
   await attempt('Opening the project file…', async () => {
     if (choice === 'replace') {
-      if (get().snapshot?.project.id === pending.snapshot.project.id) set({ snapshot: null });
-      await projectStore().deleteProject(pending.snapshot.project.id);
-      await storeOpenedProject(pending.snapshot);
+      await storeOpenedProject(pending.snapshot, true);
     } else {
       const copy = remapProjectIds(pending.snapshot, randomUuid);
       await storeOpenedProject({ ...copy, project: { ...copy.project, name: `${copy.project.name} (copy)` } });

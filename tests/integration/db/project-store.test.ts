@@ -319,6 +319,28 @@ describe('ProjectStore refusals', () => {
     expect(await db.codings.get(stolen.id)).toEqual(first.codings[0]);
   });
 
+  it('replaces a project with the same id in one transaction', async () => {
+    const study = makeStudy(recordFactory(30));
+    const store = new ProjectStore(freshDb('replace'));
+    await store.createProject(study);
+    const fromFile = { ...study, project: { ...study.project, name: 'From the file' }, codings: study.codings.slice(1) };
+    await store.createProject(fromFile, { replace: true });
+    const loaded = await store.loadProject(study.project.id);
+    expect(loaded.project.name).toBe('From the file');
+    expect(loaded.codings).toHaveLength(study.codings.length - 1);
+  });
+
+  it('keeps the old project when a replacement fails', async () => {
+    const study = makeStudy(recordFactory(31));
+    const db = freshDb('replace-fails');
+    const store = new ProjectStore(db);
+    await store.createProject(study);
+    const memo = makeMemo(recordFactory(32), study.project.id, { kind: 'project' }, 'Bad', 'x');
+    const unstorable = { ...memo, onOpen: () => undefined } as Memo;
+    await storeErrorOf(store.createProject({ ...study, codings: [], memos: [unstorable] }, { replace: true }), 'failed');
+    expect(byIds(await store.loadProject(study.project.id))).toEqual(byIds(study));
+  });
+
   it('refuses a commit to a project that does not exist, and writes nothing', async () => {
     const db = freshDb('missing');
     const store = new ProjectStore(db);
