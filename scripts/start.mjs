@@ -37,8 +37,19 @@ async function serveWeb(reason) {
     console.error(`There is no web build in ${path.relative(projectRoot, WEB_BUILD_DIR)}: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const { url } = await startWebServer({ rootDir: WEB_BUILD_DIR, port: DEFAULT_WEB_PORT });
-  console.log(`Tessera is at ${url} (Ctrl+C to stop).`);
+  // Always the same port: the browser keeps the projects per origin (host and port), so a page served on another
+  // port would open with none of them. A taken port is an error, not a reason to move.
+  try {
+    const { url } = await startWebServer({ rootDir: WEB_BUILD_DIR, port: DEFAULT_WEB_PORT, attempts: 1 });
+    console.log(`Tessera is at ${url} (Ctrl+C to stop).`);
+  } catch (error) {
+    console.error(
+      `Port ${DEFAULT_WEB_PORT} is taken (${error instanceof Error ? error.message : String(error)}). ` +
+        'Is Tessera already running? Close the other program using it and start again; the web page must keep ' +
+        'its address, since the browser keeps your projects per address.',
+    );
+    process.exit(1);
+  }
 }
 
 let binary = resolveElectronBinary(projectRoot);
