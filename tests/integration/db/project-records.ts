@@ -2,6 +2,8 @@
  * Small builders of real project records for the store tests: a two-site study with transcripts whose paragraphs,
  * speakers and code-point offsets are computed from their text, a CFIR code tree and codings on real passages.
  */
+import { expect } from 'vitest';
+import { StoreError } from '#renderer/db/project-store-api.ts';
 import { RECORD_KINDS } from '#shared/model/change';
 import { seededRandom, seededUuidGenerator, steppingClock, type Clock, type IdGenerator } from '#shared/model/ids';
 import type {
@@ -210,4 +212,15 @@ export function byIds(snapshot: ProjectSnapshot): ProjectSnapshot {
     sorted[kind] = records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   return sorted as unknown as ProjectSnapshot;
+}
+
+/** Expects a promise to reject with a StoreError of this kind, and returns the error. */
+export async function storeErrorOf(promise: Promise<unknown>, kind: StoreError['kind']): Promise<StoreError> {
+  const error: unknown = await promise.then(
+    () => new Error('expected a StoreError'),
+    (rejection: unknown) => rejection,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  expect((error as StoreError).kind).toBe(kind);
+  return error as StoreError;
 }

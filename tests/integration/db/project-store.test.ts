@@ -3,7 +3,6 @@ import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware } from 'd
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyChange, type ProjectChange } from '#shared/model/change';
 import type { Code, Coding, Memo } from '#shared/model/types';
-import { StoreError } from '#renderer/db/project-store-api.ts';
 import { ProjectStore } from '#renderer/db/project-store.ts';
 import { TesseraDb, requestPersistentStorage } from '#renderer/db/tessera-db.ts';
 import {
@@ -14,6 +13,7 @@ import {
   makeStudy,
   makeTranscript,
   recordFactory,
+  storeErrorOf,
   uniqueDbName,
 } from './project-records.ts';
 
@@ -30,17 +30,6 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
   vi.restoreAllMocks();
 });
-
-/** Expects a promise to reject with a StoreError of this kind, and returns the error. */
-async function storeErrorOf(promise: Promise<unknown>, kind: StoreError['kind']): Promise<StoreError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a StoreError'),
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  expect((error as StoreError).kind).toBe(kind);
-  return error as StoreError;
-}
 
 /**
  * A middleware that, once `failing.on` is set, fails writes to one table with the error `makeError` returns. Dexie

@@ -2,11 +2,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Code } from '#shared/model/types';
-import { StoreError } from '#renderer/db/project-store-api.ts';
 import { ProjectStore } from '#renderer/db/project-store.ts';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '#renderer/db/schema.ts';
 import { TesseraDb, migrationMarkerKey, type TesseraDbOptions } from '#renderer/db/tessera-db.ts';
-import { byIds, makeStudy, recordFactory, uniqueDbName } from './project-records.ts';
+import { byIds, makeStudy, recordFactory, storeErrorOf, uniqueDbName } from './project-records.ts';
 
 const opened: Dexie[] = [];
 
@@ -26,16 +25,6 @@ async function nativeVersion(name: string): Promise<number> {
   const found = databases.find((database) => database.name === name);
   if (!found?.version) throw new Error(`no database ${name}`);
   return found.version;
-}
-
-async function storeErrorOf(promise: Promise<unknown>, kind: StoreError['kind']): Promise<StoreError> {
-  const error: unknown = await promise.then(
-    () => new Error('expected a StoreError'),
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  expect((error as StoreError).kind).toBe(kind);
-  return error as StoreError;
 }
 
 const version1 = SCHEMA_VERSIONS[0] as SchemaVersion;
