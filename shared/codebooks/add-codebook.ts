@@ -1,0 +1,145 @@
+/**
+ * Adding a built-in codebook to a project: one code per element (domains, levels and groups as categories), in
+ * published order, and the codebook recorded in `Project.codebooks`.
+ *
+ * Placement: CFIR domains go at the top of the coding tree, as CFIR studies lay out their codebooks. A second CFIR
+ * version, and each peer-support framework, goes under one category named after it ("CFIR 2009", "Ibrahim et al.
+ * 2019"), so that two versions' "Inner Setting" never stand side by side and a framework's codes stay together.
+ * Elements that already have a code in the project (say, from an imported codebook) are not made twice.
+ */
+import { applyChange } from '../model/change.ts';
+import type { ProjectChange } from '../model/change.ts';
+import type { Clock, IdGenerator } from '../model/ids.ts';
+import type { Code, CodebookId, ProjectSnapshot, Uuid } from '../model/types.ts';
+import { CodeRefused } from '../codebook/create-code.ts';
+import type { BuiltinElement } from './builtin-codebooks.ts';
+import { builtinCodebook, cfirVersionOf, codebookIdOfOrigin, originOfElement } from './builtin-codebooks.ts';
+
+/** Hues for the top elements of a codebook; each element's codes are shades of its top element's hue. */
+const TOP_HUES: readonly number[] = [212, 28, 140, 282, 352, 186, 48, 320, 100, 240, 8, 164, 260, 70];
+
+function hslToHex(hue: number, saturation: number, lightness: number): string {
+  const s = saturation / 100;
+  const l = lightness / 100;
+  const a = s * Math.min(l, 1 - l);
+  const channel = (n: number): string => {
+    const k = (n + hue / 30) % 12;
+    const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
+/** The colour of the `index`-th code under a top element of hue `hue`: shades that stay readable as highlights. */
+function shade(hue: number, index: number): string {
+  const lightness = [42, 52, 36, 58, 47][index % 5] as number;
+  const saturation = [62, 50, 70, 56][Math.floor(index / 5) % 4] as number;
+  return hslToHex(hue, saturation, lightness);
+}
+
+/** The codebook key of a code's origin plus element id, to find the code already made for an element. */
+function elementKey(codebookId: CodebookId, elementId: string): string {
+  return `${codebookId}\u0000${elementId}`;
+}
+
+/**
+ * The change that adds a built-in codebook's codes to a project and records the codebook in the project. Refuses a
+ * codebook the project already has.
+ */
+export function addCodebook(
+  snapshot: ProjectSnapshot,
+  codebookId: CodebookId,
+  createdBy: Uuid | null,
+  newId: IdGenerator,
+  now: Clock,
+): { readonly change: ProjectChange; readonly codes: readonly Code[] } {
+  const book = builtinCodebook(codebookId);
+  if (snapshot.project.codebooks.includes(codebookId)) throw new CodeRefused(`${book.title} is already in this project.`);
+  const at = now();
+  const existing = new Map<string, Code>();
+  for (const code of snapshot.codes) {
+    const id = codebookIdOfOrigin(code.origin);
+    if (id && code.origin.kind !== 'inductive') existing.set(elementKey(id, code.origin.elementId), code);
+  }
+  const version = cfirVersionOf(codebookId);
+  const otherCfirPresent =
+    version !== null &&
+    snapshot.codes.some((code) => code.origin.kind === 'cfir' && code.origin.version !== version);
+  const useGroup = version === null || otherCfirPresent;
+
+  const made: Code[] = [];
+  const codeOfElement = new Map<string, Uuid>();
+  const nextOrder = new Map<Uuid | null, number>();
+  const orderUnder = (parentId: Uuid | null): number => {
+    if (!nextOrder.has(parentId)) {
+      const siblings = snapshot.codes.filter((c) => c.parentId === parentId);
+      nextOrder.set(parentId, siblings.reduce((max, c) => Math.max(max, c.order + 1), 0));
+    }
+    const order = nextOrder.get(parentId) as number;
+    nextOrder.set(parentId, order + 1);
+    return order;
+  };
+  const make = (element: BuiltinElement, parentId: Uuid | null, color: string): Uuid => {
+    const found = existing.get(elementKey(codebookId, element.id));
+    if (found) return found.id;
+    const code: Code = {
+      id: newId(),
+      projectId: snapshot.project.id,
+      parentId,
+      name: element.name,
+      color,
+      description: '',
+      inclusion: '',
+      exclusion: '',
+      example: '',
+      order: orderUnder(parentId),
+      origin: originOfElement(element),
+      isCodable: element.isCodable,
+      isHidden: false,
+      createdBy,
+      createdAt: at,
+      modifiedAt: at,
+    };
+    made.push(code);
+    return code.id;
+  };
+
+  const rootId = useGroup ? make(book.group, null, '#667085') : null;
+  const topIndex = new Map<string, number>();
+  const shadeIndex = new Map<string, number>();
+  const topOf = (element: BuiltinElement): string => {
+    let current = element;
+    while (current.parentId !== null) {
+      const parent = book.elements.find((e) => e.id === current.parentId);
+      if (!parent) break;
+      current = parent;
+    }
+    return current.id;
+  };
+  for (const element of book.elements) {
+    const top = topOf(element);
+    if (!topIndex.has(top)) topIndex.set(top, topIndex.size);
+    const hue = TOP_HUES[(topIndex.get(top) as number) % TOP_HUES.length] as number;
+    const index = shadeIndex.get(top) ?? 0;
+    shadeIndex.set(top, index + 1);
+    const parentId = element.parentId === null ? rootId : (codeOfElement.get(element.parentId) ?? rootId);
+    codeOfElement.set(element.id, make(element, parentId, shade(hue, index)));
+  }
+  const project = { ...snapshot.project, codebooks: [...snapshot.project.codebooks, codebookId], modifiedAt: at };
+  return { change: { project, ...(made.length ? { put: { codes: made } } : {}) }, codes: made };
+}
+
+/** A snapshot with built-in codebooks added in order (used when a new project starts with CFIR). */
+export function withCodebooks(
+  snapshot: ProjectSnapshot,
+  codebookIds: readonly CodebookId[],
+  createdBy: Uuid | null,
+  newId: IdGenerator,
+  now: Clock,
+): ProjectSnapshot {
+  let next = snapshot;
+  for (const id of codebookIds) next = applyChange(next, addCodebook(next, id, createdBy, newId, now).change);
+  return next;
+}
