@@ -22,4 +22,8 @@ fi
 npm ci --no-audit --no-fund
 npm run typecheck
 npm run lint
-npm test
+rm -rf test-results
+status=0
+npm test || status=$?
+node scripts/summarize-tests.mjs
+exit "$status"
