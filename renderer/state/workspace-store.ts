@@ -11,6 +11,7 @@ import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import type { ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
 import { newProject } from '#shared/model/new-project';
+import { buildProjectIndex, updateProjectIndex, type ProjectIndex } from '#shared/index/project-index';
 import { applyCode, removeCodings } from '#shared/coding/apply-code';
 import type { NewCodeInput } from '#shared/codebook/create-code';
 import { createCode } from '#shared/codebook/create-code';
@@ -54,6 +55,8 @@ interface WorkspaceState {
   readonly unavailableReason: string | null;
   readonly projects: readonly ProjectSummary[];
   readonly snapshot: ProjectSnapshot | null;
+  /** The open project's in-memory index (codings by document, code and id), kept in step with `snapshot`. */
+  readonly index: ProjectIndex | null;
   readonly currentCoderId: Uuid | null;
   readonly selectedDocumentId: Uuid | null;
   readonly selectedCodeId: Uuid | null;
@@ -77,6 +80,7 @@ const initialState: WorkspaceState = {
   unavailableReason: null,
   projects: [],
   snapshot: null,
+  index: null,
   currentCoderId: null,
   selectedDocumentId: null,
   selectedCodeId: null,
@@ -154,7 +158,12 @@ async function writeChange(snapshot: ProjectSnapshot, change: ProjectChange): Pr
   const at = systemClock();
   await projectStore().commit(snapshot.project.id, change, at);
   const next = applyChange(snapshot, change);
-  set({ snapshot: { ...next, project: { ...next.project, modifiedAt: at } } });
+  // The index follows the same change, touching only what it touches (see shared/index/project-index.ts).
+  const index = get().index;
+  set({
+    snapshot: { ...next, project: { ...next.project, modifiedAt: at } },
+    index: index?.projectId === snapshot.project.id ? updateProjectIndex(index, change) : buildProjectIndex(next),
+  });
   scheduleBackup();
 }
 
@@ -272,6 +281,7 @@ async function showProject(snapshot: ProjectSnapshot): Promise<void> {
   clearHistory();
   set({
     snapshot,
+    index: buildProjectIndex(snapshot),
     currentCoderId: coderId,
     selectedDocumentId: snapshot.documents[0]?.id ?? null,
     selectedCodeId: null,
@@ -299,7 +309,7 @@ export async function closeProject(): Promise<void> {
     await refreshProjects();
   });
   clearHistory();
-  set({ snapshot: null, selectedDocumentId: null, selectedCodeId: null, jumpTarget: null });
+  set({ snapshot: null, index: null, selectedDocumentId: null, selectedCodeId: null, jumpTarget: null });
 }
 
 /** Deletes a project from this computer. */
