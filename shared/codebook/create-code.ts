@@ -32,6 +32,9 @@ export interface NewCodeInput {
   readonly parentId: Uuid | null;
   readonly color?: string;
   readonly description?: string;
+  readonly inclusion?: string;
+  readonly exclusion?: string;
+  readonly example?: string;
   readonly origin?: CodeOrigin;
   readonly isCodable?: boolean;
 }
@@ -42,6 +45,27 @@ export class CodeRefused extends Error {
     super(message);
     this.name = 'CodeRefused';
   }
+}
+
+/** A code name as stored: trimmed, inner runs of white space made one space. */
+export function normaliseCodeName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * Checks a (normalised) name for a code under `parentId`: not empty, not too long, and not the name of another code
+ * there (case-insensitive), since coders pick codes by name. `exceptId` is the code being renamed or moved.
+ */
+export function checkCodeName(codes: readonly Code[], name: string, parentId: Uuid | null, exceptId: Uuid | null): void {
+  if (!name) throw new CodeRefused('Give the code a name.');
+  if (name.length > 200) throw new CodeRefused('A code name can be at most 200 characters long.');
+  const clash = codes.find((c) => c.parentId === parentId && c.id !== exceptId && c.name.toLowerCase() === name.toLowerCase());
+  if (clash) throw new CodeRefused(`There is already a code named "${clash.name}" here.`);
+}
+
+/** Whether a colour is written as #rrggbb. */
+export function isCodeColor(color: string): boolean {
+  return /^#[0-9a-f]{6}$/i.test(color);
 }
 
 /**
@@ -55,18 +79,14 @@ export function createCode(
   newId: IdGenerator,
   now: Clock,
 ): { readonly change: ProjectChange; readonly code: Code } {
-  const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw new CodeRefused('Give the code a name.');
-  if (name.length > 200) throw new CodeRefused('A code name can be at most 200 characters long.');
+  const name = normaliseCodeName(input.name);
   if (input.parentId !== null && !snapshot.codes.some((c) => c.id === input.parentId)) {
     throw new CodeRefused('The parent code is no longer in the project.');
   }
+  checkCodeName(snapshot.codes, name, input.parentId, null);
   const siblings = snapshot.codes.filter((c) => c.parentId === input.parentId);
-  if (siblings.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
-    throw new CodeRefused(`There is already a code named "${name}" here.`);
-  }
   const color = input.color ?? nextCodeColor(snapshot.codes);
-  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new CodeRefused('A colour is written as #rrggbb.');
+  if (!isCodeColor(color)) throw new CodeRefused('A colour is written as #rrggbb.');
   const at = now();
   const code: Code = {
     id: newId(),
@@ -75,9 +95,9 @@ export function createCode(
     name,
     color: color.toLowerCase(),
     description: input.description?.trim() ?? '',
-    inclusion: '',
-    exclusion: '',
-    example: '',
+    inclusion: input.inclusion?.trim() ?? '',
+    exclusion: input.exclusion?.trim() ?? '',
+    example: input.example?.trim() ?? '',
     order: siblings.reduce((max, c) => Math.max(max, c.order + 1), 0),
     origin: input.origin ?? { kind: 'inductive' },
     isCodable: input.isCodable ?? true,
