@@ -52,7 +52,7 @@ function tree() {
   };
 }
 
-const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+const byId = (list: readonly { readonly id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 /** Applies a change, checks the result is a valid snapshot, and that undoing it gives back exactly the records before. */
 function applyAndCheckUndo(before: ProjectSnapshot, change: ProjectChange): ProjectSnapshot {
