@@ -1,6 +1,6 @@
 /**
  * What an importer hands on: the text of one document with its paragraphs, speakers and timestamps recognised, before
- * it becomes a stored document (see `document-from-import.ts`). Every importer (plain text now, Word later) produces
+ * it becomes a stored document (see `document-from-import.ts`). Every importer (plain text, Word) produces
  * this one shape. Offsets are Unicode code points into `text`, start inclusive, end exclusive.
  */
 import type { SpeakerRole } from '../model/types.ts';
@@ -41,4 +41,10 @@ export interface ImportedText extends RecognisedText {
   readonly format: 'txt' | 'docx';
   /** Things the user should know, e.g. that the encoding was guessed and can be changed. */
   readonly warnings: readonly string[];
+  /**
+   * How a text file's encoding was chosen: by the user, by a byte-order mark, because the bytes are valid UTF-8, or
+   * as the fallback when they are not (then the user should look, and may choose another). Absent for Word files,
+   * whose XML declares its own encoding.
+   */
+  readonly encodingDetectedBy?: 'requested' | 'byte-order-mark' | 'valid-utf-8' | 'fallback';
 }

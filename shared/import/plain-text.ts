@@ -106,7 +106,7 @@ export function importPlainText(fileName: string, bytes: Uint8Array, options?: P
   if (recognised.paragraphs.length === 0) {
     throw new ImportError(fileName, `${quoted} contains no text, only blank lines.`);
   }
-  return { ...recognised, encoding: decoded.encoding, format: 'txt', warnings };
+  return { ...recognised, encoding: decoded.encoding, format: 'txt', warnings, encodingDetectedBy: decoded.detectedBy };
 }
 
 function refuseBinary(fileName: string, bytes: Uint8Array): void {

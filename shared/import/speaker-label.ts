@@ -77,6 +77,27 @@ export function matchSpeakerLabel(paragraph: string): SpeakerLabelMatch | null {
   return { label, utteranceStart: LABEL.lastIndex, isRoleLabel };
 }
 
+/** A label that a document's layout sets apart (a bold lead, a table's speaker column), as matched on its own. */
+export interface LayoutLabelMatch {
+  /** The label as written, without a trailing colon or dash, e.g. "Participant 2". */
+  readonly label: string;
+  readonly isRoleLabel: boolean;
+}
+
+/**
+ * Whether a piece of text that the layout sets apart ("Moderator:", "P3", "Participant 2 –", "P1 [00:01:02]") is
+ * a speaker label on its own, by the same rules as a label in running text; null when it is anything else (a
+ * sentence, a heading word, a long phrase).
+ */
+export function matchLayoutLabel(text: string): LayoutLabelMatch | null {
+  const bare = text.trim().replace(/[ \t]*(?::|[–—-])$/u, '').trim();
+  if (bare.length === 0) return null;
+  const candidate = `${bare}:`;
+  const match = matchSpeakerLabel(candidate);
+  if (!match || match.utteranceStart !== candidate.length) return null;
+  return { label: match.label, isRoleLabel: match.isRoleLabel };
+}
+
 /** Whether words that are not a role could be a speaker's name: capitalised, no sentence words, no heading. */
 function isPlausibleName(words: string): boolean {
   const parts = words.split(/[ \t]+/);
@@ -92,9 +113,15 @@ function isPlausibleName(words: string): boolean {
   return true;
 }
 
-const MODERATOR_WORDS = new Set(['moderator', 'facilitator', 'interviewer', 'co-moderator', 'co-facilitator']);
-const ASSISTANT_WORDS = new Set(['assistant', 'note-taker', 'observer', 'interpreter', 'translator']);
-const PARTICIPANT_WORDS = new Set(['participant', 'respondent', 'interviewee']);
+// Role words in English, and in the languages of translated transcripts that keep their labels (French, Spanish,
+// Portuguese, German, Hebrew).
+const MODERATOR_WORDS = new Set([
+  'moderator', 'facilitator', 'interviewer', 'co-moderator', 'co-facilitator',
+  'modérateur', 'modératrice', 'animateur', 'animatrice', 'moderador', 'moderadora', 'entrevistador', 'entrevistadora',
+  'moderatorin', 'מנחה', 'מנחָה', 'מראיין', 'מראיינת',
+]);
+const ASSISTANT_WORDS = new Set(['assistant', 'note-taker', 'observer', 'interpreter', 'translator', 'observateur', 'observador', 'observadora', 'משקיף', 'משקיפה']);
+const PARTICIPANT_WORDS = new Set(['participant', 'respondent', 'interviewee', 'participante', 'teilnehmer', 'teilnehmerin', 'משתתף', 'משתתפת']);
 
 /**
  * Guesses a speaker's role from the label: moderator, facilitator and interviewer are moderators; assistant,

@@ -1,71 +1,183 @@
 /**
- * Format-independent recognition of a transcript's structure: from a list of raw paragraph strings (lines of a text
- * file, paragraphs of a Word document) to the stored text, its numbered paragraphs, speakers and timestamps.
+ * Format-independent recognition of a transcript's structure: from a list of raw paragraphs (lines of a text file,
+ * paragraphs and table rows of a Word document) to the stored text, its numbered paragraphs, speakers and
+ * timestamps.
  *
- * Rules: a raw paragraph that holds line breaks becomes several paragraphs (a stored paragraph is one line); trailing
- * white space is trimmed and empty paragraphs are dropped; the text is the paragraphs joined by "\n" and paragraphs
- * are numbered from 1. A speaker label that names a role is taken where it stands; any other candidate label is
- * taken only when it opens at least two paragraphs (see `speaker-label.ts`).
+ * Rules:
+ * - A raw paragraph given as a string that holds line breaks becomes several paragraphs (a stored paragraph is one
+ *   line); trailing white space is trimmed and empty paragraphs are dropped; the text is the paragraphs joined by
+ *   "\n" and paragraphs are numbered from 1.
+ * - No-break spaces (U+00A0, U+2007, U+202F) become plain spaces, so that "P3:\u00A0Yes" has its label, "Participant
+ *   2\u00A0– Yes" its dash, and a search for two words finds them whatever space a word processor put between.
+ * - A paragraph that is only a timestamp ("[00:21:47]") is joined to the paragraph after it, with one space, so the
+ *   time stays with the turn it stamps.
+ * - A speaker label that names a role is taken where it stands; any other candidate label is taken only when it opens
+ *   at least two paragraphs (see `speaker-label.ts`). A label the layout sets apart (a bold lead, a table's speaker
+ *   column: `layoutLabel`) is always taken. Headings and appended notes never have a speaker.
+ * - A paragraph that is only a label ("Moderator:" on a line of its own) opens a turn: the paragraphs after it that
+ *   have no label of their own are that speaker's, up to the next label or heading. A paragraph marked
+ *   `continuesTurn` (more paragraphs of one table row) is the previous paragraph's speaker's. Any other paragraph
+ *   without a label has no speaker: a note such as "[laughter]" after a turn is nobody's.
  */
 import { buildCodePointMap, utf16ToCodePoint } from '../text/code-points.ts';
 import type { ImportedParagraph, ImportedSpeaker, RecognisedText } from './imported-text.ts';
-import { guessSpeakerRole, matchSpeakerLabel, speakerKey, type SpeakerLabelMatch } from './speaker-label.ts';
-import { findTimestamps } from './timestamps.ts';
+import { guessSpeakerRole, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
+import { findTimestamps, leadingTimestamp } from './timestamps.ts';
 
 /** Line breaks inside a raw paragraph: CRLF, CR, LF, and the Unicode line and paragraph separators. */
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
 
+/** Spaces that word processors put where a line must not break; stored as plain spaces. */
+const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
+
 /** How many paragraphs a label that names no role must open before it counts as a speaker. */
 const MIN_OCCURRENCES_OF_NAME_LABEL = 2;
 
-/** Recognises paragraphs, speakers and timestamps in raw paragraph strings. */
-export function recogniseTranscript(rawParagraphs: readonly string[]): RecognisedText {
-  const lines: string[] = [];
-  for (const raw of rawParagraphs) {
-    for (const line of raw.split(LINE_BREAK)) {
-      const trimmed = line.trimEnd();
-      if (trimmed.trim().length > 0) lines.push(trimmed);
-    }
-  }
+/** A paragraph as an importer found it, with what the document's layout says about it. */
+export interface RawParagraph {
+  /** One line of text (line breaks in it split it, as in a plain string). */
+  readonly text: string;
+  /** Body text, a heading (never a speaker's turn), or a note placed after the text (a footnote). Default body. */
+  readonly role?: 'body' | 'heading' | 'note';
+  /**
+   * A speaker label that the layout sets apart: the label and where the utterance begins, a UTF-16 index into
+   * `text`. Taken without the occurrence rule of name labels.
+   */
+  readonly layoutLabel?: { readonly label: string; readonly utteranceStart: number };
+  /** The paragraph goes on with the turn of the paragraph before it (another paragraph of one table row). */
+  readonly continuesTurn?: boolean;
+}
 
-  const candidates: (SpeakerLabelMatch | null)[] = lines.map((line) => matchSpeakerLabel(line));
+interface Line {
+  readonly text: string;
+  readonly role: 'body' | 'heading' | 'note';
+  readonly layoutLabel: { readonly label: string; readonly utteranceStart: number } | null;
+  readonly continuesTurn: boolean;
+}
+
+/** The candidate label of a line: as written, its speaker key, where the utterance starts, and how sure it is. */
+interface Candidate {
+  readonly label: string;
+  readonly key: string;
+  readonly utteranceStart: number;
+  readonly certain: boolean;
+}
+
+/** Recognises paragraphs, speakers and timestamps in raw paragraphs (strings are plain body paragraphs). */
+export function recogniseTranscript(rawParagraphs: readonly (string | RawParagraph)[]): RecognisedText {
+  const lines = foldLoneTimestamps(splitLines(rawParagraphs));
+
+  const candidates: (Candidate | null)[] = lines.map(candidateOf);
   const occurrences = new Map<string, number>();
   for (const candidate of candidates) {
-    if (candidate) occurrences.set(speakerKey(candidate.label), (occurrences.get(speakerKey(candidate.label)) ?? 0) + 1);
+    if (candidate) occurrences.set(candidate.key, (occurrences.get(candidate.key) ?? 0) + 1);
   }
 
   const speakersByKey = new Map<string, ImportedSpeaker>();
   const paragraphs: ImportedParagraph[] = [];
+  /** The speaker whose turn unlabelled paragraphs continue (after a label-only paragraph), or null. */
+  let openTurn: string | null = null;
+  /** The speaker of the paragraph before, for paragraphs marked `continuesTurn`. */
+  let previousSpeaker: string | null = null;
   let offset = 0;
   lines.forEach((line, i) => {
-    const map = buildCodePointMap(line);
+    const map = buildCodePointMap(line.text);
     const candidate = candidates[i] ?? null;
-    const key = candidate ? speakerKey(candidate.label) : null;
     const accepted =
-      candidate !== null &&
-      key !== null &&
-      (candidate.isRoleLabel || (occurrences.get(key) ?? 0) >= MIN_OCCURRENCES_OF_NAME_LABEL);
+      candidate !== null && (candidate.certain || (occurrences.get(candidate.key) ?? 0) >= MIN_OCCURRENCES_OF_NAME_LABEL);
     let speakerLabel: string | null = null;
     let utteranceStart = offset;
     if (accepted) {
-      let speaker = speakersByKey.get(key);
+      let speaker = speakersByKey.get(candidate.key);
       if (!speaker) {
         speaker = { label: candidate.label, role: guessSpeakerRole(candidate.label) };
-        speakersByKey.set(key, speaker);
+        speakersByKey.set(candidate.key, speaker);
       }
       speakerLabel = speaker.label;
       utteranceStart = offset + utf16ToCodePoint(map, candidate.utteranceStart);
+      openTurn = line.text.slice(candidate.utteranceStart).trim().length === 0 ? speaker.label : null;
+    } else if (line.role !== 'body') {
+      openTurn = null;
+    } else if (line.continuesTurn) {
+      speakerLabel = previousSpeaker;
+    } else if (openTurn !== null) {
+      speakerLabel = openTurn;
     }
+    previousSpeaker = line.role === 'body' ? speakerLabel : null;
     paragraphs.push({
       n: i + 1,
       start: offset,
       end: offset + map.codePointLength,
       utteranceStart,
       speakerLabel,
-      timestamps: findTimestamps(line),
+      timestamps: findTimestamps(line.text),
     });
     offset += map.codePointLength + 1;
   });
 
-  return { text: lines.join('\n'), paragraphs, speakers: [...speakersByKey.values()] };
+  return { text: lines.map((line) => line.text).join('\n'), paragraphs, speakers: [...speakersByKey.values()] };
+}
+
+/** One line per stored paragraph: raw paragraphs split at line breaks, blank lines dropped, no-break spaces plain. */
+function splitLines(rawParagraphs: readonly (string | RawParagraph)[]): Line[] {
+  const lines: Line[] = [];
+  for (const raw of rawParagraphs) {
+    const paragraph: RawParagraph = typeof raw === 'string' ? { text: raw } : raw;
+    const role = paragraph.role ?? 'body';
+    paragraph.text.split(LINE_BREAK).forEach((part, index) => {
+      const text = part.trimEnd().replace(NO_BREAK_SPACES, ' ');
+      if (text.trim().length === 0) return;
+      // A layout label opens its paragraph, so it belongs to the first line; trimming may leave it at the very end.
+      const label = index === 0 ? paragraph.layoutLabel : undefined;
+      const layoutLabel = label ? { label: label.label, utteranceStart: Math.min(label.utteranceStart, text.length) } : null;
+      lines.push({ text, role, layoutLabel, continuesTurn: paragraph.continuesTurn === true });
+    });
+  }
+  return lines;
+}
+
+/** A line that holds nothing but a timestamp: "[00:21:47]", "(00:21)", "00:21:47". */
+function isLoneTimestamp(line: Line): boolean {
+  const from = line.text.length - line.text.trimStart().length;
+  const timestamp = leadingTimestamp(line.text, from);
+  return timestamp !== null && line.text.slice(timestamp.end).trim().length === 0;
+}
+
+/** Joins each line that is only a timestamp to the body line after it, so the time stays with its turn. */
+function foldLoneTimestamps(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const next = lines[i + 1];
+    if (line.role === 'body' && next && next.role === 'body' && isLoneTimestamp(line) && !isLoneTimestamp(next)) {
+      const prefix = `${line.text.trim()} `;
+      out.push({
+        text: prefix + next.text,
+        role: 'body',
+        layoutLabel: next.layoutLabel
+          ? { label: next.layoutLabel.label, utteranceStart: next.layoutLabel.utteranceStart + prefix.length }
+          : null,
+        continuesTurn: next.continuesTurn,
+      });
+      i++;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function candidateOf(line: Line): Candidate | null {
+  if (line.role !== 'body') return null;
+  if (line.layoutLabel) {
+    return {
+      label: line.layoutLabel.label,
+      key: speakerKey(line.layoutLabel.label),
+      utteranceStart: line.layoutLabel.utteranceStart,
+      certain: true,
+    };
+  }
+  const match = matchSpeakerLabel(line.text);
+  if (!match) return null;
+  return { label: match.label, key: speakerKey(match.label), utteranceStart: match.utteranceStart, certain: match.isRoleLabel };
 }

@@ -27,7 +27,7 @@ describe('matchSpeakerLabel', () => {
     ['Moderator:', 'Moderator', 10, true],
     ['Sarah: I agree.', 'Sarah', 7, false],
     ['Dr. Okello: The ward is full.', 'Dr. Okello', 12, false],
-    ['מנחה: שלום לכולם', 'מנחה', 6, false],
+    ['מנחה: שלום לכולם', 'מנחה', 6, true],
     // Only a candidate: a name-like label is taken by the caller when it opens two or more paragraphs.
     ['Sometimes – it works.', 'Sometimes', 12, false],
     ['P3:hello', 'P3', 3, true],

@@ -45,4 +45,64 @@ describe('recogniseTranscript', () => {
     expect(recogniseTranscript([])).toEqual({ text: '', paragraphs: [], speakers: [] });
     expect(recogniseTranscript(['', '  '])).toEqual({ text: '', paragraphs: [], speakers: [] });
   });
+
+  it('takes a label the layout sets apart even when it names nobody and occurs once', () => {
+    const result = recogniseTranscript([{ text: 'Sarah: I agree.', layoutLabel: { label: 'Sarah', utteranceStart: 7 } }, 'Anna: no.']);
+    expect(result.paragraphs.map((p) => [p.speakerLabel, p.utteranceStart])).toEqual([
+      ['Sarah', 7],
+      [null, 16],
+    ]);
+  });
+
+  it('never gives a heading or a note a speaker, and a heading ends an open turn', () => {
+    const result = recogniseTranscript([
+      'Moderator:',
+      'Welcome.',
+      { text: 'Topic 2: Barriers', role: 'heading' },
+      'More text.',
+      { text: '[1] Translator: a note', role: 'note' },
+    ]);
+    expect(result.paragraphs.map((p) => p.speakerLabel)).toEqual(['Moderator', 'Moderator', null, null, null]);
+  });
+
+  it('lets a label on a line of its own open a turn that the unlabelled lines after it continue', () => {
+    const result = recogniseTranscript(['Moderator:', 'Welcome everyone.', 'Shall we start?', 'P1: Yes.', '[laughter]']);
+    expect(result.paragraphs.map((p) => [p.speakerLabel, p.utteranceStart - p.start])).toEqual([
+      ['Moderator', 10],
+      ['Moderator', 0],
+      ['Moderator', 0],
+      ['P1', 4],
+      // After a turn with its own text, an unlabelled note is nobody's.
+      [null, 0],
+    ]);
+  });
+
+  it('continues the turn of the paragraph before for paragraphs marked so (more paragraphs of a table row)', () => {
+    const result = recogniseTranscript([
+      { text: 'P1: First.', layoutLabel: { label: 'P1', utteranceStart: 4 } },
+      { text: 'Second.', continuesTurn: true },
+      { text: 'Third.', continuesTurn: true },
+    ]);
+    expect(result.paragraphs.map((p) => p.speakerLabel)).toEqual(['P1', 'P1', 'P1']);
+  });
+
+  it('joins a line that is only a timestamp to the turn after it', () => {
+    const result = recogniseTranscript(['[00:21:47]', 'P3: Yes.', '00:22:10', '(00:23)', 'P1: No.', '[00:30:00]']);
+    expect(result.text).toBe('[00:21:47] P3: Yes.\n00:22:10\n(00:23) P1: No.\n[00:30:00]');
+    expect(result.paragraphs.map((p) => [p.speakerLabel, p.timestamps])).toEqual([
+      ['P3', ['00:21:47']],
+      [null, ['00:22:10']],
+      ['P1', ['00:23']],
+      [null, ['00:30:00']],
+    ]);
+  });
+
+  it('stores no-break spaces as plain spaces, so labels and dashes are found after them', () => {
+    const result = recogniseTranscript(['P3:\u00a0Yes\u202fplease.', 'Participant 2\u00a0– Hello']);
+    expect(result.text).toBe('P3: Yes please.\nParticipant 2 – Hello');
+    expect(result.paragraphs.map((p) => [p.speakerLabel, p.utteranceStart - p.start])).toEqual([
+      ['P3', 4],
+      ['Participant 2', 16],
+    ]);
+  });
 });

@@ -1,0 +1,458 @@
+/**
+ * Reads the text of a Word document out of mammoth's document model (what `transformDocument` is given), as the raw
+ * paragraphs that `transcript-structure.ts` recognises, and counts what it leaves out so the user can be told.
+ *
+ * Layouts handled:
+ * - Speaker labels in bold at the start of a paragraph ("**Moderator:** Welcome", "**P3** – yes", "**Sarah**: I
+ *   agree") are layout labels: taken as speakers even when they name nobody's role.
+ * - A table whose first column (or second, after a column of times) holds speaker labels is a transcript: each row
+ *   becomes "Label: utterance" (the colon added when the cell has none), a time column's time stands in front
+ *   ("[00:21:47] P3: ..."), more paragraphs of one utterance cell go on with that speaker, a row with an empty speaker
+ *   cell goes on with the speaker above, and a header row ("Speaker | Text") is left out. Any other table becomes one
+ *   paragraph per row, its cells separated by a tab.
+ * - Headings (Word's Heading, Title and Subtitle styles) are paragraphs that are never a speaker's turn.
+ * - A soft line break (Shift+Enter, `w:br`) inside a paragraph becomes one space, because a stored paragraph is one
+ *   line and a turn broken over lines is still one turn; but when the text after the break opens a new turn (a
+ *   speaker label that names a role, a bold label, or a timestamp), or the break is doubled, or it is a page or
+ *   column break, it starts a new paragraph instead.
+ * - Footnote and endnote references become "[1]" and "[i]" (Word's own numbering), and the notes' text is placed
+ *   after the transcript as paragraphs "[1] ..." that are never a speaker's turn.
+ * - Left out, and counted: comments, images, checkboxes, the bullets and numbers of list items (their text is
+ *   kept). Text boxes are read where they are anchored (mammoth reads their text inline).
+ */
+import { matchLayoutLabel, matchSpeakerLabel } from './speaker-label.ts';
+import type { RawParagraph } from './transcript-structure.ts';
+import { leadingTimestamp } from './timestamps.ts';
+
+/** An element of mammoth's document model, as far as this module reads it (mammoth publishes no types for it). */
+export interface DocxElement {
+  readonly type: string;
+  readonly children?: readonly DocxElement[];
+  readonly value?: string;
+  readonly isBold?: boolean;
+  readonly styleId?: string | null;
+  readonly styleName?: string | null;
+  readonly numbering?: unknown;
+  readonly breakType?: string;
+  readonly noteType?: string;
+  readonly noteId?: string;
+  readonly isHeader?: boolean;
+}
+
+/** The document element: its body, and the footnotes, endnotes and comments beside it. */
+export interface DocxDocument extends DocxElement {
+  readonly notes?: { findNoteByKey(key: string): { readonly body?: readonly DocxElement[] } | null };
+  readonly comments?: readonly unknown[];
+}
+
+/** What was read out of a document, and what was left out. */
+export interface DocxContent {
+  readonly paragraphs: readonly RawParagraph[];
+  /** Counts of what is not in the text. */
+  readonly leftOut: {
+    readonly comments: number;
+    readonly images: number;
+    readonly checkboxes: number;
+    readonly listItems: number;
+    readonly tableHeaderRows: number;
+  };
+  /** How many footnotes and endnotes were placed after the transcript. */
+  readonly notes: { readonly footnotes: number; readonly endnotes: number };
+  /** How many tables were read as speaker | utterance transcripts. */
+  readonly speakerTables: number;
+}
+
+/** Whether a value is an element of mammoth's model (an object with a string `type`). */
+export function isDocxElement(value: unknown): value is DocxElement {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** A piece of a line: text that is bold or not. */
+interface Segment {
+  readonly text: string;
+  readonly bold: boolean;
+}
+
+/** A paragraph's lines, as its breaks cut it: each line with the kind of break that comes before it. */
+interface LineDraft {
+  segments: Segment[];
+  /** The break before this line: none for the first, a soft line break, or a hard break (page, column). */
+  readonly before: 'none' | 'soft' | 'hard';
+}
+
+const HEADING_STYLE = /^(?:heading\s*\d|title|subtitle)$/i;
+const HEADING_STYLE_ID = /^(?:heading\d|title|subtitle)$/i;
+const HEADER_SPEAKER_WORDS = /^(?:speakers?|names?|who|participants?|respondents?|person|role)$/i;
+const HEADER_TEXT_WORDS = /^(?:text|utterances?|transcript(?:ion)?|dialogue|content|speech|responses?|statements?|words|quotes?)$/i;
+const HEADER_TIME_WORDS = /^(?:time(?:stamp)?s?|times?|start|start time|time code|tc)$/i;
+
+/** Reads a document model into raw paragraphs. */
+export function readDocxContent(document: DocxDocument): DocxContent {
+  const reader = new ContentReader(document);
+  const paragraphs = reader.readBlocks(document.children ?? []);
+  paragraphs.push(...reader.noteParagraphs());
+  return {
+    paragraphs,
+    leftOut: {
+      comments: Math.max(document.comments?.length ?? 0, reader.commentReferences),
+      images: reader.images,
+      checkboxes: reader.checkboxes,
+      listItems: reader.listItems,
+      tableHeaderRows: reader.tableHeaderRows,
+    },
+    notes: { footnotes: reader.footnoteOrder.length, endnotes: reader.endnoteOrder.length },
+    speakerTables: reader.speakerTables,
+  };
+}
+
+class ContentReader {
+  images = 0;
+  checkboxes = 0;
+  listItems = 0;
+  commentReferences = 0;
+  tableHeaderRows = 0;
+  speakerTables = 0;
+  readonly footnoteOrder: string[] = [];
+  readonly endnoteOrder: string[] = [];
+
+  constructor(private readonly document: DocxDocument) {}
+
+  /** Reads body-level elements (paragraphs, tables, and anything that holds them) in order. */
+  readBlocks(elements: readonly DocxElement[]): RawParagraph[] {
+    const out: RawParagraph[] = [];
+    for (const element of elements) {
+      if (element.type === 'paragraph') out.push(...this.readParagraph(element));
+      else if (element.type === 'table') out.push(...this.readTable(element));
+      else out.push(...this.readBlocks(element.children ?? []));
+    }
+    return out;
+  }
+
+  /** A paragraph's lines, with soft breaks resolved, as raw paragraphs. */
+  readParagraph(paragraph: DocxElement): RawParagraph[] {
+    const isHeading = HEADING_STYLE.test(paragraph.styleName ?? '') || HEADING_STYLE_ID.test(paragraph.styleId ?? '');
+    if (paragraph.numbering) this.listItems++;
+    const drafts: LineDraft[] = [{ segments: [], before: 'none' }];
+    this.collectInline(paragraph.children ?? [], false, drafts);
+
+    const out: RawParagraph[] = [];
+    let current: Segment[] | null = null;
+    const flush = (): void => {
+      if (current) out.push(isHeading ? headingParagraph(current) : bodyParagraph(current));
+      current = null;
+    };
+    drafts.forEach((draft, index) => {
+      const blank = segmentsText(draft.segments).trim().length === 0;
+      if (blank) {
+        // A doubled soft break is a paragraph break typed with Shift+Enter.
+        if (index > 0) flush();
+        return;
+      }
+      if (current === null || draft.before === 'hard' || (!isHeading && opensTurn(draft.segments))) {
+        flush();
+        current = [...draft.segments];
+        return;
+      }
+      const joined: Segment[] = current;
+      const endsWithSpace = /\s$/.test(segmentsText(joined));
+      const startsWithSpace = /^\s/.test(segmentsText(draft.segments));
+      if (!endsWithSpace && !startsWithSpace) joined.push({ text: ' ', bold: false });
+      joined.push(...draft.segments);
+    });
+    flush();
+    return out;
+  }
+
+  /** Walks inline content (runs, hyperlinks, fields), appending text to the last line and opening lines at breaks. */
+  collectInline(elements: readonly DocxElement[], bold: boolean, drafts: LineDraft[]): void {
+    const append = (text: string, isBold: boolean): void => {
+      (drafts[drafts.length - 1] as LineDraft).segments.push({ text, bold: isBold });
+    };
+    for (const element of elements) {
+      switch (element.type) {
+        case 'text':
+          append(element.value ?? '', bold);
+          break;
+        case 'tab':
+          append('\t', bold);
+          break;
+        case 'break':
+          drafts.push({ segments: [], before: element.breakType === 'line' ? 'soft' : 'hard' });
+          break;
+        case 'run':
+          this.collectInline(element.children ?? [], element.isBold === true, drafts);
+          break;
+        case 'noteReference':
+          append(this.noteMark(element), false);
+          break;
+        case 'commentReference':
+          this.commentReferences++;
+          break;
+        case 'image':
+          this.images++;
+          break;
+        case 'checkbox':
+          this.checkboxes++;
+          break;
+        case 'paragraph':
+          // A paragraph inside inline content (mammoth reads a text box's paragraphs where the box is anchored).
+          drafts.push({ segments: [], before: 'hard' });
+          this.collectInline(element.children ?? [], bold, drafts);
+          drafts.push({ segments: [], before: 'hard' });
+          break;
+        default:
+          this.collectInline(element.children ?? [], bold, drafts);
+      }
+    }
+  }
+
+  /** The mark of a note reference, numbered in order of first reference as Word numbers them: "[1]", "[ii]". */
+  noteMark(reference: DocxElement): string {
+    const isEndnote = reference.noteType === 'endnote';
+    const order = isEndnote ? this.endnoteOrder : this.footnoteOrder;
+    const id = reference.noteId ?? '';
+    let index = order.indexOf(id);
+    if (index < 0) {
+      order.push(id);
+      index = order.length - 1;
+    }
+    return `[${isEndnote ? romanNumeral(index + 1) : String(index + 1)}]`;
+  }
+
+  /** The notes' text, after the transcript: one paragraph per note, "[1] text". */
+  noteParagraphs(): RawParagraph[] {
+    const out: RawParagraph[] = [];
+    const add = (noteType: string, order: readonly string[], mark: (n: number) => string): void => {
+      order.forEach((id, index) => {
+        const body = this.document.notes?.findNoteByKey(`${noteType}-${id}`)?.body ?? [];
+        const text = this.readBlocks(body)
+          .map((paragraph) => paragraph.text.trim())
+          .filter((line) => line.length > 0)
+          .join(' ');
+        out.push({ text: `[${mark(index + 1)}] ${text}`.trimEnd(), role: 'note' });
+      });
+    };
+    add('footnote', this.footnoteOrder, String);
+    add('endnote', this.endnoteOrder, romanNumeral);
+    return out;
+  }
+
+  /** A table: a speaker | utterance transcript, or one paragraph per row with tab-separated cells. */
+  readTable(table: DocxElement): RawParagraph[] {
+    const rows = (table.children ?? []).filter((row) => row.type === 'tableRow');
+    const cells = rows.map((row) =>
+      (row.children ?? []).filter((cell) => cell.type === 'tableCell').map((cell) => this.readBlocks(cell.children ?? [])),
+    );
+    const layout = speakerTableLayout(rows, cells);
+    if (layout) {
+      this.speakerTables++;
+      return this.readSpeakerTable(cells, layout);
+    }
+    const out: RawParagraph[] = [];
+    for (const row of cells) {
+      const text = row
+        .map((cell) => cell.map((paragraph) => paragraph.text.trim()).filter(Boolean).join(' '))
+        .join('\t')
+        .trimEnd();
+      if (text.trim()) out.push({ text });
+    }
+    return out;
+  }
+
+  readSpeakerTable(cells: readonly (readonly RawParagraph[])[][], layout: SpeakerTableLayout): RawParagraph[] {
+    const out: RawParagraph[] = [];
+    cells.forEach((row, index) => {
+      if (layout.headerRows.has(index)) {
+        this.tableHeaderRows++;
+        return;
+      }
+      const speakerCell = cellText(row[layout.speakerColumn]);
+      const timeCell = layout.timeColumn === null ? '' : cellText(row[layout.timeColumn]);
+      const utterance = (row[layout.utteranceColumn] ?? []).filter((paragraph) => paragraph.text.trim().length > 0);
+      const extra = row
+        .filter((_, column) => column !== layout.speakerColumn && column !== layout.timeColumn && column !== layout.utteranceColumn)
+        .flat()
+        .filter((paragraph) => paragraph.text.trim().length > 0);
+      const texts = [...utterance, ...extra].map((paragraph) => paragraph.text.trim());
+      const time = timeCell ? (/^[[(]/.test(timeCell) ? `${timeCell} ` : `[${timeCell}] `) : '';
+      const label = speakerCell ? matchLayoutLabel(speakerCell) : null;
+      if (label) {
+        const written = speakerCell.replace(/[ \t]*(?::|[–—-])$/u, '');
+        const prefix = `${time}${written}:`;
+        const [first = '', ...rest] = texts;
+        out.push({
+          text: first ? `${prefix} ${first}` : prefix,
+          layoutLabel: { label: label.label, utteranceStart: prefix.length + (first ? 1 : 0) },
+        });
+        for (const text of rest) out.push({ text, continuesTurn: true });
+        return;
+      }
+      // No label (an empty speaker cell): the row goes on with the speaker above; text in the speaker cell is kept.
+      const lines = speakerCell ? [speakerCell, ...texts] : texts;
+      lines.forEach((text, at) => out.push({ text: at === 0 ? `${time}${text}` : text, continuesTurn: true }));
+    });
+    return out;
+  }
+}
+
+/** Where a speaker table keeps its labels, times and utterances, and which rows are headers. */
+interface SpeakerTableLayout {
+  readonly speakerColumn: number;
+  readonly utteranceColumn: number;
+  readonly timeColumn: number | null;
+  readonly headerRows: ReadonlySet<number>;
+}
+
+/**
+ * Whether a table is a transcript in speaker | utterance form (optionally with a column of times before, between or
+ * after): two or three columns; every non-empty cell of the speaker column (headers aside) is a label; at least two
+ * rows have a label; and the labels name roles or repeat (a table of names and ages is not a transcript).
+ */
+function speakerTableLayout(rows: readonly DocxElement[], cells: readonly (readonly RawParagraph[])[][]): SpeakerTableLayout | null {
+  const width = Math.max(0, ...cells.map((row) => row.length));
+  if (width < 2 || width > 3 || cells.length < 2) return null;
+  const texts = cells.map((row) => row.map(cellText));
+  const isTimeColumn = (column: number): boolean =>
+    texts.some((row) => (row[column] ?? '') !== '') &&
+    texts.every((row, index) => {
+      const text = row[column] ?? '';
+      return text === '' || isTimeOnly(text) || (index === 0 && HEADER_TIME_WORDS.test(text));
+    });
+  const timeColumn = width === 3 ? ([0, 1, 2].find(isTimeColumn) ?? null) : null;
+  if (width === 3 && timeColumn === null) return null;
+  const remaining = [0, 1, 2].slice(0, width).filter((column) => column !== timeColumn);
+  const speakerColumn = remaining[0] as number;
+  const utteranceColumn = remaining[1] as number;
+
+  const headerRows = new Set<number>();
+  texts.forEach((row, index) => {
+    const speaker = row[speakerColumn] ?? '';
+    const utterance = row[utteranceColumn] ?? '';
+    const isHeader =
+      rows[index]?.isHeader === true ||
+      (index === 0 && (HEADER_SPEAKER_WORDS.test(speaker.replace(/:$/, '')) || HEADER_TEXT_WORDS.test(utterance)));
+    if (isHeader) headerRows.add(index);
+  });
+
+  const labels: string[] = [];
+  let roleLabels = 0;
+  for (let index = 0; index < texts.length; index++) {
+    if (headerRows.has(index)) continue;
+    const speaker = texts[index]?.[speakerColumn] ?? '';
+    if (speaker === '') continue;
+    const label = matchLayoutLabel(speaker);
+    if (!label) return null;
+    labels.push(label.label.toLowerCase());
+    if (label.isRoleLabel) roleLabels++;
+  }
+  if (labels.length < 2) return null;
+  const distinct = new Set(labels).size;
+  if (roleLabels === 0 && distinct === labels.length) return null;
+  return { speakerColumn, utteranceColumn, timeColumn, headerRows };
+}
+
+function cellText(cell: readonly RawParagraph[] | undefined): string {
+  return (cell ?? [])
+    .map((paragraph) => paragraph.text.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+function isTimeOnly(text: string): boolean {
+  const timestamp = leadingTimestamp(text);
+  return timestamp !== null && text.slice(timestamp.end).trim() === '';
+}
+
+function segmentsText(segments: readonly Segment[]): string {
+  return segments.map((segment) => segment.text).join('');
+}
+
+/** Whether a line opens a new turn: a role label, a bold label, or a timestamp at its start. */
+function opensTurn(segments: readonly Segment[]): boolean {
+  const text = segmentsText(segments).trimStart();
+  if (leadingTimestamp(text)) return true;
+  if (matchSpeakerLabel(text)?.isRoleLabel) return true;
+  return boldLead(segments) !== null;
+}
+
+function headingParagraph(segments: readonly Segment[]): RawParagraph {
+  return { text: segmentsText(segments).trim(), role: 'heading' };
+}
+
+function bodyParagraph(segments: readonly Segment[]): RawParagraph {
+  const whole = segmentsText(segments);
+  const lead = whole.length - whole.trimStart().length;
+  const text = whole.trim();
+  const label = boldLead(segments);
+  return label
+    ? { text, layoutLabel: { label: label.label, utteranceStart: label.utteranceStart - lead } }
+    : { text };
+}
+
+/**
+ * The bold label that opens a line ("**Moderator:** Welcome", "[00:21:47] **P3** – yes", "**Sarah**: I agree"), with
+ * where the utterance starts (UTF-16 index into the untrimmed line), or null. Bold text that is not label-shaped (a
+ * bold sentence, a whole bold line that is no label) is no label; bold text with no colon or dash after it is a label
+ * only when it names a role or a tab follows it.
+ */
+function boldLead(segments: readonly Segment[]): { readonly label: string; readonly utteranceStart: number } | null {
+  const text = segmentsText(segments);
+  let from = text.length - text.trimStart().length;
+  const timestamp = leadingTimestamp(text, from);
+  if (timestamp) from = timestamp.end;
+  // The bold span that starts at `from`: the segment holding that character and the bold segments right after it.
+  let at = 0;
+  let boldEnd = -1;
+  for (const segment of segments) {
+    const end = at + segment.text.length;
+    if (segment.text.length === 0) continue;
+    if (boldEnd < 0) {
+      if (end > from) {
+        if (!segment.bold) return null;
+        boldEnd = end;
+      }
+    } else if (segment.bold) {
+      boldEnd = end;
+    } else {
+      break;
+    }
+    at = end;
+  }
+  if (boldEnd < 0) return null;
+  const boldText = text.slice(from, boldEnd);
+  const match = matchLayoutLabel(boldText);
+  if (!match) return null;
+  const rest = text.slice(boldEnd);
+  if (rest.trim() === '') {
+    // A line that is all label: "Moderator:" on a line of its own, whose turn follows.
+    return /(?::|[–—-])\s*$/u.test(boldText) || match.isRoleLabel ? { label: match.label, utteranceStart: text.trimEnd().length } : null;
+  }
+  if (/(?::|[ \t][–—-])[ \t]*$/u.test(boldText)) {
+    return { label: match.label, utteranceStart: boldEnd + (/^[ \t]*/.exec(rest)?.[0].length ?? 0) };
+  }
+  const separator = /^[ \t]*(?::|[–—-](?=[ \t]))[ \t]*/u.exec(rest);
+  if (separator && (separator[0].includes(':') || /^[ \t]/.test(rest) || /[ \t]$/.test(boldText))) {
+    return { label: match.label, utteranceStart: boldEnd + separator[0].length };
+  }
+  if (match.isRoleLabel || rest.startsWith('\t')) {
+    return { label: match.label, utteranceStart: boldEnd + (/^[ \t]*/.exec(rest)?.[0].length ?? 0) };
+  }
+  return null;
+}
+
+/** i, ii, iii, iv ... as Word numbers endnotes. */
+function romanNumeral(n: number): string {
+  const numerals: readonly [number, string][] = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ];
+  let rest = n;
+  let out = '';
+  for (const [value, numeral] of numerals) {
+    while (rest >= value) {
+      out += numeral;
+      rest -= value;
+    }
+  }
+  return out;
+}

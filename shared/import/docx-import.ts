@@ -1,0 +1,241 @@
+/**
+ * Imports a Word transcript (.docx): checks the archive before any XML is parsed, reads the document with mammoth,
+ * and recognises paragraphs, speakers and timestamps (see `docx-content.ts` and `transcript-structure.ts`).
+ *
+ * Why the checks come first: a .docx of a few hundred KB can hold 100 MB of XML, on which mammoth runs for minutes
+ * and takes gigabytes (measured; see the reliability notes, section 3.4). So the archive's table of contents is read
+ * with Tessera's own strict zip reader, the declared sizes of its XML parts are held to budgets, each XML part is
+ * inflated once while counting bytes (declared sizes can lie) and checked against its CRC, and a part that declares a
+ * DTD is refused (Word never writes one) - all before mammoth sees the file. Mammoth is given the document model
+ * route (`transformDocument`), not `extractRawText`, which drops soft line breaks; the HTML it would write is skipped
+ * by handing it an empty document. The caller runs this off the UI thread with a time limit (the app's import worker).
+ */
+import mammoth from 'mammoth';
+import { ZipReadError, readZipDirectory, readZipEntry, type ZipEntry } from '../project-file/zip-reader.ts';
+import { readDocxContent, isDocxElement, type DocxContent, type DocxDocument } from './docx-content.ts';
+import { ImportError } from './import-error.ts';
+import type { ImportedText } from './imported-text.ts';
+import { recogniseTranscript } from './transcript-structure.ts';
+
+/** Byte budgets of a Word import: the file, each XML part (declared and inflated), all XML parts together. */
+export const DOCX_LIMITS = {
+  fileBytes: 100 * 1024 * 1024,
+  /** A two-hour transcript's document.xml is well under 5 MB. */
+  partBytes: 20 * 1024 * 1024,
+  totalXmlBytes: 40 * 1024 * 1024,
+  entries: 2000,
+} as const;
+
+const MEGABYTE = 1024 * 1024;
+
+/** Imports the bytes of a .docx file, or throws an ImportError that says why it cannot. */
+export async function importDocx(fileName: string, bytes: Uint8Array): Promise<ImportedText> {
+  const quoted = `"${fileName}"`;
+  if (bytes.length === 0) throw new ImportError(fileName, `${quoted} is empty (0 bytes): there is no text to import.`);
+  if (bytes.length > DOCX_LIMITS.fileBytes) {
+    throw new ImportError(
+      fileName,
+      `${quoted} is ${(bytes.length / MEGABYTE).toFixed(1)} MB; Tessera imports Word files of up to ${DOCX_LIMITS.fileBytes / MEGABYTE} MB.`,
+    );
+  }
+  const entries = readDirectory(fileName, bytes);
+  const mainPart = findMainDocumentPart(fileName, bytes, entries);
+  const { textBoxes } = checkXmlParts(fileName, bytes, entries, mainPart);
+
+  let captured: DocxDocument | null = null;
+  let messages: readonly { readonly type: string; readonly message: string }[] = [];
+  try {
+    const result = await mammoth.convertToHtml(mammothInput(bytes), {
+      externalFileAccess: false,
+      // Read the document model, then hand mammoth an empty document so it writes no HTML nobody reads.
+      transformDocument: (document: unknown): unknown => {
+        if (!isDocxElement(document)) return document;
+        captured = document as DocxDocument;
+        return { ...document, children: [] };
+      },
+    });
+    messages = result.messages;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportError(fileName, `${quoted} could not be read as a Word document (${reason}). Open it in Word, save it again as .docx, and import that.`);
+  }
+  if (captured === null) throw new ImportError(fileName, `${quoted} could not be read as a Word document.`);
+
+  const content = readDocxContent(captured);
+  const recognised = recogniseTranscript(content.paragraphs);
+  if (recognised.paragraphs.length === 0) {
+    throw new ImportError(fileName, `${quoted} contains no text.`);
+  }
+  return {
+    ...recognised,
+    encoding: 'utf-8',
+    format: 'docx',
+    warnings: describeContent(content, textBoxes, messages),
+  };
+}
+
+/** Mammoth reads `buffer` in Node and `arrayBuffer` in its browser build; an exact copy serves both. */
+function mammothInput(bytes: Uint8Array): Parameters<typeof mammoth.convertToHtml>[0] {
+  const copy = bytes.slice();
+  return { arrayBuffer: copy.buffer, buffer: copy } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+}
+
+function readDirectory(fileName: string, bytes: Uint8Array): ZipEntry[] {
+  const quoted = `"${fileName}"`;
+  try {
+    return readZipDirectory(bytes, { maxEntries: DOCX_LIMITS.entries });
+  } catch (error) {
+    if (!(error instanceof ZipReadError)) throw error;
+    if (error.kind === 'damaged') {
+      throw new ImportError(fileName, `${quoted} is damaged or incomplete (was it cut short while copying or downloading?): ${error.message}`);
+    }
+    if (error.kind === 'not-zip') throw new ImportError(fileName, `${quoted} is not a Word document: ${error.message}`);
+    if (/encrypted/.test(error.message)) {
+      throw new ImportError(fileName, `${quoted} is encrypted. Remove the password in Word, save the file again, and import that.`);
+    }
+    throw new ImportError(fileName, `${quoted} cannot be read as a Word document: ${error.message}`);
+  }
+}
+
+/** The archive's main document part, or an ImportError that says what the archive is instead. */
+function findMainDocumentPart(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[]): ZipEntry {
+  const quoted = `"${fileName}"`;
+  const byName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
+  let target = 'word/document.xml';
+  const rels = byName.get('_rels/.rels');
+  if (rels && rels.uncompressedSize <= 64 * 1024) {
+    const xml = decodeXml(fileName, readPart(fileName, bytes, rels));
+    for (const relationship of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+      const tag = relationship[0];
+      if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
+      const found = /Target="\/?([^"]+)"/.exec(tag)?.[1];
+      if (found) target = found.toLowerCase();
+    }
+  }
+  const main = byName.get(target);
+  if (main && target.endsWith('.xml')) return main;
+  let what = 'a zip archive, not a Word document';
+  if (byName.has('mimetype') || byName.has('content.xml')) what = 'an OpenDocument file (.odt), not a Word document: save it as .docx in LibreOffice or Word';
+  else if (byName.has('xl/workbook.xml')) what = 'an Excel workbook, not a Word document';
+  else if (byName.has('ppt/presentation.xml')) what = 'a PowerPoint presentation, not a Word document';
+  else if (byName.has('tessera.json')) what = 'a Tessera project file: open it with "Open a project file" instead';
+  else if (entries.some((entry) => entry.name.toLowerCase().endsWith('.qde'))) what = 'a REFI-QDA project (.qdpx), not a transcript';
+  throw new ImportError(fileName, `${quoted} is ${what}.`);
+}
+
+/**
+ * Holds every XML part to the byte budgets, inflates it once while counting bytes and checking its CRC, and refuses a
+ * part that declares a DTD (entity expansion is how XML bombs work, and Word never writes one). Also counts the main
+ * document's text boxes: mammoth reads a box's VML fallback, so boxes with only the newer DrawingML form are lost.
+ */
+function checkXmlParts(
+  fileName: string,
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  mainPart: ZipEntry,
+): { readonly textBoxes: { readonly total: number; readonly read: number } } {
+  const quoted = `"${fileName}"`;
+  const xmlParts = entries.filter((entry) => /\.(?:xml|rels)$/i.test(entry.name));
+  let total = 0;
+  for (const entry of xmlParts) {
+    total += entry.uncompressedSize;
+    if (entry.uncompressedSize > DOCX_LIMITS.partBytes || total > DOCX_LIMITS.totalXmlBytes) {
+      throw new ImportError(
+        fileName,
+        `${quoted} holds far more text markup than any transcript (${entry.name}: ${(entry.uncompressedSize / MEGABYTE).toFixed(1)} MB ` +
+          `unpacked; at most ${DOCX_LIMITS.partBytes / MEGABYTE} MB per part and ${DOCX_LIMITS.totalXmlBytes / MEGABYTE} MB in all). ` +
+          'It was not read, since reading it could take minutes.',
+      );
+    }
+  }
+  let textBoxes = { total: 0, read: 0 };
+  for (const entry of xmlParts) {
+    const xml = readPart(fileName, bytes, entry);
+    if (indexOfAscii(xml, '<!DOCTYPE') >= 0 || indexOfAscii(xml, '<!ENTITY') >= 0) {
+      throw new ImportError(fileName, `${quoted} contains a document type declaration (${entry.name}), which Word never writes; it was not read.`);
+    }
+    if (entry === mainPart) {
+      const read = countAscii(xml, '<v:textbox');
+      textBoxes = { total: Math.max(read, countAscii(xml, '<wps:txbx')), read };
+    }
+  }
+  return { textBoxes };
+}
+
+function readPart(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  try {
+    return readZipEntry(bytes, entry, DOCX_LIMITS.partBytes);
+  } catch (error) {
+    if (!(error instanceof ZipReadError)) throw error;
+    throw new ImportError(fileName, `"${fileName}" is damaged or incomplete: ${error.message}`);
+  }
+}
+
+function decodeXml(fileName: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError(fileName, `"${fileName}" is damaged: a part of it is not valid text.`);
+  }
+}
+
+function indexOfAscii(bytes: Uint8Array, pattern: string): number {
+  const first = pattern.charCodeAt(0);
+  const last = bytes.length - pattern.length;
+  outer: for (let i = bytes.indexOf(first); i !== -1 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < pattern.length; k++) if (bytes[i + k] !== pattern.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function countAscii(bytes: Uint8Array, pattern: string): number {
+  let count = 0;
+  let from = 0;
+  for (;;) {
+    const at = indexOfAscii(from === 0 ? bytes : bytes.subarray(from), pattern);
+    if (at < 0) return count;
+    count++;
+    from += at + pattern.length;
+  }
+}
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+/** What the user should know about a read document: what was left out or moved. */
+function describeContent(
+  content: DocxContent,
+  textBoxes: { readonly total: number; readonly read: number },
+  messages: readonly { readonly type: string; readonly message: string }[],
+): string[] {
+  const warnings: string[] = [];
+  const { leftOut, notes } = content;
+  if (leftOut.images > 0) warnings.push(`${plural(leftOut.images, 'image was', 'images were')} left out: Tessera imports text only.`);
+  if (leftOut.comments > 0) {
+    warnings.push(`${plural(leftOut.comments, 'comment was', 'comments were')} left out: Tessera keeps the transcript's text, not reviewers' comments.`);
+  }
+  if (leftOut.listItems > 0) {
+    warnings.push(`${plural(leftOut.listItems, 'list item keeps its', 'list items keep their')} text, without the bullet or number.`);
+  }
+  if (leftOut.checkboxes > 0) warnings.push(`${plural(leftOut.checkboxes, 'checkbox was', 'checkboxes were')} left out.`);
+  if (textBoxes.total > 0) {
+    const lost = textBoxes.total - textBoxes.read;
+    warnings.push(
+      lost === 0
+        ? `The text of ${plural(textBoxes.total, 'text box', 'text boxes')} is placed where ${textBoxes.total === 1 ? 'it is' : 'they are'} anchored.`
+        : `${plural(lost, 'text box', 'text boxes')} of ${textBoxes.total} could not be read and ${lost === 1 ? 'was' : 'were'} left out.`,
+    );
+  }
+  if (leftOut.tableHeaderRows > 0) {
+    warnings.push(`The header row of ${plural(content.speakerTables, 'speaker table', 'speaker tables')} was left out.`);
+  }
+  if (notes.footnotes > 0) {
+    warnings.push(`${plural(notes.footnotes, 'footnote', 'footnotes')} placed after the transcript, marked ${notes.footnotes > 1 ? '[1], [2] and so on' : '[1]'}.`);
+  }
+  if (notes.endnotes > 0) {
+    warnings.push(`${plural(notes.endnotes, 'endnote', 'endnotes')} placed after the transcript, marked ${notes.endnotes > 1 ? '[i], [ii] and so on' : '[i]'}.`);
+  }
+  const unread = [...new Set(messages.filter((m) => m.type === 'warning' && /unrecognised|unsupported|ignored/i.test(m.message)).map((m) => m.message))];
+  if (unread.length > 0) warnings.push(`Parts of the document that Tessera does not read were left out (${unread.slice(0, 3).join('; ')}).`);
+  return warnings;
+}

@@ -1,0 +1,187 @@
+/**
+ * Word transcripts in the layouts transcribers deliver, built with the docx package in the tests and imported through
+ * the one entry point the app and the CLI share. Each test asserts the exact stored text, paragraph numbers and
+ * ranges, speakers and timestamps.
+ */
+import { describe, expect, it } from 'vitest';
+import { importTranscriptFile } from '#shared/import/import-file';
+import type { ImportedText } from '#shared/import/imported-text';
+import { sliceCodePoints } from '#shared/text/code-points';
+import {
+  boldLabelTranscript,
+  footnotesAndComments,
+  hebrewTranscript,
+  listsImagesTextBoxes,
+  participantTableDocument,
+  speakerTableTranscript,
+  timedSpeakerTableTranscript,
+} from '../../../fixtures/docx/docx-fixtures.ts';
+
+/** Each paragraph as [n, speaker, label part, utterance, timestamps]: what a reader of the import sees. */
+function turns(imported: ImportedText): [number, string | null, string, string, readonly string[]][] {
+  return imported.paragraphs.map((p) => [
+    p.n,
+    p.speakerLabel,
+    sliceCodePoints(imported.text, p.start, p.utteranceStart),
+    sliceCodePoints(imported.text, p.utteranceStart, p.end),
+    p.timestamps,
+  ]);
+}
+
+/** Paragraph ranges tile the text: each starts right after the line break that ends the one before. */
+function expectTiling(imported: ImportedText): void {
+  const lines = imported.text.split('\n');
+  expect(imported.paragraphs).toHaveLength(lines.length);
+  let offset = 0;
+  imported.paragraphs.forEach((p, i) => {
+    const length = [...(lines[i] as string)].length;
+    expect([p.n, p.start, p.end]).toEqual([i + 1, offset, offset + length]);
+    offset += length + 1;
+  });
+}
+
+describe('a Word transcript with bold speaker labels', () => {
+  it('keeps the exact text: headings, smart quotes, dashes, no-break spaces as plain spaces, soft breaks as spaces', async () => {
+    const imported = await importTranscriptFile('BU_pre_FGD_EN.docx', await boldLabelTranscript());
+    expect(imported.format).toBe('docx');
+    expect(imported.text).toBe(
+      [
+        'Focus group discussion – Butabika, pre-implementation',
+        'Q1: What do you expect from peer support?',
+        'Moderator: Welcome everyone. Let us begin.',
+        '[00:21:47] P3: I think it “helps” a lot — really.',
+        'Participant 2 – For me it was the supervision [inaudible 00:14:05] that mattered.',
+        'Sarah: I’d say the ward was full [laughs]',
+        'P3: First line of my turn and the second line of it.',
+        'Moderator Thank you. Next question.',
+        'Q2: What changed after the training?',
+        'Moderator:',
+        'P1: Trust changed first.',
+        '[crosstalk]',
+      ].join('\n'),
+    );
+    expectTiling(imported);
+    expect(imported.warnings).toEqual([]);
+  });
+
+  it('keeps each label apart from its utterance, with its speaker and timestamps', async () => {
+    const imported = await importTranscriptFile('BU_pre_FGD_EN.docx', await boldLabelTranscript());
+    expect(turns(imported)).toEqual([
+      [1, null, '', 'Focus group discussion – Butabika, pre-implementation', []],
+      [2, null, '', 'Q1: What do you expect from peer support?', []],
+      [3, 'Moderator', 'Moderator: ', 'Welcome everyone. Let us begin.', []],
+      [4, 'P3', '[00:21:47] P3: ', 'I think it “helps” a lot — really.', ['00:21:47']],
+      [5, 'Participant 2', 'Participant 2 – ', 'For me it was the supervision [inaudible 00:14:05] that mattered.', ['00:14:05']],
+      // A bold name that occurs once is a speaker: bold sets it apart as a label.
+      [6, 'Sarah', 'Sarah: ', 'I’d say the ward was full [laughs]', []],
+      [7, 'P3', 'P3: ', 'First line of my turn and the second line of it.', []],
+      // A bold role word without a colon is still a label.
+      [8, 'Moderator', 'Moderator ', 'Thank you. Next question.', []],
+      // A heading is never a turn, even when it looks like "Q2: ...".
+      [9, null, '', 'Q2: What changed after the training?', []],
+      // A soft break before a new label starts a new paragraph.
+      [10, 'Moderator', 'Moderator:', '', []],
+      [11, 'P1', 'P1: ', 'Trust changed first.', []],
+      [12, null, '', '[crosstalk]', []],
+    ]);
+    expect(imported.speakers).toEqual([
+      { label: 'Moderator', role: 'moderator' },
+      { label: 'P3', role: 'participant' },
+      { label: 'Participant 2', role: 'participant' },
+      { label: 'Sarah', role: 'unknown' },
+      { label: 'P1', role: 'participant' },
+    ]);
+  });
+});
+
+describe('a Word transcript as a speaker | utterance table', () => {
+  it('makes each row a turn, continues a turn over more paragraphs and empty speaker cells, drops the header row', async () => {
+    const imported = await importTranscriptFile('table.docx', await speakerTableTranscript());
+    expect(imported.text).toBe(
+      [
+        'Transcript FGD 1, Butabika',
+        'Moderator: Welcome, and thank you for coming.',
+        'P1: Thank you.',
+        'It is good to be here.',
+        'And I want to add something.',
+        'Participant 2: The training helped.',
+        'P1: Yes.',
+      ].join('\n'),
+    );
+    expectTiling(imported);
+    expect(turns(imported)).toEqual([
+      [1, null, '', 'Transcript FGD 1, Butabika', []],
+      [2, 'Moderator', 'Moderator: ', 'Welcome, and thank you for coming.', []],
+      [3, 'P1', 'P1: ', 'Thank you.', []],
+      [4, 'P1', '', 'It is good to be here.', []],
+      [5, 'P1', '', 'And I want to add something.', []],
+      [6, 'Participant 2', 'Participant 2: ', 'The training helped.', []],
+      [7, 'P1', 'P1: ', 'Yes.', []],
+    ]);
+    expect(imported.warnings).toEqual(['The header row of 1 speaker table was left out.']);
+  });
+
+  it('puts a time column in front of the turn and keeps the time with its paragraph', async () => {
+    const imported = await importTranscriptFile('timed.docx', await timedSpeakerTableTranscript());
+    expect(turns(imported)).toEqual([
+      [1, 'Moderator', '[00:00:05] Moderator: ', 'Welcome.', ['00:00:05']],
+      [2, 'R1', '[00:00:12] R1: ', 'Thanks.', ['00:00:12']],
+      [3, 'Moderator', '[00:01:40] Moderator: ', 'Shall we start?', ['00:01:40']],
+    ]);
+  });
+
+  it('reads a table that is not a transcript as rows of tab-separated cells', async () => {
+    const imported = await importTranscriptFile('participants.docx', await participantTableDocument());
+    expect(imported.text).toBe('Participants\nName\tAge\tProfession\nAnna\t34\tNurse\nBen\t41\tPeer worker\nModerator: Welcome.');
+    expect(imported.paragraphs.map((p) => p.speakerLabel)).toEqual([null, null, null, null, 'Moderator']);
+  });
+});
+
+describe('footnotes, comments, lists, images and text boxes', () => {
+  it('keeps footnote marks in place and the notes after the transcript, and leaves comments out', async () => {
+    const imported = await importTranscriptFile('notes.docx', await footnotesAndComments());
+    expect(imported.text).toBe(
+      [
+        'P1: We took a matatu[1] to the clinic.',
+        'P2: The boda boda was faster[2].',
+        '[1] A matatu is a shared minibus taxi.',
+        '[2] Translator: “faster” also means “cheaper” here.',
+      ].join('\n'),
+    );
+    expect(imported.text).not.toContain('Check this translation');
+    // A note is never a speaker's turn, even when it opens with "Translator:".
+    expect(imported.paragraphs.map((p) => p.speakerLabel)).toEqual(['P1', 'P2', null, null]);
+    expect(imported.speakers.map((s) => s.label)).toEqual(['P1', 'P2']);
+    expect(imported.warnings).toEqual([
+      "1 comment was left out: Tessera keeps the transcript's text, not reviewers' comments.",
+      '2 footnotes placed after the transcript, marked [1], [2] and so on.',
+    ]);
+  });
+
+  it('does not stumble on lists, images and text boxes, and says what was dropped', async () => {
+    const imported = await importTranscriptFile('lists.docx', await listsImagesTextBoxes());
+    expect(imported.text).toBe('Topic guide\nBarriers to peer support\nFacilitators of peer support\nSite: Butabika\nModerator: Welcome.');
+    expect(imported.warnings).toEqual([
+      '1 image was left out: Tessera imports text only.',
+      '2 list items keep their text, without the bullet or number.',
+      'The text of 1 text box is placed where it is anchored.',
+    ]);
+  });
+});
+
+describe('right-to-left text', () => {
+  it('keeps Hebrew in logical order, recognises Hebrew role labels and counts code points', async () => {
+    const imported = await importTranscriptFile('hebrew.docx', await hebrewTranscript());
+    expect(turns(imported)).toEqual([
+      [1, 'מנחה', 'מנחה: ', 'ברוכים הבאים לקבוצת המיקוד.', []],
+      [2, 'משתתף 1', 'משתתף 1: ', 'תמיכת עמיתים עזרה לי מאוד.', []],
+      [3, 'P2', 'P2: ', 'We say שלום עליכם to every new peer worker.', []],
+    ]);
+    expect(imported.speakers).toEqual([
+      { label: 'מנחה', role: 'moderator' },
+      { label: 'משתתף 1', role: 'participant' },
+      { label: 'P2', role: 'participant' },
+    ]);
+    expectTiling(imported);
+  });
+});
