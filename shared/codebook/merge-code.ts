@@ -36,7 +36,7 @@ export function mergeRefusal(snapshot: ProjectSnapshot, sourceId: Uuid, targetId
 }
 
 /** The target's text with the source's added below it, unless the source has none or says the same. */
-function joinText(target: string, source: string): string {
+export function joinText(target: string, source: string): string {
   if (!source.trim() || target.includes(source.trim())) return target;
   return target.trim() ? `${target.trim()}\n\n${source.trim()}` : source.trim();
 }

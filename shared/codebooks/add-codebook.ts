@@ -44,6 +44,9 @@ function elementKey(codebookId: CodebookId, elementId: string): string {
   return `${codebookId}\u0000${elementId}`;
 }
 
+/** Where a codebook's top elements go: as described above ('auto'), at the top, or under its own category. */
+export type CodebookPlacement = 'auto' | 'top' | 'group';
+
 /**
  * The change that adds a built-in codebook's codes to a project and records the codebook in the project. Refuses a
  * codebook the project already has.
@@ -54,6 +57,7 @@ export function addCodebook(
   createdBy: Uuid | null,
   newId: IdGenerator,
   now: Clock,
+  placement: CodebookPlacement = 'auto',
 ): { readonly change: ProjectChange; readonly codes: readonly Code[] } {
   const book = builtinCodebook(codebookId);
   if (snapshot.project.codebooks.includes(codebookId)) throw new CodeRefused(`${book.title} is already in this project.`);
@@ -67,7 +71,7 @@ export function addCodebook(
   const otherCfirPresent =
     version !== null &&
     snapshot.codes.some((code) => code.origin.kind === 'cfir' && code.origin.version !== version);
-  const useGroup = version === null || otherCfirPresent;
+  const useGroup = placement === 'auto' ? version === null || otherCfirPresent : placement === 'group';
 
   const made: Code[] = [];
   const codeOfElement = new Map<string, Uuid>();
