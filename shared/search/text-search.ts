@@ -1,0 +1,261 @@
+/**
+ * Full-text search over the transcripts of a project: words, exact phrases, words by their beginning ("nurs*"), or
+ * a regular expression, case-insensitive unless asked, with the same document and speaker filters as retrieval.
+ *
+ * Words mode: each bare word matches as a whole word; "quoted text" matches that phrase (any run of space between
+ * its words); a trailing * matches any word that begins so. With several terms, a paragraph must hold all of them
+ * and every occurrence of each is a hit there, as in a search engine. Regular-expression mode runs the pattern as
+ * written (JavaScript syntax, Unicode, ^ and $ at paragraph edges).
+ *
+ * Hits are returned in typed arrays (a common word can have hundreds of thousands), in code points as everywhere,
+ * at most `maxHits` of them, with the total counted up to `countLimit`. This runs in a worker in the app (a regular
+ * expression can take very long, and the worker can be stopped), and directly in tests and benchmarks.
+ */
+import type { DocumentKind, Paragraph, Speaker, Uuid } from '../model/types.ts';
+import { buildCodePointMap, codePointToUtf16, utf16ToCodePoint, type CodePointMap } from '../text/code-points.ts';
+import { documentPasses, filtersSpeakers, speakerPasses, type SegmentFilter } from '../coding/segment-filter.ts';
+
+/** What the search needs of a document. */
+export interface SearchDocument {
+  readonly id: Uuid;
+  readonly text: string;
+  readonly kind: DocumentKind;
+  readonly attributes: { readonly siteId: Uuid | null; readonly phaseId: Uuid | null };
+  readonly paragraphs: readonly Paragraph[];
+  readonly speakers: readonly Speaker[];
+}
+
+/** How the query is read. */
+export type SearchMode = 'words' | 'regex';
+
+/** One search. */
+export interface SearchRequest {
+  readonly query: string;
+  readonly mode: SearchMode;
+  readonly caseSensitive: boolean;
+  readonly filter: SegmentFilter;
+  /** Hits returned at most (the rest are only counted). */
+  readonly maxHits: number;
+  /** Counting stops here: the total is then "at least". */
+  readonly countLimit: number;
+}
+
+/** The hits of a search: hit i is [start[i], end[i]) of documents[documentIndex[i]], in paragraph paragraphIndex[i]. */
+export interface SearchHits {
+  /** Hits returned (the length of the arrays that count). */
+  readonly count: number;
+  /** Hits found, up to the count limit. */
+  readonly total: number;
+  /** Whether `total` is every hit (false when counting stopped at the limit). */
+  readonly complete: boolean;
+  readonly documentIndex: Uint32Array;
+  readonly start: Uint32Array;
+  readonly end: Uint32Array;
+  readonly paragraphIndex: Uint32Array;
+}
+
+/** A query that cannot be run, with the reason in words for the user. */
+export class SearchQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SearchQueryError';
+  }
+}
+
+/** One term of a words query. */
+export type SearchTerm =
+  | { readonly kind: 'word'; readonly text: string; readonly prefix: boolean }
+  | { readonly kind: 'phrase'; readonly words: readonly string[] };
+
+/** Letters, combining marks, digits and the underscore make words; anything else parts them. */
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
+const NOT_AFTER_WORD = `(?<!${WORD_CHAR})`;
+const NOT_BEFORE_WORD = `(?!${WORD_CHAR})`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** The terms of a words query: bare words (with a trailing * for a prefix) and "quoted phrases". */
+export function parseWordsQuery(query: string): readonly SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  // A quote left open while typing runs to the end, so results keep coming as the phrase is typed.
+  const pattern = /"([^"]*)"?|(\S+)/gu;
+  for (const match of query.matchAll(pattern)) {
+    if (match[1] !== undefined) {
+      const words = match[1].split(/\s+/u).filter(Boolean);
+      if (words.length) terms.push({ kind: 'phrase', words });
+    } else if (match[2] !== undefined) {
+      const raw = match[2];
+      const prefix = raw.length > 1 && raw.endsWith('*');
+      const text = prefix ? raw.slice(0, -1) : raw;
+      if (text && text !== '*') terms.push({ kind: 'word', text, prefix });
+    }
+  }
+  return terms;
+}
+
+function termSource(term: SearchTerm): string {
+  if (term.kind === 'phrase') return NOT_AFTER_WORD + term.words.map(escapeRegExp).join('\\s+') + NOT_BEFORE_WORD;
+  return NOT_AFTER_WORD + escapeRegExp(term.text) + (term.prefix ? `${WORD_CHAR}*` : NOT_BEFORE_WORD);
+}
+
+/** A query ready to run: one regular expression per term (one in all for regular-expression mode). */
+export interface CompiledQuery {
+  readonly patterns: readonly RegExp[];
+}
+
+/** Compiles a query, or throws SearchQueryError (an empty query compiles to no patterns). */
+export function compileQuery(query: string, mode: SearchMode, caseSensitive: boolean): CompiledQuery {
+  const flags = `gu${caseSensitive ? '' : 'i'}${mode === 'regex' ? 'm' : ''}`;
+  if (mode === 'regex') {
+    if (!query) return { patterns: [] };
+    try {
+      return { patterns: [new RegExp(query, flags)] };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+      throw new SearchQueryError(`This regular expression is not valid: ${reason}`);
+    }
+  }
+  return { patterns: parseWordsQuery(query).map((term) => new RegExp(termSource(term), flags)) };
+}
+
+/** What the search keeps per document between searches: its code-point map and where its paragraphs start. */
+interface PreparedDocument {
+  readonly map: CodePointMap;
+  /** UTF-16 start of each paragraph. */
+  readonly paragraphStarts: Int32Array;
+}
+
+const prepared = new WeakMap<SearchDocument, PreparedDocument>();
+
+function prepare(document: SearchDocument): PreparedDocument {
+  let ready = prepared.get(document);
+  if (!ready) {
+    const map = buildCodePointMap(document.text);
+    const paragraphStarts = Int32Array.from(document.paragraphs, (p) => codePointToUtf16(map, p.start));
+    ready = { map, paragraphStarts };
+    prepared.set(document, ready);
+  }
+  return ready;
+}
+
+/** Index of the paragraph holding a UTF-16 position, searching forward from `from` (hits come in order). */
+function paragraphFrom(starts: Int32Array, position: number, from: number): number {
+  let i = Math.max(0, from);
+  while (i + 1 < starts.length && (starts[i + 1] as number) <= position) i++;
+  return i;
+}
+
+/** Grows typed arrays as hits come, up to the cap. */
+class HitBuffer {
+  count = 0;
+  documentIndex = new Uint32Array(256);
+  start = new Uint32Array(256);
+  end = new Uint32Array(256);
+  paragraphIndex = new Uint32Array(256);
+
+  push(documentIndex: number, start: number, end: number, paragraphIndex: number): void {
+    if (this.count === this.start.length) {
+      const grow = (array: Uint32Array) => {
+        const next = new Uint32Array(array.length * 2);
+        next.set(array);
+        return next;
+      };
+      this.documentIndex = grow(this.documentIndex);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.paragraphIndex = grow(this.paragraphIndex);
+    }
+    this.documentIndex[this.count] = documentIndex;
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.paragraphIndex[this.count] = paragraphIndex;
+    this.count++;
+  }
+}
+
+/** The hits of one pattern in one document: [utf16 start, utf16 end, paragraph index] triples in text order. */
+function matchesIn(text: string, pattern: RegExp, starts: Int32Array, limit: number): number[] {
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  let paragraph = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (end === start) {
+      // An empty match finds nothing to show or code; step over it (by a whole character) and go on.
+      pattern.lastIndex = start + (text.codePointAt(start) !== undefined && (text.codePointAt(start) as number) > 0xffff ? 2 : 1);
+      continue;
+    }
+    paragraph = paragraphFrom(starts, start, paragraph);
+    out.push(start, end, paragraph);
+    if (out.length / 3 >= limit) break;
+  }
+  return out;
+}
+
+/** The paragraphs that hold a hit of every pattern, from each pattern's [start, end, paragraph] triples. */
+function paragraphsWithAll(perPattern: readonly (readonly number[])[]): ReadonlySet<number> {
+  const sets = perPattern.map((found) => {
+    const paragraphs = new Set<number>();
+    for (let i = 2; i < found.length; i += 3) paragraphs.add(found[i] as number);
+    return paragraphs;
+  });
+  const [first, ...rest] = sets;
+  return new Set([...(first ?? [])].filter((p) => rest.every((set) => set.has(p))));
+}
+
+/** Runs a search over documents. Throws SearchQueryError for a query that cannot be compiled. */
+export function searchDocuments(documents: readonly SearchDocument[], request: SearchRequest): SearchHits {
+  const { patterns } = compileQuery(request.query, request.mode, request.caseSensitive);
+  const hits = new HitBuffer();
+  let total = 0;
+  let complete = true;
+  const bySpeaker = filtersSpeakers(request.filter);
+  for (let d = 0; d < documents.length && patterns.length > 0; d++) {
+    const document = documents[d] as SearchDocument;
+    if (!documentPasses(request.filter, document)) continue;
+    const { map, paragraphStarts } = prepare(document);
+    const remaining = request.countLimit - total;
+    const perPattern = patterns.map((pattern) => matchesIn(document.text, pattern, paragraphStarts, remaining));
+    // Paragraphs that hold every term (with one term: every paragraph with a hit).
+    const allowed = perPattern.length > 1 ? paragraphsWithAll(perPattern) : null;
+    const merged = perPattern.length === 1 ? (perPattern[0] as number[]) : ([] as number[]).concat(...perPattern);
+    const order = Array.from({ length: merged.length / 3 }, (_, i) => i);
+    if (perPattern.length > 1) order.sort((a, b) => (merged[a * 3] as number) - (merged[b * 3] as number));
+    const speakerOk = new Map<number, boolean>();
+    for (const i of order) {
+      const paragraph = merged[i * 3 + 2] as number;
+      if (allowed && !allowed.has(paragraph)) continue;
+      if (bySpeaker) {
+        let ok = speakerOk.get(paragraph);
+        if (ok === undefined) {
+          const speakerId = document.paragraphs[paragraph]?.speakerId;
+          const speaker = speakerId ? (document.speakers.find((s) => s.id === speakerId) ?? null) : null;
+          speakerOk.set(paragraph, (ok = speakerPasses(request.filter, speaker)));
+        }
+        if (!ok) continue;
+      }
+      total++;
+      if (hits.count < request.maxHits) {
+        hits.push(d, utf16ToCodePoint(map, merged[i * 3] as number), utf16ToCodePoint(map, merged[i * 3 + 1] as number), paragraph);
+      }
+      if (total >= request.countLimit) break;
+    }
+    if (total >= request.countLimit) {
+      complete = false;
+      break;
+    }
+  }
+  return {
+    count: hits.count,
+    total,
+    complete,
+    documentIndex: hits.documentIndex.slice(0, hits.count),
+    start: hits.start.slice(0, hits.count),
+    end: hits.end.slice(0, hits.count),
+    paragraphIndex: hits.paragraphIndex.slice(0, hits.count),
+  };
+}

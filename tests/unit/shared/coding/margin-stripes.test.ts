@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { layoutStripes } from '#shared/coding/margin-stripes';
+import type { Coding, Paragraph } from '#shared/model/types';
+
+const paragraphs: Paragraph[] = [0, 1, 2, 3].map((i) => ({
+  n: i + 1,
+  start: i * 100,
+  end: i * 100 + 99,
+  utteranceStart: i * 100,
+  speakerId: null,
+  timestamps: [],
+}));
+
+function coding(id: string, codeId: string, start: number, end: number): Coding {
+  return {
+    id,
+    projectId: 'p',
+    documentId: 'd',
+    codeId,
+    start,
+    end,
+    coderId: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    modifiedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+describe('margin stripes', () => {
+  it('gives one stripe per code to overlapping codings of that code', () => {
+    const layout = layoutStripes(paragraphs, [coding('a', 'X', 10, 40), coding('b', 'X', 30, 60), coding('c', 'X', 70, 80)]);
+    expect(layout.stripes.map((s) => [s.codeId, s.start, s.end, s.codingIds])).toEqual([
+      ['X', 10, 60, ['a', 'b']],
+      ['X', 70, 80, ['c']],
+    ]);
+    // Both stripes are beside paragraph 1, so they may not share a lane.
+    expect(new Set(layout.stripes.map((s) => s.lane)).size).toBe(2);
+  });
+
+  it('keeps a passage over several paragraphs in one lane and never puts two stripes of a paragraph in one lane', () => {
+    const codings = [
+      coding('long', 'A', 50, 350), // paragraphs 1-4
+      coding('p2', 'B', 110, 150),
+      coding('p2b', 'C', 120, 190),
+      coding('p4', 'D', 310, 320),
+      coding('p1', 'E', 5, 20),
+    ];
+    const layout = layoutStripes(paragraphs, codings);
+    const long = layout.stripes.find((s) => s.codeId === 'A');
+    expect(long && [long.firstParagraph, long.lastParagraph]).toEqual([0, 3]);
+    for (const [, stripes] of layout.byParagraph) {
+      expect(new Set(stripes.map((s) => s.lane)).size).toBe(stripes.length);
+    }
+    // Three stripes share paragraph 2 (A, B, C), so three lanes are needed and three are enough.
+    expect(layout.laneCount).toBe(3);
+    expect(layout.byParagraph.get(1)?.map((s) => s.codeId).sort()).toEqual(['A', 'B', 'C']);
+    // D and E can reuse lanes that B and C held in paragraph 2.
+    expect(layout.stripes.find((s) => s.codeId === 'D')?.lane).toBeLessThan(3);
+  });
+
+  it('ends a stripe in the paragraph of its last character', () => {
+    // 100 is the start of paragraph 2; a coding ending there (exclusive) stays in paragraph 1.
+    const layout = layoutStripes(paragraphs, [coding('a', 'A', 50, 100)]);
+    expect(layout.stripes[0]?.lastParagraph).toBe(0);
+  });
+});

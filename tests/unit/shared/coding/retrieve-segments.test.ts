@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { synthesizeStudy } from '#shared/synth/synthesize-study';
+import { buildProjectIndex, codeWithDescendants } from '#shared/index/project-index';
+import { passageContext, retrieveSegments, segmentText } from '#shared/coding/retrieve-segments';
+import { NO_FILTER, documentPasses, speakerAttributeOptions, speakerPasses, speakerAt } from '#shared/coding/segment-filter';
+import { codedSegments } from '#shared/coding/retrieval';
+import type { Code } from '#shared/model/types';
+
+const snapshot = synthesizeStudy({ documents: 10, wordsPerDocument: 800, codes: 30, codings: 600, coders: 3, seed: 9 });
+const index = buildProjectIndex(snapshot);
+
+/** The code with the most codings, so that filters have something to keep and something to drop. */
+function busiestCode(): Code {
+  const counts = new Map<string, number>();
+  for (const c of snapshot.codings) counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);
+  const [id] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const code = snapshot.codes.find((c) => c.id === id);
+  if (!code) throw new Error('no codings');
+  return code;
+}
+
+describe('retrieving segments', () => {
+  it('returns what the plain retrieval returns, with the same citations, speakers and texts', () => {
+    const code = busiestCode();
+    const mine = retrieveSegments(index, snapshot.project, { codeIds: [code.id], filter: NO_FILTER, order: 'document' });
+    const plain = codedSegments(snapshot, [code.id]);
+    // The same segments, each with the same citation, speaker and text (the order is checked below).
+    const row = (id: string, citation: string, speaker: string | null, text: string) => ({ id, citation, speaker, text });
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect(mine.map((s) => row(s.coding.id, s.citation, s.speaker?.label ?? null, segmentText(s))).sort(byId)).toEqual(
+      plain.map((s) => row(s.coding.id, s.citation, s.speaker, s.text)).sort(byId),
+    );
+    // Document order: by name with numbers compared as numbers, then by position.
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    for (let i = 1; i < mine.length; i++) {
+      const a = mine[i - 1];
+      const b = mine[i];
+      if (!a || !b) continue;
+      const byName = collator.compare(a.document.name, b.document.name);
+      expect(byName < 0 || (byName === 0 && a.coding.start <= b.coding.start)).toBe(true);
+    }
+  });
+
+  it('filters by site, phase, kind, speaker role and coder, exactly as the predicates say', () => {
+    const code = busiestCode();
+    const [site] = snapshot.project.sites;
+    const [, post] = snapshot.project.phases;
+    const coder = snapshot.coders[1];
+    if (!site || !post || !coder) throw new Error('the study has sites, phases and coders');
+    const filter = { ...NO_FILTER, siteIds: [site.id], phaseIds: [post.id], kinds: ['transcript' as const], speakerRoles: ['participant' as const], coderIds: [coder.id] };
+    const expected = snapshot.codings.filter((coding) => {
+      const document = snapshot.documents.find((d) => d.id === coding.documentId);
+      return (
+        coding.codeId === code.id &&
+        coding.coderId === coder.id &&
+        document !== undefined &&
+        documentPasses(filter, document) &&
+        speakerPasses(filter, speakerAt(document, coding.start))
+      );
+    });
+    const broad = retrieveSegments(index, snapshot.project, { codeIds: [code.id], filter: { ...NO_FILTER, siteIds: [site.id] }, order: 'document' });
+    expect(broad.length).toBeGreaterThan(0);
+    expect(broad.every((s) => s.document.attributes.siteId === site.id)).toBe(true);
+    const narrow = retrieveSegments(index, snapshot.project, { codeIds: [code.id], filter, order: 'document' });
+    expect(new Set(narrow.map((s) => s.coding.id))).toEqual(new Set(expected.map((c) => c.id)));
+    expect(narrow.every((s) => s.speaker?.role === 'participant')).toBe(true);
+  });
+
+  it('retrieves a whole domain with its children, sorted by site then phase', () => {
+    const domain = snapshot.codes.find((c) => !c.isCodable && c.parentId === null);
+    if (!domain) throw new Error('the study has domains');
+    const family = codeWithDescendants(index, domain.id).map((c) => c.id);
+    const segments = retrieveSegments(index, snapshot.project, { codeIds: family, filter: NO_FILTER, order: 'site-phase' });
+    const familySet = new Set(family);
+    expect(segments.length).toBe(snapshot.codings.filter((c) => familySet.has(c.codeId)).length);
+    const siteOrder = snapshot.project.sites.map((s) => s.id);
+    const phaseOrder = new Map(snapshot.project.phases.map((p) => [p.id, p.order]));
+    const keys = segments.map((s) => [siteOrder.indexOf(s.document.attributes.siteId ?? ''), phaseOrder.get(s.document.attributes.phaseId ?? '') ?? 0]);
+    const sorted = [...keys].sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
+    expect(keys).toEqual(sorted);
+  });
+
+  it('cuts the paragraph around a passage into before, passage and after', () => {
+    const coding = snapshot.codings[3];
+    const document = snapshot.documents.find((d) => d.id === coding?.documentId);
+    if (!coding || !document) throw new Error('no coding');
+    const context = passageContext(document, coding.start, coding.end);
+    const whole = context.before + context.passage + context.after;
+    expect(document.text.includes(whole)).toBe(true);
+    expect(context.passage).toBe(segmentText({ document, coding }));
+    expect(context.before.includes('\n')).toBe(false);
+  });
+
+  it('lists speaker attributes with their values', () => {
+    const withAttributes = [{ speakers: [{ id: 's', label: 'P1', role: 'participant' as const, attributes: { profession: 'nurse', gender: '' } }] }, { speakers: [{ id: 't', label: 'P2', role: 'participant' as const, attributes: { profession: 'doctor' } }] }];
+    expect([...speakerAttributeOptions(withAttributes)]).toEqual([['profession', ['doctor', 'nurse']]]);
+  });
+});
