@@ -91,7 +91,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(verbUsage(verb));
     return EXIT.ok;
   }
-  if (parsed.positionals.length !== verb.positionals.length) {
+  const positionalCount = parsed.positionals.length;
+  if (verb.variadic ? positionalCount < verb.positionals.length : positionalCount !== verb.positionals.length) {
     const expected = verb.positionals.length === 0 ? 'no arguments' : verb.positionals.join(' ');
     return usageFailure(verb, `tessera ${verb.name} takes ${expected}.`, io);
   }

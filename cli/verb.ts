@@ -28,6 +28,8 @@ export interface VerbDefinition {
   readonly summary: string;
   /** Names of the positional arguments, all required, e.g. ["FILE"]. */
   readonly positionals: readonly string[];
+  /** The last positional takes one or more arguments (e.g. "FILES..."). */
+  readonly variadic?: boolean;
   readonly options: Readonly<Record<string, VerbOption>>;
   /** Runs the verb; resolves to the exit code. */
   readonly run: (input: VerbInput, io: CliIo) => Promise<number>;

@@ -1,5 +1,9 @@
-/** `tessera inspect FILE`: shows how Tessera reads a plain-text transcript, as JSON. */
-import { importPlainText } from '#shared/import/plain-text';
+/**
+ * `tessera inspect FILE`: shows how Tessera reads a transcript (.docx or .txt), as JSON - through the same import code
+ * as the app (`importTranscriptFile`), so what it prints is what the app would store: the text, the encoding and how
+ * it was chosen, the speakers, and each paragraph with its speaker, utterance and timestamps.
+ */
+import { importTranscriptFile } from '#shared/import/import-file';
 import { TEXT_ENCODINGS, type TextEncodingName } from '#shared/import/text-decoding';
 import { buildCodePointMap, sliceCodePoints } from '#shared/text/code-points';
 import { EXIT, UsageError, type VerbDefinition } from '../verb.ts';
@@ -7,13 +11,13 @@ import { EXIT, UsageError, type VerbDefinition } from '../verb.ts';
 /** The inspect verb. */
 export const inspectVerb: VerbDefinition = {
   name: 'inspect',
-  summary: 'Show how a plain-text transcript is read: encoding, paragraphs, speakers, timestamps (JSON).',
+  summary: 'Show how a transcript (.docx or .txt) is read: format, encoding, paragraphs, speakers, timestamps (JSON).',
   positionals: ['FILE'],
   options: {
     encoding: {
       type: 'string',
       placeholder: 'E',
-      description: `Read the file in this encoding instead of detecting it: ${TEXT_ENCODINGS.join(', ')}.`,
+      description: `Read a text file in this encoding instead of detecting it: ${TEXT_ENCODINGS.join(', ')}.`,
     },
   },
   async run({ positionals, values }, io) {
@@ -24,11 +28,13 @@ export const inspectVerb: VerbDefinition = {
     const path = positionals[0] as string;
     const bytes = await io.readFile(path);
     const fileName = path.split(/[\\/]/).pop() ?? path;
-    const imported = importPlainText(fileName, bytes, encoding ? { encoding: encoding as TextEncodingName } : {});
+    const imported = await importTranscriptFile(fileName, bytes, encoding ? { encoding: encoding as TextEncodingName } : {});
     const map = buildCodePointMap(imported.text);
     const report = {
       text: imported.text,
+      format: imported.format,
       encoding: imported.encoding,
+      encodingDetectedBy: imported.encodingDetectedBy ?? null,
       speakers: imported.speakers,
       paragraphs: imported.paragraphs.map((paragraph) => ({
         n: paragraph.n,
