@@ -135,6 +135,12 @@ describe('importTranscriptFile refuses bad input by name and reason, storing not
     expect(error.message).toMatch(/^"bomb.docx" holds far more text markup than any transcript \(word\/document.xml: 30\.0 MB unpacked/);
   });
 
+  it('a .docx whose markup is far denser than any transcript, within the byte budget', async () => {
+    const bomb = xmlBombDocx(5);
+    const error = await refusal('dense.docx', bomb);
+    expect(error.message).toMatch(/^"dense.docx" has 91,981 paragraphs and 551,891 markup elements, far more than any transcript/);
+  });
+
   it('a .docx whose declared sizes lie', async () => {
     const lying = declareSize(xmlBombDocx(1), 'word/document.xml', 1000);
     expect((await refusal('lying.docx', lying)).message).toMatch(/is damaged or incomplete: .*larger than it says/);
