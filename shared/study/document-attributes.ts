@@ -6,7 +6,8 @@
  * The text is never edited (codings point into it), so renaming a speaker changes the speaker record, not the label
  * as it stands in the text; paragraph numbers never change either.
  */
-import type { ProjectChange } from '../model/change.ts';
+import { applyChange, type ProjectChange } from '../model/change.ts';
+import { composeChanges } from '../codebook/compose-changes.ts';
 import type { Clock } from '../model/ids.ts';
 import { SCHEMA_LIMITS } from '../model/schema.ts';
 import type { DocumentKind, ProjectSnapshot, Speaker, SpeakerRole, TesseraDocument, Uuid } from '../model/types.ts';
@@ -164,4 +165,40 @@ export function turnsPerSpeaker(document: Pick<TesseraDocument, 'paragraphs'>): 
     if (paragraph.speakerId) counts.set(paragraph.speakerId, (counts.get(paragraph.speakerId) ?? 0) + 1);
   }
   return counts;
+}
+
+/** A change to a document's speakers, as the details panel collects them. */
+export type SpeakerStep =
+  | { readonly kind: 'edit'; readonly speakerId: Uuid; readonly edit: SpeakerEdit }
+  | { readonly kind: 'merge'; readonly fromId: Uuid; readonly intoId: Uuid };
+
+/**
+ * Everything the document details panel saves, as one change (one undo step): the document's own fields, then the
+ * merges of speakers, then the edits of the speakers that remain. Refused whole when any part is refused.
+ */
+export function editDocumentDetails(
+  snapshot: ProjectSnapshot,
+  documentId: Uuid,
+  edit: DocumentEdit,
+  steps: readonly SpeakerStep[],
+  now: Clock,
+): ProjectChange {
+  let change = editDocument(snapshot, documentId, edit, now);
+  let current = applyChange(snapshot, change);
+  const ordered = [...steps.filter((step) => step.kind === 'merge'), ...steps.filter((step) => step.kind === 'edit')];
+  const mergedAway = new Set<Uuid>();
+  for (const step of ordered) {
+    let next: ProjectChange;
+    if (step.kind === 'merge') {
+      if (mergedAway.has(step.fromId) || mergedAway.has(step.intoId)) continue;
+      next = mergeSpeakers(current, documentId, step.fromId, step.intoId, now);
+      mergedAway.add(step.fromId);
+    } else {
+      if (mergedAway.has(step.speakerId)) continue;
+      next = editSpeaker(current, documentId, step.speakerId, step.edit, now);
+    }
+    change = composeChanges(change, next);
+    current = applyChange(current, next);
+  }
+  return change;
 }

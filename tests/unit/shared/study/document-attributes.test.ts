@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyChange } from '#shared/model/change';
 import { checkSnapshotIntegrity, parseProjectSnapshot } from '#shared/model/schema';
 import type { ProjectSnapshot, TesseraDocument } from '#shared/model/types';
-import { editDocument, editSpeaker, mergeSpeakers, turnsPerSpeaker } from '#shared/study/document-attributes';
+import { editDocument, editDocumentDetails, editSpeaker, mergeSpeakers, turnsPerSpeaker } from '#shared/study/document-attributes';
+import { invertChange } from '#shared/model/change';
 import { addSite } from '#shared/study/study-design';
 import { projectWithTranscript } from '../fixture-project.ts';
 
@@ -86,5 +87,28 @@ describe('speakers', () => {
     expect(merged.paragraphs.map((p) => p.speakerId)).toEqual([moderator.id, moderator.id]);
     expect(turnsPerSpeaker(merged)).toEqual(new Map([[moderator.id, 2]]));
     expectSound(next);
+  });
+
+  it('saves the details panel as one change: document fields, merges, then speaker edits; undone in one step', () => {
+    const { snapshot, document, site, now } = withNotes();
+    const [moderator, p1] = [must(document.speakers[0]), must(document.speakers[1])];
+    const change = editDocumentDetails(
+      snapshot,
+      document.id,
+      { siteId: site.id },
+      [
+        { kind: 'edit', speakerId: moderator.id, edit: { label: 'Facilitator', attributes: { profession: 'psychologist' } } },
+        { kind: 'edit', speakerId: p1.id, edit: { label: 'ignored: merged away' } },
+        { kind: 'merge', fromId: p1.id, intoId: moderator.id },
+      ],
+      now,
+    );
+    expect(change.put?.documents).toHaveLength(1);
+    const next = applyChange(snapshot, change);
+    const saved = must(next.documents[0]);
+    expect(saved.attributes.siteId).toBe(site.id);
+    expect(saved.speakers).toEqual([{ id: moderator.id, label: 'Facilitator', role: 'moderator', attributes: { profession: 'psychologist' } }]);
+    expectSound(next);
+    expect(applyChange(next, invertChange(snapshot, change)).documents[0]).toEqual(document);
   });
 });
