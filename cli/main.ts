@@ -23,7 +23,8 @@ function verbSynopsis(verb: VerbDefinition): string {
         : `[--${name} ${option.placeholder ?? 'VALUE'}]`
       : `[--${name}]`,
   );
-  return ['tessera', verb.name, ...verb.positionals, ...options].join(' ');
+  const optional = (verb.optionalPositionals ?? []).map((name) => `[${name}]`);
+  return ['tessera', verb.name, ...verb.positionals, ...optional, ...options].join(' ');
 }
 
 /** The general help: what the command is and which verbs it has. */
@@ -92,8 +93,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   const positionalCount = parsed.positionals.length;
-  if (verb.variadic ? positionalCount < verb.positionals.length : positionalCount !== verb.positionals.length) {
-    const expected = verb.positionals.length === 0 ? 'no arguments' : verb.positionals.join(' ');
+  const mostPositionals = verb.positionals.length + (verb.optionalPositionals?.length ?? 0);
+  if (verb.variadic ? positionalCount < verb.positionals.length : positionalCount < verb.positionals.length || positionalCount > mostPositionals) {
+    const named = [...verb.positionals, ...(verb.optionalPositionals ?? []).map((name) => `[${name}]`)];
+    const expected = named.length === 0 ? 'no arguments' : named.join(' ');
     return usageFailure(verb, `tessera ${verb.name} takes ${expected}.`, io);
   }
   const values: Record<string, string | boolean | undefined> = {};

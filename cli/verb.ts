@@ -30,6 +30,8 @@ export interface VerbDefinition {
   readonly positionals: readonly string[];
   /** The last positional takes one or more arguments (e.g. "FILES..."). */
   readonly variadic?: boolean;
+  /** Positional arguments that may be left out, after the required ones (shown as "[NAME]"). */
+  readonly optionalPositionals?: readonly string[];
   readonly options: Readonly<Record<string, VerbOption>>;
   /** Runs the verb; resolves to the exit code. */
   readonly run: (input: VerbInput, io: CliIo) => Promise<number>;

@@ -1,9 +1,10 @@
 /** The table of `tessera` verbs, in the order help lists them. A new verb is a module and a line here. */
 import type { VerbDefinition } from '../verb.ts';
+import { codebookVerb } from './codebook.ts';
 import { importVerb } from './import.ts';
 import { infoVerb } from './info.ts';
 import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
 
 /** Every verb of the command line. */
-export const VERBS: readonly VerbDefinition[] = [inspectVerb, importVerb, infoVerb, synthVerb];
+export const VERBS: readonly VerbDefinition[] = [inspectVerb, importVerb, infoVerb, codebookVerb, synthVerb];
