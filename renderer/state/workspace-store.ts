@@ -9,12 +9,14 @@ import { create } from 'zustand';
 import type { ProjectChange } from '#shared/model/change';
 import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
-import type { ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
+import type { CodebookId, ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
 import { newProject } from '#shared/model/new-project';
 import { buildProjectIndex, updateProjectIndex, type ProjectIndex } from '#shared/index/project-index';
 import { applyCode, removeCodings } from '#shared/coding/apply-code';
 import type { NewCodeInput } from '#shared/codebook/create-code';
 import { createCode } from '#shared/codebook/create-code';
+import { composeChanges } from '#shared/codebook/compose-changes';
+import { withCodebooks } from '#shared/codebooks/add-codebook';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
 import { remapProjectIds } from '#shared/project-file/remap-ids';
@@ -133,6 +135,8 @@ interface HistoryEntry {
   readonly label: string;
   readonly change: ProjectChange;
   readonly inverse: ProjectChange;
+  /** Changes made with the same key one after the other become this one step (e.g. typing in one memo). */
+  readonly coalesceKey?: string;
 }
 
 const HISTORY_LIMIT = 200;
@@ -176,6 +180,7 @@ async function writeChange(snapshot: ProjectSnapshot, change: ProjectChange): Pr
 export function changeProject<T>(
   label: string,
   compute: (snapshot: ProjectSnapshot) => { readonly change: ProjectChange; readonly result: T },
+  options: { readonly coalesceKey?: string } = {},
 ): Promise<T | undefined> {
   const run = async (): Promise<T | undefined> => {
     const snapshot = get().snapshot;
@@ -183,7 +188,19 @@ export function changeProject<T>(
     const { change, result } = compute(snapshot);
     if (isEmptyChange(change)) return result;
     await writeChange(snapshot, change);
-    undoStack.push({ label, change, inverse: invertChange(snapshot, change) });
+    const inverse = invertChange(snapshot, change);
+    const top = undoStack[undoStack.length - 1];
+    if (options.coalesceKey && top?.coalesceKey === options.coalesceKey) {
+      // Undoing the merged step undoes this change, then the earlier ones.
+      undoStack[undoStack.length - 1] = {
+        label,
+        change: composeChanges(top.change, change),
+        inverse: composeChanges(inverse, top.inverse),
+        coalesceKey: options.coalesceKey,
+      };
+    } else {
+      undoStack.push({ label, change, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}) });
+    }
     if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
     redoStack = [];
     publishHistory();
@@ -264,9 +281,11 @@ export async function startWorkspace(): Promise<void> {
 }
 
 /** Creates a project and opens it. */
-export async function createProject(name: string, coderName: string): Promise<boolean> {
+export async function createProject(name: string, coderName: string, codebooks: readonly CodebookId[] = []): Promise<boolean> {
   return attempt('Creating the project…', async () => {
-    const snapshot = newProject({ name, coderName }, randomUuid, systemClock);
+    const empty = newProject({ name, coderName }, randomUuid, systemClock);
+    // The chosen codebooks (CFIR 2.0 or 2009) are part of the new project, not a first undoable step.
+    const snapshot = withCodebooks(empty, codebooks, empty.coders[0]?.id ?? null, randomUuid, systemClock);
     await projectStore().createProject(snapshot);
     await refreshProjects();
     await showProject(snapshot);
