@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import type { ProjectChange } from '#shared/model/change';
 import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
-import type { CodebookId, ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
+import type { CodebookId, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { newProject } from '#shared/model/new-project';
 import { buildProjectIndex, updateProjectIndex, type ProjectIndex } from '#shared/index/project-index';
 import { applyCode, removeCodings } from '#shared/coding/apply-code';
@@ -20,8 +20,6 @@ import { withCodebooks } from '#shared/codebooks/add-codebook';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
 import { remapProjectIds } from '#shared/project-file/remap-ids';
-import { documentFromImport } from '#shared/import/document-from-import';
-import { importPlainText } from '#shared/import/plain-text';
 import type { OpenedFile } from '#shared/platform/preload-api';
 import type { ProjectSummary } from '../db/project-store-api.ts';
 import { projectStore } from './project-store-instance.ts';
@@ -347,56 +345,6 @@ export async function setCurrentCoder(coderId: Uuid): Promise<void> {
     await projectStore().setSetting(coderSetting(snapshot.project.id), coderId);
     set({ currentCoderId: coderId });
   });
-}
-
-/** Lets the user pick transcripts, then imports every one that reads, in one transaction. */
-export function importTranscripts(): void {
-  const picking = platformApi().openFiles({
-    title: 'Import transcripts',
-    filters: [{ name: 'Plain-text transcripts', extensions: ['txt'] }],
-    allowMultiple: true,
-  });
-  void attempt(null, async () => {
-    const files = await picking;
-    if (files.length) await importFiles(files);
-  });
-}
-
-/** Imports files into the open project: all that read are stored together; each that does not is named and why. */
-export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
-  const snapshot = get().snapshot;
-  if (!snapshot) return;
-  const failures: string[] = [];
-  const documents: TesseraDocument[] = [];
-  const warnings: string[] = [];
-  for (const file of files) {
-    try {
-      const imported = importPlainText(file.name, file.bytes);
-      documents.push(
-        documentFromImport(imported, {
-          projectId: snapshot.project.id,
-          name: file.name.replace(/\.[^.]+$/, ''),
-          kind: 'transcript',
-          attributes: { siteId: null, phaseId: null, language: '', date: '', extra: {} },
-          sourceFileName: file.name,
-          newId: randomUuid,
-          now: systemClock,
-        }),
-      );
-      warnings.push(...imported.warnings.map((w) => `${file.name}: ${w}`));
-    } catch (error) {
-      failures.push(describeError(error));
-    }
-  }
-  const label = documents.length === 1 ? `Import ${documents[0]?.name}` : `Import ${documents.length} documents`;
-  const stored = await attempt(documents.length ? 'Importing…' : null, () => commit({ put: { documents } }, label));
-  if (stored && documents.length) {
-    set({ selectedDocumentId: documents[0]?.id ?? get().selectedDocumentId });
-    notify('info', `Imported ${documents.length} ${documents.length === 1 ? 'document' : 'documents'}.`, warnings);
-  }
-  if (failures.length) {
-    notify('error', `${failures.length} of ${files.length} files could not be imported; nothing of them was stored.`, failures);
-  }
 }
 
 /** Creates a code; resolves to its id, or null when it was refused. */

@@ -13,9 +13,6 @@ import type { ImportedText } from './imported-text.ts';
 import { importPlainText, MAX_TEXT_FILE_BYTES } from './plain-text.ts';
 import type { TextEncodingName } from './text-decoding.ts';
 
-/** The file types a transcript can be imported from, for file pickers. */
-export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['docx', 'txt'];
-
 /** Options of an import. */
 export interface ImportFileOptions {
   /** For a plain-text file: decode in this encoding instead of detecting one. Ignored for Word files. */

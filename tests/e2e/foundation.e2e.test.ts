@@ -39,7 +39,7 @@ describe('the first coding loop', () => {
   it('creates a project and shows it empty', async () => {
     await app.open(baseUrl);
     await app.createProject('UPSIDES key informants', 'Ada Lovelace');
-    await visible(app.page.getByText('Import transcripts (.txt) to start coding.'));
+    await visible(app.page.getByText('Import transcripts (.docx or .txt) to start coding.'));
     await visible(app.page.getByText('No codes yet.', { exact: false }));
   });
 

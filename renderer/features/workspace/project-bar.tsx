@@ -2,6 +2,7 @@
  * The bar above an open project: its name, who is coding, and saving or closing it.
  */
 import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
+import { openStudyDialog } from '../study/study-store.ts';
 
 /** The project bar. */
 export function ProjectBar() {
@@ -47,6 +48,9 @@ export function ProjectBar() {
             ))}
           </select>
         </label>
+        <button type="button" className="quiet" onClick={openStudyDialog} title="Sites and phases of the study">
+          Study…
+        </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…
         </button>

@@ -42,6 +42,10 @@ export class WorkspacePage {
 
   async importFiles(files: readonly FixtureFile[]): Promise<void> {
     await this.chooseFiles(() => this.page.getByRole('button', { name: 'Import…' }).click(), files);
+    // The import preview lists the files as read; importing every good one is one click (enabled once all are read).
+    const preview = this.page.getByRole('dialog', { name: /^Import \d+ files?$/ });
+    await preview.getByRole('button', { name: /^Import \d+ documents?$/ }).click();
+    await preview.waitFor({ state: 'detached' });
   }
 
   documentRow(name: string): Locator {

@@ -1,0 +1,76 @@
+/**
+ * Runs imports in a module Web Worker, one file at a time, each with a time limit: a file that takes longer is
+ * stopped by terminating the worker (mammoth cannot be interrupted otherwise), reported by name, and a fresh worker
+ * takes the next file. The import code itself is shared with the command line.
+ */
+import type { ImportedText } from '#shared/import/imported-text';
+import type { TextEncodingName } from '#shared/import/text-decoding';
+import type { ImportRequest, ImportResponse } from './import-messages.ts';
+
+/** How long one file may take. The byte and markup budgets keep real files far below (a long transcript: 0.1 s). */
+export const IMPORT_TIME_LIMIT_MS = 20_000;
+
+/** The outcome of reading one file. */
+export type ReadOutcome = { readonly ok: true; readonly imported: ImportedText } | { readonly ok: false; readonly message: string };
+
+let worker: Worker | null = null;
+let counter = 0;
+let queue: Promise<unknown> = Promise.resolve();
+
+function startWorker(): Worker {
+  worker ??= new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'tessera-import' });
+  return worker;
+}
+
+/** Stops the worker (and whatever file it is reading); the next read starts a new one. */
+export function stopImportWorker(): void {
+  worker?.terminate();
+  worker = null;
+}
+
+function readInWorker(fileName: string, bytes: Uint8Array, encoding: TextEncodingName | null, limitMs: number): Promise<ReadOutcome> {
+  return new Promise((resolve) => {
+    const current = startWorker();
+    const id = ++counter;
+    const finish = (outcome: ReadOutcome): void => {
+      clearTimeout(timer);
+      current.removeEventListener('message', onMessage);
+      current.removeEventListener('error', onError);
+      resolve(outcome);
+    };
+    const onMessage = (event: MessageEvent<ImportResponse>): void => {
+      if (event.data.id !== id) return;
+      finish(event.data.ok ? { ok: true, imported: event.data.imported } : { ok: false, message: event.data.message });
+    };
+    const onError = (event: ErrorEvent): void => {
+      event.preventDefault();
+      stopImportWorker();
+      finish({ ok: false, message: `"${fileName}" could not be read: the import stopped unexpectedly (${event.message || 'worker error'}).` });
+    };
+    const timer = setTimeout(() => {
+      stopImportWorker();
+      finish({
+        ok: false,
+        message: `"${fileName}" took longer than ${Math.round(limitMs / 1000)} seconds to read and was stopped: it is damaged, or far larger than a transcript.`,
+      });
+    }, limitMs);
+    current.addEventListener('message', onMessage);
+    current.addEventListener('error', onError);
+    // A copy is sent, so the caller keeps its bytes (a text file may be read again in another encoding).
+    const request: ImportRequest = { id, fileName, bytes: bytes.slice(), encoding };
+    current.postMessage(request, [request.bytes.buffer]);
+  });
+}
+
+/** Reads one file off the UI thread with a time limit; files are read one after another, in call order. */
+export function readFileOffThread(
+  fileName: string,
+  bytes: Uint8Array,
+  encoding: TextEncodingName | null,
+  limitMs = IMPORT_TIME_LIMIT_MS,
+): Promise<ReadOutcome> {
+  const run = (): Promise<ReadOutcome> => readInWorker(fileName, bytes, encoding, limitMs);
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}

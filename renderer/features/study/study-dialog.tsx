@@ -1,0 +1,188 @@
+/**
+ * The study design: the project's sites (code and name) and phases (in time order). Add, rename, reorder, remove; a
+ * site or phase that documents use is removed only after the user has been told how many documents would lose it.
+ */
+import { useState } from 'react';
+import type { Phase, Site } from '#shared/model/types';
+import { phasesInOrder } from '#shared/study/study-design';
+import { useWorkspace } from '../../state/workspace-store.ts';
+import { plural } from '../../app/format.ts';
+import {
+  closeStudyDialog,
+  createPhase,
+  createSite,
+  deletePhase,
+  deleteSite,
+  savePhase,
+  saveSite,
+  shiftPhase,
+  useStudy,
+} from './study-store.ts';
+import './study.css';
+
+/** The study dialog. */
+export function StudyDialog() {
+  const open = useStudy((s) => s.open);
+  const project = useWorkspace((s) => s.snapshot?.project);
+  const documents = useWorkspace((s) => s.snapshot?.documents);
+  if (!open || !project || !documents) return null;
+  const siteUse = (id: string) => documents.filter((document) => document.attributes.siteId === id).length;
+  const phaseUse = (id: string) => documents.filter((document) => document.attributes.phaseId === id).length;
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && closeStudyDialog()}>
+      <div className="modal study-dialog" role="dialog" aria-modal="true" aria-labelledby="study-title">
+        <h2 id="study-title">Study design</h2>
+        <p className="study-intro">
+          Sites and phases tag every document; quotes are cited by site code and paragraph (“BU 45”), and comparisons are made site by phase.
+        </p>
+        <section aria-labelledby="sites-heading">
+          <h3 id="sites-heading">Sites</h3>
+          {project.sites.length === 0 && <p className="empty">No sites yet.</p>}
+          <ul className="study-list">
+            {project.sites.map((site) => (
+              <SiteRow key={`${site.id}:${site.code}:${site.name}`} site={site} used={siteUse(site.id)} />
+            ))}
+          </ul>
+          <NewSite />
+        </section>
+        <section aria-labelledby="phases-heading">
+          <h3 id="phases-heading">Phases</h3>
+          <ul className="study-list">
+            {phasesInOrder(project.phases).map((phase, index, all) => (
+              <PhaseRow key={`${phase.id}:${phase.name}`} phase={phase} used={phaseUse(phase.id)} first={index === 0} last={index === all.length - 1} />
+            ))}
+          </ul>
+          <NewPhase />
+        </section>
+        <div className="modal-actions">
+          <button type="button" className="primary" onClick={closeStudyDialog}>
+            Done
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function SiteRow({ site, used }: { site: Site; used: number }) {
+  const [code, setCode] = useState(site.code);
+  const [name, setName] = useState(site.name);
+  const [confirming, setConfirming] = useState(false);
+  const dirty = code.trim().toUpperCase() !== site.code || name.trim() !== site.name;
+  return (
+    <li className="study-row">
+      <form
+        className="study-row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveSite(site.id, { code, name });
+        }}
+      >
+        <input className="study-code" aria-label={`Code of site ${site.code}`} value={code} onChange={(e) => setCode(e.target.value)} />
+        <input className="study-name" aria-label={`Name of site ${site.code}`} value={name} onChange={(e) => setName(e.target.value)} />
+        <span className="study-use">{plural(used, 'document')}</span>
+        <button type="submit" className="small" disabled={!dirty}>
+          Save
+        </button>
+        <button type="button" className="small danger" onClick={() => (used ? setConfirming(true) : void deleteSite(site.id, site.code, false))} aria-label={`Remove site ${site.code}`}>
+          Remove
+        </button>
+      </form>
+      {confirming && (
+        <div className="study-confirm" role="alert">
+          {plural(used, 'document')} {used === 1 ? 'is' : 'are'} from {site.code} and would lose {used === 1 ? 'its' : 'their'} site.
+          <button type="button" className="small danger" onClick={() => void deleteSite(site.id, site.code, true)}>
+            Remove anyway
+          </button>
+          <button type="button" className="small" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function NewSite() {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="study-row-form study-new"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void createSite({ code, name }).then((ok) => {
+          if (!ok) return;
+          setCode('');
+          setName('');
+        });
+      }}
+    >
+      <input className="study-code" aria-label="New site code" placeholder="Code, e.g. BU" value={code} onChange={(e) => setCode(e.target.value)} />
+      <input className="study-name" aria-label="New site name" placeholder="Name, e.g. Butabika, Uganda" value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="small" disabled={!code.trim()}>
+        Add site
+      </button>
+    </form>
+  );
+}
+
+function PhaseRow({ phase, used, first, last }: { phase: Phase; used: number; first: boolean; last: boolean }) {
+  const [name, setName] = useState(phase.name);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="study-row">
+      <form
+        className="study-row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void savePhase(phase.id, name);
+        }}
+      >
+        <input className="study-name" aria-label={`Name of phase ${phase.name}`} value={name} onChange={(e) => setName(e.target.value)} />
+        <span className="study-use">{plural(used, 'document')}</span>
+        <button type="button" className="small quiet" disabled={first} onClick={() => void shiftPhase(phase.id, -1)} aria-label={`Move phase ${phase.name} earlier`}>
+          ↑
+        </button>
+        <button type="button" className="small quiet" disabled={last} onClick={() => void shiftPhase(phase.id, 1)} aria-label={`Move phase ${phase.name} later`}>
+          ↓
+        </button>
+        <button type="submit" className="small" disabled={name.trim() === phase.name}>
+          Save
+        </button>
+        <button type="button" className="small danger" onClick={() => (used ? setConfirming(true) : void deletePhase(phase.id, phase.name, false))} aria-label={`Remove phase ${phase.name}`}>
+          Remove
+        </button>
+      </form>
+      {confirming && (
+        <div className="study-confirm" role="alert">
+          {plural(used, 'document')} {used === 1 ? 'is' : 'are'} in phase {phase.name} and would lose {used === 1 ? 'its' : 'their'} phase.
+          <button type="button" className="small danger" onClick={() => void deletePhase(phase.id, phase.name, true)}>
+            Remove anyway
+          </button>
+          <button type="button" className="small" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function NewPhase() {
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="study-row-form study-new"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void createPhase(name).then((ok) => ok && setName(''));
+      }}
+    >
+      <input className="study-name" aria-label="New phase name" placeholder="Phase, e.g. follow-up" value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="small" disabled={!name.trim()}>
+        Add phase
+      </button>
+    </form>
+  );
+}
