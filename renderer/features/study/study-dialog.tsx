@@ -118,7 +118,7 @@ function NewSite() {
         });
       }}
     >
-      <input className="study-code" aria-label="New site code" placeholder="Code, e.g. BU" value={code} onChange={(e) => setCode(e.target.value)} />
+      <input className="study-code" aria-label="New site code" placeholder="Code" value={code} onChange={(e) => setCode(e.target.value)} />
       <input className="study-name" aria-label="New site name" placeholder="Name, e.g. Butabika, Uganda" value={name} onChange={(e) => setName(e.target.value)} />
       <button type="submit" className="small" disabled={!code.trim()}>
         Add site
