@@ -1,29 +1,44 @@
 /**
- * The transcript reader: numbered paragraphs with speaker labels, codings painted in their codes' colours.
- * Selecting a passage offers the codes to apply; clicking a coded passage shows the codings there.
+ * The transcript reader: numbered paragraphs with their speakers, codings painted in their codes' colours with a
+ * stripe per code in the margin, and every way of coding a selection (the quick-code box that opens on it, the
+ * recent codes on keys 1 to 9, a right click, dropping a code on it, in-vivo), of selecting a coding (clicking its
+ * text or its stripe, or [ and ] from the keyboard) and of changing it (its handles, keys, the inspector).
+ *
+ * Only the paragraphs on screen are rendered (@tanstack/react-virtual), so a transcript of 30,000 words with
+ * thousands of codings opens at once. A selection must survive that: while the mouse is down, and while a
+ * selection exists, the paragraphs from its anchor to its focus stay rendered, so the browser's selection never
+ * loses the nodes it starts or ends in.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DragEvent, KeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import type { Code, Coding, Paragraph, TesseraDocument, Uuid } from '#shared/model/types';
-import type { CodePointMap, CodePointRange } from '#shared/text/code-points';
-import { buildCodePointMap, codePointToUtf16 } from '#shared/text/code-points';
-import { highlightRuns } from '#shared/coding/highlight-runs';
+import type { CodePointRange } from '#shared/text/code-points';
+import { codingById, codingsOfDocument } from '#shared/index/project-index';
+import { codePointMapOf } from '#shared/index/text-maps';
+import { layoutStripes, type MarginStripe } from '#shared/coding/margin-stripes';
+import { nextWordEdge, snapSelection } from '#shared/coding/word-snap';
 import { paragraphAt } from '#shared/coding/paragraph-label';
-import { siteCodeOf } from '#shared/coding/retrieval';
-import { useWorkspace } from '../../state/workspace-store.ts';
-import { selectCodePoints, selectionToCodePoints } from './dom-selection.ts';
-import { CodingPopover, CodingsHerePopover } from './coding-popovers.tsx';
-import type { PopoverAnchor } from './coding-popovers.tsx';
+import { notify, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
+import { codePointAtPoint, domRangeOf, selectCodePoints, selectionToCodePoints } from './dom-selection.ts';
+import { MAX_LANES, ParagraphView, type ParagraphHandlers } from './paragraph-view.tsx';
+import { CodingPopover, CodingsHerePopover, RecodePopover } from './coding-popovers.tsx';
+import { CodingInspector } from './coding-inspector.tsx';
+import { RecentCodes } from './recent-codes.tsx';
+import { codeInVivo, codeRange, removeCoding, resizeCoding } from './coding-actions.ts';
+import { openPopover, selectCoding, setPendingSelection, useReader, type DocumentRange } from './reader-store.ts';
+import { droppedCodeId, isCodeDrag } from './code-drag.ts';
+import './reader.css';
 
-type ReaderPopover =
-  | { readonly kind: 'apply'; readonly range: CodePointRange; readonly anchor: PopoverAnchor }
-  | { readonly kind: 'inspect'; readonly codingIds: readonly Uuid[]; readonly anchor: PopoverAnchor };
+const NO_CODINGS: readonly Coding[] = [];
+const NO_STRIPES: readonly MarginStripe[] = [];
+const NO_CODES: ReadonlyMap<Uuid, Code> = new Map();
 
 /** The reader for the selected document. */
 export function DocumentReader() {
   const documentId = useWorkspace((s) => s.selectedDocumentId);
-  const document = useWorkspace((s) => s.snapshot?.documents.find((d) => d.id === documentId) ?? null);
+  const document = useWorkspace((s) => (documentId ? (s.index?.documentById.get(documentId) ?? null) : null));
   if (!document) {
     return (
       <div className="reader reader-empty">
@@ -34,185 +49,562 @@ export function DocumentReader() {
   return <Reader key={document.id} document={document} />;
 }
 
-/** Codings of one document grouped by the paragraphs they touch. */
-function codingsByParagraph(document: TesseraDocument, codings: readonly Coding[]): ReadonlyMap<number, Coding[]> {
-  const buckets = new Map<number, Coding[]>();
-  for (const coding of codings) {
-    if (coding.documentId !== document.id) continue;
-    const first = paragraphAt(document.paragraphs, coding.start)?.n ?? 1;
-    const last = paragraphAt(document.paragraphs, Math.max(coding.start, coding.end - 1))?.n ?? first;
-    for (let n = first; n <= last; n++) {
-      const bucket = buckets.get(n);
-      if (bucket) bucket.push(coding);
-      else buckets.set(n, [coding]);
+/** The last per-paragraph lists of each open document (keyed by its paragraph list), to reuse unchanged ones. */
+const lastBuckets = new WeakMap<readonly Paragraph[], readonly (readonly Coding[])[]>();
+
+/**
+ * Each paragraph's codings (those touching it, by position). Lists equal to the previous ones item by item are
+ * the previous lists, so a paragraph whose codings did not change gets the very same array.
+ */
+function useParagraphCodings(paragraphs: readonly Paragraph[], codings: readonly Coding[]): readonly (readonly Coding[])[] {
+  return useMemo(() => {
+    const previous = lastBuckets.get(paragraphs) ?? [];
+    const buckets: Coding[][] = paragraphs.map(() => []);
+    const indexAt = (offset: number): number => {
+      let low = 0;
+      let high = paragraphs.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((paragraphs[mid] as Paragraph).start <= offset) low = mid + 1;
+        else high = mid;
+      }
+      return low - 1;
+    };
+    for (const coding of codings) {
+      const first = Math.max(0, indexAt(coding.start));
+      const last = Math.max(first, indexAt(Math.max(coding.start, coding.end - 1)));
+      for (let i = first; i <= last && i < buckets.length; i++) buckets[i]?.push(coding);
     }
-  }
-  return buckets;
+    const stable = buckets.map((bucket, i) => {
+      const old = previous[i];
+      if (bucket.length === 0) return NO_CODINGS;
+      return old && old.length === bucket.length && old.every((c, k) => c === bucket[k]) ? old : bucket;
+    });
+    lastBuckets.set(paragraphs, stable);
+    return stable;
+  }, [paragraphs, codings]);
 }
 
-const NO_CODINGS: readonly Coding[] = [];
+/** A rough height for a paragraph before it is measured: its length over the characters a line holds. */
+function estimateHeight(paragraph: Paragraph | undefined): number {
+  const length = paragraph ? paragraph.end - paragraph.start : 0;
+  return 10 + Math.max(1, Math.ceil(length / 88)) * 26;
+}
+
+/** The paragraph index a DOM node is in, from the rendered row around it. */
+function rowIndexOf(node: Node | null): number | null {
+  const element = node instanceof Element ? node : (node?.parentElement ?? null);
+  const row = element?.closest<HTMLElement>('[data-index]');
+  return row ? Number(row.dataset.index) : null;
+}
+
+/** Sets (or clears) a named CSS highlight over a DOM range; browsers without the Highlight API just skip it. */
+function paintHighlight(name: string, range: globalThis.Range | null): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+  if (range) CSS.highlights.set(name, new Highlight(range));
+  else CSS.highlights.delete(name);
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
 
 function Reader({ document }: { readonly document: TesseraDocument }) {
-  const codings = useWorkspace((s) => s.snapshot?.codings) ?? NO_CODINGS;
-  const codes = useWorkspace((s) => s.snapshot?.codes);
-  const snapshot = useWorkspace((s) => s.snapshot);
+  const index = useWorkspace((s) => s.index);
+  const sites = useWorkspace((s) => s.snapshot?.project.sites);
   const jumpTarget = useWorkspace((s) => s.jumpTarget);
+  const selectedCodingId = useReader((s) => s.selectedCodingId);
+  const pendingSelection = useReader((s) => s.pendingSelection);
+  const popover = useReader((s) => s.popover);
+  const recentCodeIds = useReader((s) => s.recentCodeIds);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const [popover, setPopover] = useState<ReaderPopover | null>(null);
 
-  const map = useMemo(() => buildCodePointMap(document.text), [document.text]);
-  const buckets = useMemo(() => codingsByParagraph(document, codings), [document, codings]);
-  const codesById = useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [codes]);
-  const speakers = useMemo(() => new Map(document.speakers.map((s) => [s.id, s])), [document.speakers]);
-  const documentCodings = useMemo(() => codings.filter((c) => c.documentId === document.id).length, [codings, document.id]);
-  const site = snapshot ? siteCodeOf(snapshot, document) : null;
+  const codings = index ? codingsOfDocument(index, document.id) : NO_CODINGS;
+  const codeById = index?.codeById ?? NO_CODES;
+  const map = useMemo(() => codePointMapOf(document), [document]);
+  const paragraphs = document.paragraphs;
+  const paragraphCodings = useParagraphCodings(paragraphs, codings);
+  const layout = useMemo(() => layoutStripes(paragraphs, codings), [paragraphs, codings]);
+  const speakers = useMemo(() => new Map(document.speakers.map((s) => [s.id, s.label])), [document.speakers]);
+  const site = sites?.find((s) => s.id === document.attributes.siteId)?.code ?? null;
+  const selectedCoding = useMemo(() => {
+    const coding = index && selectedCodingId ? codingById(index, selectedCodingId) : undefined;
+    return coding && coding.documentId === document.id ? coding : null;
+  }, [index, selectedCodingId, document.id]);
 
-  // Bring a jumped-to passage into view, select it and flash its paragraph.
-  useLayoutEffect(() => {
-    const body = bodyRef.current;
-    if (!jumpTarget || jumpTarget.documentId !== document.id || !body) return;
-    const paragraph = paragraphAt(document.paragraphs, jumpTarget.start);
-    if (!paragraph) return;
-    const element = body.querySelector(`#para-${paragraph.n}`);
-    element?.scrollIntoView({ block: 'center' });
-    selectCodePoints(body, map, jumpTarget);
-    // The flash is a passing mark on the page, not state: set and clear the class on the element itself.
-    element?.classList.add('flash');
-    const timer = setTimeout(() => element?.classList.remove('flash'), 1600);
-    return () => {
-      clearTimeout(timer);
-      element?.classList.remove('flash');
-    };
-  }, [jumpTarget, document, map]);
+  // Paragraphs kept rendered outside the visible window: those a selection runs over (see the module comment).
+  const [pin, setPin] = useState<{ from: number; to: number } | null>(null);
+  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+  const [flash, setFlash] = useState<number | null>(null);
+  const mouseDown = useRef(false);
 
+  // A new function whenever the pin changes, so the virtualizer recomputes which rows to render.
+  const rangeExtractor = useCallback(
+    (range: VirtualRange) => {
+      const base = defaultRangeExtractor(range);
+      if (!pin) return base;
+      const all = new Set(base);
+      for (let i = pin.from; i <= pin.to && i < range.count; i++) all.add(i);
+      return [...all].sort((a, b) => a - b);
+    },
+    [pin],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render, never memoised on
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count: paragraphs.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: (i) => estimateHeight(paragraphs[i]),
+    overscan: 8,
+    rangeExtractor,
+    getItemKey: (i) => paragraphs[i]?.n ?? i,
+    paddingStart: 16,
+    paddingEnd: 64,
+  });
+
+  // The pin follows the browser's selection.
   useEffect(() => {
-    const close = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setPopover(null);
+    const onSelectionChange = () => {
+      const selection = window.getSelection();
+      const body = bodyRef.current;
+      if (!body || !selection || selection.rangeCount === 0) {
+        if (!mouseDown.current) setPin(null);
+        return;
+      }
+      const anchor = body.contains(selection.anchorNode) ? rowIndexOf(selection.anchorNode) : null;
+      const focus = body.contains(selection.focusNode) ? rowIndexOf(selection.focusNode) : null;
+      if (anchor === null || focus === null || (selection.isCollapsed && !mouseDown.current)) {
+        if (!mouseDown.current) setPin((old) => (old === null ? old : null));
+        return;
+      }
+      const from = Math.min(anchor, focus);
+      const to = Math.max(anchor, focus);
+      setPin((old) => (old && old.from === from && old.to === to ? old : { from, to }));
     };
-    window.addEventListener('keydown', close);
-    return () => window.removeEventListener('keydown', close);
+    window.document.addEventListener('selectionchange', onSelectionChange);
+    return () => window.document.removeEventListener('selectionchange', onSelectionChange);
   }, []);
 
-  const onMouseUp = (event: ReactMouseEvent) => {
+  // The remembered selection stays marked even when the browser's own selection is gone (a drag from the code
+  // tree, the quick-code box taking the focus).
+  useLayoutEffect(() => {
     const body = bodyRef.current;
-    if (!body) return;
-    const range = selectionToCodePoints(body, map);
-    if (range) {
-      const rect = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
-      setPopover({ kind: 'apply', range, anchor: { x: rect?.left ?? event.clientX, y: (rect?.bottom ?? event.clientY) + 6 } });
-      return;
-    }
-    const run = (event.target as HTMLElement).closest<HTMLElement>('[data-codings]');
-    const ids = run?.dataset.codings?.split(' ').filter(Boolean) ?? [];
-    setPopover(ids.length ? { kind: 'inspect', codingIds: ids, anchor: { x: event.clientX, y: event.clientY + 12 } } : null);
+    const mine = pendingSelection?.documentId === document.id ? pendingSelection : null;
+    paintHighlight('tessera-pending', body && mine ? domRangeOf(body, map, mine) : null);
+  });
+  useEffect(() => () => paintHighlight('tessera-pending', null), []);
+
+  // Jumps (from retrieval and search): scroll the paragraph into view, then select the passage and flash it.
+  const pendingJump = useRef<{ target: CodePointRange; index: number } | null>(null);
+  useEffect(() => {
+    if (!jumpTarget || jumpTarget.documentId !== document.id) return;
+    const paragraph = paragraphAt(paragraphs, jumpTarget.start);
+    if (!paragraph) return;
+    const at = paragraphs.indexOf(paragraph);
+    pendingJump.current = { target: jumpTarget, index: at };
+    setPin({ from: at, to: Math.max(at, paragraphs.indexOf(paragraphAt(paragraphs, Math.max(jumpTarget.start, jumpTarget.end - 1)) ?? paragraph)) });
+    virtualizer.scrollToIndex(at, { align: 'center' });
+    setFocusedIndex(at);
+    setFlash(paragraph.n);
+    const timer = setTimeout(() => setFlash(null), 1600);
+    return () => clearTimeout(timer);
+  }, [jumpTarget, document.id, paragraphs, virtualizer]);
+  useLayoutEffect(() => {
+    const jump = pendingJump.current;
+    const body = bodyRef.current;
+    if (!jump || !body || !body.querySelector(`[data-index="${jump.index}"]`)) return;
+    pendingJump.current = null;
+    if (selectCodePoints(body, map, jump.target)) setPendingSelection({ documentId: document.id, ...jump.target });
+  });
+
+  const visibleIndexes = virtualizer.getVirtualItems();
+
+  const currentSelection = useCallback((snapWords: boolean): DocumentRange | null => {
+    const body = bodyRef.current;
+    if (!body) return null;
+    const raw = selectionToCodePoints(body, map);
+    if (!raw) return null;
+    const snapped = snapSelection(document.text, map, raw, { snapWords });
+    return snapped ? { documentId: document.id, ...snapped } : null;
+  }, [document, map]);
+
+  const closePopover = useCallback(() => {
+    openPopover(null);
+    bodyRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  const clearSelection = useCallback(() => {
+    window.getSelection()?.removeAllRanges();
+    setPendingSelection(null);
+  }, []);
+
+  /** The selection to act on: the browser's, else the one remembered for this document. */
+  const actionRange = useCallback((): DocumentRange | null => {
+    const live = currentSelection(true);
+    if (live) return live;
+    const pending = useReader.getState().pendingSelection;
+    return pending?.documentId === document.id ? pending : null;
+  }, [currentSelection, document.id]);
+
+  const anchorOfSelection = (fallback: { x: number; y: number }) => {
+    const selection = window.getSelection();
+    const rect = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).getBoundingClientRect() : null;
+    return rect && rect.width + rect.height > 0 ? { x: rect.left, y: rect.bottom + 6, above: rect.top } : fallback;
   };
 
+  const selectedCodingRef = useRef(selectedCoding);
+  useLayoutEffect(() => {
+    selectedCodingRef.current = selectedCoding;
+  });
+
+  // Dragging a coding's edge: follow the pointer, show where the edge would go, commit on release.
+  const edgeDrag = useRef<{ edge: 'start' | 'end'; coding: Coding; at: number } | null>(null);
+  const handlers = useMemo<ParagraphHandlers>(
+    () => ({
+      onStripeClick: (stripe, event) => {
+        event.stopPropagation();
+        const id = stripe.codingIds[0];
+        if (!id) return;
+        selectCoding(id);
+        openPopover(stripe.codingIds.length > 1 ? { kind: 'inspect', codingIds: stripe.codingIds, anchor: { x: event.clientX + 12, y: event.clientY } } : null);
+      },
+      onStripeHover: (stripe) => {
+        const body = bodyRef.current;
+        paintHighlight('tessera-hover', body && stripe ? domRangeOf(body, map, stripe) : null);
+      },
+      onHandleDown: (edge, event) => {
+        const coding = selectedCodingRef.current;
+        if (!coding || event.button !== 0) return;
+        event.preventDefault();
+        event.stopPropagation();
+        edgeDrag.current = { edge, coding, at: edge === 'start' ? coding.start : coding.end };
+        const body = bodyRef.current;
+        const onMove = (move: MouseEvent) => {
+          const drag = edgeDrag.current;
+          if (!drag || !body) return;
+          const point = codePointAtPoint(body, map, move.clientX, move.clientY);
+          if (point === null) return;
+          const other = drag.edge === 'start' ? drag.coding.end : drag.coding.start;
+          drag.at = drag.edge === 'start' ? Math.min(point, other - 1) : Math.max(point, other + 1);
+          const preview = drag.edge === 'start' ? { start: drag.at, end: other } : { start: other, end: drag.at };
+          paintHighlight('tessera-resize', domRangeOf(body, map, preview));
+        };
+        const onUp = (up: MouseEvent) => {
+          window.removeEventListener('mousemove', onMove);
+          window.removeEventListener('mouseup', onUp);
+          const drag = edgeDrag.current;
+          edgeDrag.current = null;
+          paintHighlight('tessera-resize', null);
+          if (!drag) return;
+          const raw = drag.edge === 'start' ? { start: drag.at, end: drag.coding.end } : { start: drag.coding.start, end: drag.at };
+          const snapped = snapSelection(document.text, map, raw, { snapWords: !up.altKey }) ?? raw;
+          // Only the dragged edge moves; the other stays exactly where it was.
+          const next = drag.edge === 'start' ? { start: snapped.start, end: drag.coding.end } : { start: drag.coding.start, end: snapped.end };
+          if (next.start !== drag.coding.start || next.end !== drag.coding.end) void resizeCoding(drag.coding.id, next.start, next.end);
+        };
+        window.addEventListener('mousemove', onMove);
+        window.addEventListener('mouseup', onUp);
+      },
+    }),
+    [document, map],
+  );
+  const onMouseDown = (event: ReactMouseEvent) => {
+    if (event.button !== 0) return;
+    mouseDown.current = true;
+    const at = rowIndexOf(event.target as Node);
+    if (at !== null) setPin({ from: at, to: at });
+    const release = () => {
+      mouseDown.current = false;
+      window.removeEventListener('mouseup', release);
+    };
+    window.addEventListener('mouseup', release);
+  };
+
+  const onMouseUp = (event: ReactMouseEvent) => {
+    if (event.button !== 0 || edgeDrag.current) return;
+    const body = bodyRef.current;
+    if (!body) return;
+    const raw = selectionToCodePoints(body, map);
+    if (raw) {
+      // Word snapping unless Alt is held; characters are never split either way.
+      const snapped = snapSelection(document.text, map, raw, { snapWords: !event.altKey });
+      if (!snapped) {
+        clearSelection();
+        return;
+      }
+      if (snapped.start !== raw.start || snapped.end !== raw.end) selectCodePoints(body, map, snapped);
+      const range = { documentId: document.id, ...snapped };
+      setPendingSelection(range);
+      openPopover({ kind: 'apply', range, anchor: anchorOfSelection({ x: event.clientX, y: event.clientY + 12 }) });
+      return;
+    }
+    setPendingSelection(null);
+    const run = (event.target as HTMLElement).closest<HTMLElement>('[data-codings]');
+    const ids = run?.dataset.codings?.split(' ').filter(Boolean) ?? [];
+    if (ids.length) {
+      openPopover({ kind: 'inspect', codingIds: ids, anchor: { x: event.clientX, y: event.clientY + 12 } });
+    } else if (!(event.target as HTMLElement).closest('.stripe, .coding-handle')) {
+      openPopover(null);
+      selectCoding(null);
+    }
+  };
+
+  const onContextMenu = (event: ReactMouseEvent) => {
+    const range = actionRange();
+    const target = event.target as HTMLElement;
+    if (range) {
+      event.preventDefault();
+      openPopover({ kind: 'apply', range, anchor: { x: event.clientX, y: event.clientY + 4 } });
+      return;
+    }
+    const ids = target.closest<HTMLElement>('[data-codings]')?.dataset.codings?.split(' ').filter(Boolean) ?? [];
+    if (ids.length) {
+      event.preventDefault();
+      openPopover({ kind: 'inspect', codingIds: ids, anchor: { x: event.clientX, y: event.clientY + 4 } });
+    }
+  };
+
+  const [dropping, setDropping] = useState(false);
+  const onDragOver = (event: DragEvent) => {
+    if (!isCodeDrag(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    if (!dropping) setDropping(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    setDropping(false);
+    const codeId = droppedCodeId(event);
+    if (!codeId) return;
+    event.preventDefault();
+    const range = actionRange();
+    if (!range) {
+      notify('info', 'Select a passage first, then drop the code on it.');
+      return;
+    }
+    void codeRange(codeId, range).then((id) => {
+      if (id) {
+        clearSelection();
+        openPopover(null);
+      }
+    });
+  };
+
+  const moveFocus = (to: number) => {
+    const next = Math.max(0, Math.min(paragraphs.length - 1, to));
+    setFocusedIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  /** The coding after (or before) the selected one, or after the focused paragraph's start, in document order. */
+  const stepCoding = (direction: 1 | -1) => {
+    if (codings.length === 0) return;
+    let at: number;
+    if (selectedCoding) at = codings.indexOf(selectedCoding) + direction;
+    else {
+      const from = paragraphs[focusedIndex ?? 0]?.start ?? 0;
+      at = direction === 1 ? codings.findIndex((c) => c.start >= from) : codings.findLastIndex((c) => c.start < from);
+      if (at < 0) at = direction === 1 ? 0 : codings.length - 1;
+    }
+    const coding = codings[Math.max(0, Math.min(codings.length - 1, at))];
+    if (!coding) return;
+    selectCoding(coding.id);
+    const paragraph = paragraphAt(paragraphs, coding.start);
+    if (paragraph) moveFocus(paragraphs.indexOf(paragraph));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isTextField(event.target) || event.ctrlKey || event.metaKey) return;
+    const key = event.key;
+    const hasSelection = actionRange() !== null;
+    const handled = () => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    if (key === 'Escape') {
+      if (popover) openPopover(null);
+      else if (hasSelection) clearSelection();
+      else selectCoding(null);
+      return handled();
+    }
+    if ((key === 'ArrowDown' || key === 'j') && !event.shiftKey && !event.altKey) {
+      moveFocus((focusedIndex ?? -1) + 1);
+      return handled();
+    }
+    if ((key === 'ArrowUp' || key === 'k') && !event.shiftKey && !event.altKey) {
+      moveFocus((focusedIndex ?? 1) - 1);
+      return handled();
+    }
+    if ((key === 'ArrowRight' || key === 'ArrowLeft') && event.shiftKey) {
+      const forward = key === 'ArrowRight';
+      if (selectedCoding && !hasSelection) {
+        // Move an edge of the selected coding by a word: the end, or the start with Alt.
+        const edge = event.altKey ? 'start' : 'end';
+        const from = edge === 'start' ? selectedCoding.start : selectedCoding.end;
+        const to = nextWordEdge(document.text, map, from, forward ? 'forward' : 'backward');
+        const next = edge === 'start' ? { start: Math.min(to, selectedCoding.end - 1), end: selectedCoding.end } : { start: selectedCoding.start, end: Math.max(to, selectedCoding.start + 1) };
+        if (next.start !== selectedCoding.start || next.end !== selectedCoding.end) void resizeCoding(selectedCoding.id, next.start, next.end);
+        return handled();
+      }
+      // Extend the text selection by a word, starting at the focused paragraph's words when there is none.
+      const body = bodyRef.current;
+      const selection = window.getSelection();
+      if (!body || !selection) return;
+      if (!hasSelection || selection.rangeCount === 0 || !body.contains(selection.anchorNode)) {
+        const paragraph = paragraphs[focusedIndex ?? 0];
+        if (!paragraph) return;
+        moveFocus(paragraphs.indexOf(paragraph));
+        selectCodePoints(body, map, { start: paragraph.utteranceStart, end: paragraph.utteranceStart });
+      }
+      selection.modify('extend', forward ? 'forward' : 'backward', 'word');
+      const range = currentSelection(true);
+      setPendingSelection(range);
+      return handled();
+    }
+    if (key === 'Enter') {
+      const range = actionRange();
+      const body = bodyRef.current;
+      if (range) {
+        openPopover({ kind: 'apply', range, anchor: anchorOfSelection({ x: body?.getBoundingClientRect().left ?? 0, y: 120 }) });
+      } else if (body && focusedIndex !== null) {
+        // Select the focused paragraph's words (without its speaker label), ready to code.
+        const paragraph = paragraphs[focusedIndex];
+        if (paragraph && paragraph.end > paragraph.utteranceStart) {
+          const whole = { start: paragraph.utteranceStart, end: paragraph.end };
+          selectCodePoints(body, map, whole);
+          setPendingSelection({ documentId: document.id, ...whole });
+        }
+      }
+      return handled();
+    }
+    if (/^[1-9]$/.test(key) && !event.altKey) {
+      const range = actionRange();
+      const codeId = recentCodeIds.filter((id) => codeById.get(id)?.isCodable)[Number(key) - 1];
+      if (range && codeId) {
+        void codeRange(codeId, range).then((id) => {
+          if (id) {
+            clearSelection();
+            openPopover(null);
+          }
+        });
+        return handled();
+      }
+      return;
+    }
+    if (key === 'v' && !event.altKey) {
+      const range = actionRange();
+      if (range) {
+        void codeInVivo(range).then((id) => id && clearSelection());
+        return handled();
+      }
+      return;
+    }
+    if (key === ']' || key === '[') {
+      stepCoding(key === ']' ? 1 : -1);
+      return handled();
+    }
+    if ((key === 'Delete' || key === 'Backspace') && selectedCoding) {
+      void removeCoding(selectedCoding.id);
+      return handled();
+    }
+    if (key === 'r' && selectedCoding) {
+      const rect = bodyRef.current?.getBoundingClientRect();
+      openPopover({ kind: 'recode', codingId: selectedCoding.id, anchor: { x: (rect?.left ?? 0) + 40, y: (rect?.bottom ?? 400) - 340 } });
+      return handled();
+    }
+  };
+
+  // The selected coding comes into view (after a click in the inspector, or [ and ]).
+  useEffect(() => {
+    if (!selectedCoding) return;
+    const paragraph = paragraphAt(paragraphs, selectedCoding.start);
+    if (paragraph) virtualizer.scrollToIndex(paragraphs.indexOf(paragraph), { align: 'auto' });
+  }, [selectedCoding, paragraphs, virtualizer]);
+
+  const lanes = Math.min(layout.laneCount, MAX_LANES);
   return (
     <div className="reader">
       <header className="reader-head">
         <h2 className="reader-title">{document.name}</h2>
         <span className="reader-meta">
-          {plural(document.paragraphs.length, 'paragraph')} · {plural(document.speakers.length, 'speaker')} ·{' '}
-          {plural(documentCodings, 'coding')}
+          {plural(paragraphs.length, 'paragraph')} · {plural(document.speakers.length, 'speaker')} · {plural(codings.length, 'coding')}
         </span>
+        <RecentCodes
+          onApply={(codeId) => {
+            const range = actionRange();
+            if (!range) {
+              useWorkspace.setState({ selectedCodeId: codeId });
+              return;
+            }
+            void codeRange(codeId, range).then((id) => {
+              if (id) {
+                clearSelection();
+                openPopover(null);
+              }
+            });
+          }}
+        />
       </header>
       <div
-        className="reader-body"
+        className={`reader-body${dropping ? ' reader-dropping' : ''}`}
         ref={bodyRef}
+        tabIndex={0}
+        onMouseDown={onMouseDown}
         onMouseUp={onMouseUp}
+        onContextMenu={onContextMenu}
+        onKeyDown={onKeyDown}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDropping(false)}
+        onDrop={onDrop}
         role="document"
         aria-label={`Text of ${document.name}`}
+        aria-keyshortcuts="ArrowUp ArrowDown Shift+ArrowRight Shift+ArrowLeft Enter 1 2 3 4 5 6 7 8 9 v [ ] Delete r Escape"
       >
-        {document.paragraphs.map((paragraph) => (
-          <ParagraphView
-            key={paragraph.n}
-            paragraph={paragraph}
-            text={document.text}
-            map={map}
-            codings={buckets.get(paragraph.n) ?? NO_CODINGS}
-            codesById={codesById}
-            speakerLabel={speakers.get(paragraph.speakerId ?? '')?.label ?? null}
-            site={site}
-          />
-        ))}
+        <div className="reader-rows" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {visibleIndexes.map((item) => {
+            const paragraph = paragraphs[item.index] as Paragraph;
+            const own = paragraphCodings[item.index] ?? NO_CODINGS;
+            const touchesSelected = selectedCoding !== null && own.includes(selectedCoding);
+            return (
+              <div
+                key={item.key}
+                className="para-row"
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ top: `${item.start}px` }}
+              >
+                <ParagraphView
+                  paragraph={paragraph}
+                  text={document.text}
+                  map={map}
+                  codings={own}
+                  stripes={layout.byParagraph.get(item.index) ?? NO_STRIPES}
+                  lanes={lanes}
+                  codeById={codeById}
+                  speakerLabel={paragraph.speakerId ? (speakers.get(paragraph.speakerId) ?? null) : null}
+                  site={site}
+                  selectedCoding={touchesSelected ? selectedCoding : null}
+                  flash={flash === paragraph.n}
+                  focused={focusedIndex === item.index}
+                  handlers={handlers}
+                />
+              </div>
+            );
+          })}
+        </div>
       </div>
-      {popover?.kind === 'apply' && (
+      {selectedCoding && <CodingInspector coding={selectedCoding} />}
+      {popover?.kind === 'apply' && popover.range.documentId === document.id && (
         <CodingPopover
-          documentId={document.id}
           range={popover.range}
           anchor={popover.anchor}
-          onDone={() => {
-            setPopover(null);
-            window.getSelection()?.removeAllRanges();
+          onDone={(coded) => {
+            if (coded) clearSelection();
+            closePopover();
           }}
         />
       )}
-      {popover?.kind === 'inspect' && (
-        <CodingsHerePopover codingIds={popover.codingIds} anchor={popover.anchor} onDone={() => setPopover(null)} />
-      )}
+      {popover?.kind === 'inspect' && <CodingsHerePopover codingIds={popover.codingIds} anchor={popover.anchor} onDone={closePopover} />}
+      {popover?.kind === 'recode' && <RecodePopover codingId={popover.codingId} anchor={popover.anchor} onDone={closePopover} />}
     </div>
   );
 }
-
-/** The background of a run: its code's colour, light; several codes share the height in bands. */
-function runStyle(colors: readonly string[]): React.CSSProperties | undefined {
-  if (colors.length === 0) return undefined;
-  if (colors.length === 1) return { backgroundColor: `${colors[0]}40`, borderBottom: `2px solid ${colors[0]}` };
-  const band = 100 / colors.length;
-  const stops = colors.map((c, i) => `${c}4d ${i * band}% ${(i + 1) * band}%`).join(', ');
-  return { backgroundImage: `linear-gradient(to bottom, ${stops})`, borderBottom: `2px solid ${colors[colors.length - 1]}` };
-}
-
-interface ParagraphViewProps {
-  readonly paragraph: Paragraph;
-  readonly text: string;
-  readonly map: CodePointMap;
-  readonly codings: readonly Coding[];
-  readonly codesById: ReadonlyMap<Uuid, Code>;
-  readonly speakerLabel: string | null;
-  readonly site: string | null;
-}
-
-/** One paragraph; re-renders only when its own codings (or the codes' looks) change. */
-const ParagraphView = memo(function ParagraphView(props: ParagraphViewProps) {
-  const { paragraph, text, map, codings, codesById, speakerLabel, site } = props;
-  const pieces = [
-    { start: paragraph.start, end: paragraph.utteranceStart, isLabel: true },
-    { start: paragraph.utteranceStart, end: paragraph.end, isLabel: false },
-  ].filter((piece) => piece.end > piece.start);
-  return (
-    <div
-      className="para"
-      id={`para-${paragraph.n}`}
-      data-n={paragraph.n}
-      title={site ? `${site} ${paragraph.n}` : undefined}
-    >
-      <span className="para-n" aria-label={`Paragraph ${paragraph.n}`}>
-        {paragraph.n}
-      </span>
-      <div className="para-text" dir="auto">
-        {pieces.map((piece) =>
-          highlightRuns(piece, codings).map((run) => {
-            const colors = run.codingIds
-              .map((id) => codings.find((c) => c.id === id))
-              .map((coding) => (coding ? codesById.get(coding.codeId)?.color : undefined))
-              .filter((color): color is string => Boolean(color));
-            const slice = text.slice(codePointToUtf16(map, run.start), codePointToUtf16(map, run.end));
-            return (
-              <span
-                key={`${run.start}`}
-                data-cp={run.start}
-                data-codings={run.codingIds.length ? run.codingIds.join(' ') : undefined}
-                className={`${piece.isLabel ? 'speaker-label' : ''}${run.codingIds.length ? ' coded' : ''}`.trim() || undefined}
-                style={runStyle(colors)}
-                title={piece.isLabel && speakerLabel ? `Speaker: ${speakerLabel}` : undefined}
-              >
-                {slice}
-              </span>
-            );
-          }),
-        )}
-      </div>
-    </div>
-  );
-});

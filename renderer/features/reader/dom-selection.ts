@@ -89,3 +89,49 @@ export function selectCodePoints(container: HTMLElement, map: CodePointMap, targ
   selection.addRange(range);
   return true;
 }
+
+/** The node and offset of a code point among the rendered runs of a container, or null when it is not rendered. */
+function locateCodePoint(container: HTMLElement, map: CodePointMap, codePoint: number, preferNext: boolean): { node: Node; offset: number } | null {
+  let chosen: HTMLElement | null = null;
+  for (const run of runsIn(container)) {
+    const start = runStart(run);
+    // An offset at the boundary of two runs goes into the next one for a start, the previous one for an end.
+    if (start < codePoint || (preferNext && start === codePoint)) chosen = run;
+    else if (start === codePoint && !chosen) chosen = run;
+    else break;
+  }
+  const text = chosen?.firstChild;
+  if (!chosen || !text) return null;
+  const offset = codePointToUtf16(map, codePoint) - codePointToUtf16(map, runStart(chosen));
+  return { node: text, offset: Math.max(0, Math.min(offset, (text.textContent ?? '').length)) };
+}
+
+/**
+ * A DOM range over [start, end) of the document, clipped to the runs rendered in the container (the reader renders
+ * only the paragraphs on screen), or null when none of it is rendered.
+ */
+export function domRangeOf(container: HTMLElement, map: CodePointMap, target: CodePointRange): Range | null {
+  const runs = runsIn(container);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  if (!first || !last) return null;
+  const lastEnd = utf16ToCodePoint(map, codePointToUtf16(map, runStart(last)) + (last.textContent ?? '').length);
+  const start = Math.max(target.start, runStart(first));
+  const end = Math.min(target.end, lastEnd);
+  if (end <= start) return null;
+  const from = locateCodePoint(container, map, start, true);
+  const to = locateCodePoint(container, map, end, false);
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+/** The document code point under a point of the window (for dragging a coding's edge), or null off the text. */
+export function codePointAtPoint(container: HTMLElement, map: CodePointMap, x: number, y: number): number | null {
+  const position = document.caretPositionFromPoint?.(x, y);
+  if (position) return boundaryToCodePoint(container, map, position.offsetNode, position.offset);
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? boundaryToCodePoint(container, map, range.startContainer, range.startOffset) : null;
+}

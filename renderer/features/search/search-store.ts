@@ -1,0 +1,168 @@
+/**
+ * The search panel's state: the query and its options, the filters, the latest results, the hits the coder
+ * chose, and how "code all hits" widens them. A search runs on every change of the query or its options, in the
+ * search worker; the worker gets the project's texts on the first search and again when documents change.
+ */
+import { create } from 'zustand';
+import type { Code, TesseraDocument, Uuid } from '#shared/model/types';
+import { NO_FILTER, type SegmentFilter } from '#shared/coding/segment-filter';
+import type { SearchDocument, SearchHits, SearchMode, SearchRequest } from '#shared/search/text-search';
+import { passagesForHits, type HitWidth, type Passage } from '#shared/search/hit-context';
+import { useWorkspace } from '../../state/workspace-store.ts';
+import { codeManyPassages } from '../reader/coding-actions.ts';
+import { SearchClient } from './search-client.ts';
+
+/** Hits returned by a search at most (the rest are counted). */
+export const MAX_HITS = 5000;
+/** Counting stops here. */
+export const COUNT_LIMIT = 100_000;
+
+/** The results of the latest search, with the documents its hit indexes refer to. */
+export interface SearchResult {
+  readonly hits: SearchHits;
+  readonly documents: readonly TesseraDocument[];
+  readonly query: string;
+  readonly elapsedMs: number;
+}
+
+interface SearchState {
+  readonly query: string;
+  readonly mode: SearchMode;
+  readonly caseSensitive: boolean;
+  readonly filter: SegmentFilter;
+  readonly searching: boolean;
+  readonly error: string | null;
+  readonly result: SearchResult | null;
+  /** Indexes of the hits the coder chose (to code only those). */
+  readonly chosen: ReadonlySet<number>;
+  readonly width: HitWidth;
+  readonly codeId: Uuid | null;
+}
+
+const initial: SearchState = {
+  query: '',
+  mode: 'words',
+  caseSensitive: false,
+  filter: NO_FILTER,
+  searching: false,
+  error: null,
+  result: null,
+  chosen: new Set(),
+  width: 'hit',
+  codeId: null,
+};
+
+/** The search store. */
+export const useSearch = create<SearchState>()(() => initial);
+
+let client: SearchClient | null = null;
+let corpusDocuments: readonly TesseraDocument[] | null = null;
+let corpusSource: ReadonlyMap<Uuid, TesseraDocument> | null = null;
+
+function searchDocumentOf(document: TesseraDocument): SearchDocument {
+  return {
+    id: document.id,
+    text: document.text,
+    kind: document.kind,
+    attributes: { siteId: document.attributes.siteId, phaseId: document.attributes.phaseId },
+    paragraphs: document.paragraphs,
+    speakers: document.speakers,
+  };
+}
+
+/** The search client with the open project's texts, creating the worker on first use. */
+function readyClient(): { client: SearchClient; documents: readonly TesseraDocument[] } | null {
+  const documentById = useWorkspace.getState().index?.documentById;
+  if (!documentById) return null;
+  client ??= new SearchClient(() => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'tessera-search' }));
+  if (corpusSource !== documentById || !corpusDocuments) {
+    corpusSource = documentById;
+    corpusDocuments = [...documentById.values()];
+    client.setCorpus(corpusDocuments.map(searchDocumentOf));
+  }
+  return { client, documents: corpusDocuments };
+}
+
+/** Runs the search the state describes (an empty query clears the results). */
+export async function runSearch(): Promise<void> {
+  const state = useSearch.getState();
+  if (!state.query.trim()) {
+    useSearch.setState({ result: null, error: null, searching: false, chosen: new Set() });
+    return;
+  }
+  const ready = readyClient();
+  if (!ready) return;
+  const request: SearchRequest = {
+    query: state.query,
+    mode: state.mode,
+    caseSensitive: state.caseSensitive,
+    filter: state.filter,
+    maxHits: MAX_HITS,
+    countLimit: COUNT_LIMIT,
+  };
+  useSearch.setState({ searching: true });
+  const outcome = await ready.client.search(request);
+  if (outcome.kind === 'superseded') return;
+  if (outcome.kind === 'error') {
+    useSearch.setState({ searching: false, error: outcome.message, result: null, chosen: new Set() });
+    return;
+  }
+  useSearch.setState({
+    searching: false,
+    error: null,
+    result: { hits: outcome.hits, documents: ready.documents, query: state.query, elapsedMs: outcome.elapsedMs },
+    chosen: new Set(),
+  });
+}
+
+/** Changes the query or its options and searches again. */
+export function updateSearch(patch: Partial<Pick<SearchState, 'query' | 'mode' | 'caseSensitive' | 'filter'>>): Promise<void> {
+  useSearch.setState(patch);
+  return runSearch();
+}
+
+/** Chooses or unchooses a hit. */
+export function toggleHit(hit: number): void {
+  useSearch.setState((s) => {
+    const chosen = new Set(s.chosen);
+    if (chosen.has(hit)) chosen.delete(hit);
+    else chosen.add(hit);
+    return { chosen };
+  });
+}
+
+/** The passages to code for the given hits (all when `only` is null), widened as the state says. */
+export function passagesOf(result: SearchResult, only: ReadonlySet<number> | null, width: HitWidth): readonly Passage[] {
+  const byDocument = new Map<number, { start: number; end: number }[]>();
+  for (let i = 0; i < result.hits.count; i++) {
+    if (only && !only.has(i)) continue;
+    const d = result.hits.documentIndex[i] as number;
+    let list = byDocument.get(d);
+    if (!list) byDocument.set(d, (list = []));
+    list.push({ start: result.hits.start[i] as number, end: result.hits.end[i] as number });
+  }
+  const passages: Passage[] = [];
+  for (const [d, hits] of byDocument) {
+    const document = result.documents[d];
+    if (document) passages.push(...passagesForHits(document, hits, width));
+  }
+  return passages;
+}
+
+/** Codes all hits (or the chosen ones) with a code, as one step of undo. Resolves to the codings made, or null. */
+export async function codeHits(code: Code, onlyChosen: boolean): Promise<number | null> {
+  const { result, chosen, width } = useSearch.getState();
+  if (!result) return null;
+  const passages = passagesOf(result, onlyChosen ? chosen : null, width);
+  if (passages.length === 0) return 0;
+  return codeManyPassages(code, passages);
+}
+
+// A new project starts a new search (the old results name another project's documents); the worker is kept.
+useWorkspace.subscribe((state, previous) => {
+  if (state.snapshot?.project.id !== previous.snapshot?.project.id) {
+    corpusDocuments = null;
+    corpusSource = null;
+    useSearch.setState(initial);
+  }
+});

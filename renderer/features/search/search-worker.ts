@@ -1,0 +1,33 @@
+/**
+ * The search worker: holds the texts of the open project and runs searches on them (shared/search/text-search.ts),
+ * off the window's thread so typing stays smooth, and so that a regular expression that runs away can be stopped
+ * by ending the worker.
+ */
+import { searchDocuments, SearchQueryError, type SearchDocument, type SearchRequest } from '#shared/search/text-search';
+import type { SearchWorkerReply, SearchWorkerRequest } from './search-protocol.ts';
+
+let corpus: readonly SearchDocument[] = [];
+
+const reply = (message: SearchWorkerReply, transfer: Transferable[] = []): void => {
+  (self as unknown as { postMessage(message: unknown, transfer: Transferable[]): void }).postMessage(message, transfer);
+};
+
+self.onmessage = (event: MessageEvent<SearchWorkerRequest>) => {
+  const message = event.data;
+  if (message.type === 'corpus') {
+    corpus = message.documents;
+    return;
+  }
+  const started = performance.now();
+  try {
+    const request: SearchRequest = message.request;
+    const hits = searchDocuments(corpus, request);
+    reply(
+      { type: 'hits', id: message.id, hits, elapsedMs: performance.now() - started },
+      [hits.documentIndex.buffer, hits.start.buffer, hits.end.buffer, hits.paragraphIndex.buffer],
+    );
+  } catch (error) {
+    const text = error instanceof SearchQueryError ? error.message : `The search failed: ${error instanceof Error ? error.message : String(error)}`;
+    reply({ type: 'error', id: message.id, message: text });
+  }
+};
