@@ -224,4 +224,20 @@ describe('importing a study', () => {
     await app.documentRow('JR_pre_FGD_HE').click();
     await expect.poll(() => app.codedTexts()).toEqual(['תמיכת עמיתים', 'שלום עליכם']);
   });
+
+  it('still imports where the import worker cannot start (its script fails to load), reading on the page', async () => {
+    let blocked = 0;
+    await app.page.route('**/import-worker-*.js', (route) => {
+      blocked++;
+      return route.abort();
+    });
+    await app.page.reload();
+    await visible(app.page.locator('.project-title', { hasText: 'UPSIDES FGDs' }));
+    await importer.pickFiles([docx('KA_post_FGD2_EN.docx', await speakerTableTranscript()), text('KA_post_FN.txt', 'Short session.')]);
+    expect(await importer.waitUntilRead()).toBe('2 files read.');
+    await importer.commit(2);
+    await expect.poll(() => app.page.locator('.document-item').count()).toBe(16);
+    expect(blocked).toBeGreaterThan(0);
+    await app.page.unroute('**/import-worker-*.js');
+  });
 });

@@ -1,8 +1,11 @@
 /**
  * Runs imports in a module Web Worker, one file at a time, each with a time limit: a file that takes longer is
  * stopped by terminating the worker (mammoth cannot be interrupted otherwise), reported by name, and a fresh worker
- * takes the next file. The import code itself is shared with the command line.
+ * takes the next file. The import code itself is shared with the command line. Where a worker cannot start at all
+ * (its script fails to load), files are read on the page instead, still within the importer's byte and markup
+ * budgets, so importing never becomes impossible.
  */
+import { ImportError } from '#shared/import/import-error';
 import type { ImportedText } from '#shared/import/imported-text';
 import type { TextEncodingName } from '#shared/import/text-decoding';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
@@ -14,12 +17,30 @@ export const IMPORT_TIME_LIMIT_MS = 20_000;
 export type ReadOutcome = { readonly ok: true; readonly imported: ImportedText } | { readonly ok: false; readonly message: string };
 
 let worker: Worker | null = null;
+/** Whether the current worker has answered at all: an error before any answer means it could not start. */
+let workerAnswered = false;
+/** Set when no worker can start here; files are then read on the page (the byte and markup budgets still hold). */
+let workerUnavailable = false;
 let counter = 0;
 let queue: Promise<unknown> = Promise.resolve();
 
 function startWorker(): Worker {
-  worker ??= new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'tessera-import' });
+  if (!worker) {
+    worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'tessera-import' });
+    workerAnswered = false;
+  }
   return worker;
+}
+
+/** Reads a file on the page, for where no worker can start; the importer is loaded only then. */
+async function readOnPage(fileName: string, bytes: Uint8Array, encoding: TextEncodingName | null): Promise<ReadOutcome> {
+  const { importTranscriptFile } = await import('#shared/import/import-file');
+  try {
+    return { ok: true, imported: await importTranscriptFile(fileName, bytes, encoding ? { encoding } : {}) };
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, message: error.message };
+    return { ok: false, message: `"${fileName}" could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Stops the worker (and whatever file it is reading); the next read starts a new one. */
@@ -29,8 +50,16 @@ export function stopImportWorker(): void {
 }
 
 function readInWorker(fileName: string, bytes: Uint8Array, encoding: TextEncodingName | null, limitMs: number): Promise<ReadOutcome> {
+  if (workerUnavailable) return readOnPage(fileName, bytes, encoding);
   return new Promise((resolve) => {
-    const current = startWorker();
+    let current: Worker;
+    try {
+      current = startWorker();
+    } catch {
+      workerUnavailable = true;
+      resolve(readOnPage(fileName, bytes, encoding));
+      return;
+    }
     const id = ++counter;
     const finish = (outcome: ReadOutcome): void => {
       clearTimeout(timer);
@@ -39,12 +68,23 @@ function readInWorker(fileName: string, bytes: Uint8Array, encoding: TextEncodin
       resolve(outcome);
     };
     const onMessage = (event: MessageEvent<ImportResponse>): void => {
+      workerAnswered = true;
       if (event.data.id !== id) return;
       finish(event.data.ok ? { ok: true, imported: event.data.imported } : { ok: false, message: event.data.message });
     };
     const onError = (event: ErrorEvent): void => {
       event.preventDefault();
+      const couldNotStart = !workerAnswered;
       stopImportWorker();
+      if (couldNotStart) {
+        // The worker script could not be loaded here: read on the page from now on rather than not at all.
+        workerUnavailable = true;
+        clearTimeout(timer);
+        current.removeEventListener('message', onMessage);
+        current.removeEventListener('error', onError);
+        resolve(readOnPage(fileName, bytes, encoding));
+        return;
+      }
       finish({ ok: false, message: `"${fileName}" could not be read: the import stopped unexpectedly (${event.message || 'worker error'}).` });
     };
     const timer = setTimeout(() => {
