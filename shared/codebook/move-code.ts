@@ -16,7 +16,7 @@ export interface CodePlace {
 }
 
 /** Whether `codeId` may go under `parentId`, or why not. */
-export function moveRefusal(snapshot: ProjectSnapshot, codeId: Uuid, parentId: Uuid | null): string | null {
+export function moveRefusal(snapshot: Pick<ProjectSnapshot, 'codes'>, codeId: Uuid, parentId: Uuid | null): string | null {
   if (parentId === null) return null;
   if (parentId === codeId) return 'A code cannot go inside itself.';
   if (!snapshot.codes.some((c) => c.id === parentId)) return 'That place is no longer in the tree.';

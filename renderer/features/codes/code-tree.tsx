@@ -1,71 +1,221 @@
 /**
- * The coding tree: codes nested under their parents, each with its colour and how often it was applied. A click
- * selects a code (its segments show on the right, and it is offered first when coding a selection).
+ * The coding tree: codes nested under their parents, each with its colour, its CFIR or framework numbering, and its
+ * counts (codings and documents; for the current filter too, when one is set). A click selects a code (its segments
+ * show on the right, and it is offered first when coding a selection).
+ *
+ * Codes open and close; they move by drag and drop (above, below or into another code); a right-click or the "⋯"
+ * button opens their actions (details, rename in place, colour, new subcode, hide, merge, split, memo, delete); the
+ * keyboard walks the tree (arrows, Enter for details, F2 to rename, Delete). Every change is one step of undo.
  */
-import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DragEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import type { Code, Uuid } from '#shared/model/types';
-import { codeCounts } from '#shared/coding/retrieval';
+import { childrenByParent, childrenOf, treeOrder } from '#shared/codebook/code-tree';
+import type { TreeEntry } from '#shared/codebook/code-tree';
+import { codeTreeCounts } from '#shared/codebook/code-counts';
+import type { CodeTreeCount } from '#shared/codebook/code-counts';
+import { moveRefusal } from '#shared/codebook/move-code';
+import { codeLabel, codeNumbering, officialDefinition, originLabel } from '#shared/codebooks/code-info';
 import { addCode, selectCode, useWorkspace } from '../../state/workspace-store.ts';
+import { plural } from '../../app/format.ts';
+import { editCode, moveCodeTo, renameCode } from '../codebook/codebook-actions.ts';
+import {
+  loadTreeState,
+  openCodebookDialog,
+  revealCode,
+  setRenaming,
+  toggleCollapsed,
+  useCodebookView,
+} from '../codebook/codebook-view-store.ts';
+import { CodebookMenu } from '../codebook/codebook-menu.tsx';
+import { CodebookDialogs } from '../codebook/codebook-dialogs.tsx';
+import { ColorChoices } from '../codebook/color-choices.tsx';
+import { MenuItem, MenuSeparator, PopupMenu } from '../codebook/popup-menu.tsx';
+import { openMemoFor } from '../memos/memo-actions.ts';
+import '../codebook/codebook.css';
 
-interface TreeRow {
-  readonly code: Code;
-  readonly depth: number;
+/** The drag-data type of a code being moved within the tree. */
+const MOVE_TYPE = 'application/x-tessera-code-move';
+
+/** Where a dragged code would land relative to the row under the pointer. */
+type DropZone = 'before' | 'inside' | 'after';
+
+interface DropTarget {
+  readonly codeId: Uuid | null;
+  readonly zone: DropZone;
 }
 
-/** The codes in tree order (depth first, siblings by their order), leaving out hidden codes. */
-function treeRows(codes: readonly Code[]): readonly TreeRow[] {
-  const children = new Map<Uuid | null, Code[]>();
-  for (const code of codes) {
-    if (code.isHidden) continue;
-    const list = children.get(code.parentId) ?? [];
-    list.push(code);
-    children.set(code.parentId, list);
+/** The tooltip of a row: label, origin and the shipped definition, so a coder can check it while coding. */
+function rowTitle(code: Code, count: CodeTreeCount | undefined): string {
+  const definition = officialDefinition(code);
+  const lines = [codeLabel(code), originLabel(code.origin) + (definition ? ` (id ${definition.elementId})` : '')];
+  if (definition?.definition) lines.push(definition.definition);
+  if (code.description) lines.push(`Study: ${code.description}`);
+  if (count) {
+    lines.push(
+      `${plural(count.own.codings, 'coding')} in ${plural(count.own.documents, 'document')}` +
+        (count.withDescendants.codings !== count.own.codings ? `; ${count.withDescendants.codings} with subcodes` : ''),
+    );
   }
-  const rows: TreeRow[] = [];
-  const visit = (parentId: Uuid | null, depth: number): void => {
-    const list = (children.get(parentId) ?? []).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
-    for (const code of list) {
-      rows.push({ code, depth });
-      visit(code.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return rows;
+  return lines.join('\n');
 }
 
-/** The coding tree with its "new code" form. */
+/** The coding tree with its "new code" form and the codebook menu. */
 export function CodeTree() {
+  const projectId = useWorkspace((s) => s.snapshot?.project.id);
   const codes = useWorkspace((s) => s.snapshot?.codes);
   const codings = useWorkspace((s) => s.snapshot?.codings);
   const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
+  const collapsed = useCodebookView((s) => s.collapsed);
+  const showHidden = useCodebookView((s) => s.showHidden);
+  const renamingId = useCodebookView((s) => s.renamingId);
+  const countFilter = useCodebookView((s) => s.countFilter);
   const [name, setName] = useState('');
   const [inside, setInside] = useState(false);
-  const rows = useMemo(() => treeRows(codes ?? []), [codes]);
-  const counts = useMemo(() => codeCounts(codings ?? []), [codings]);
-  const selected = codes?.find((c) => c.id === selectedCodeId) ?? null;
+  const [menu, setMenu] = useState<{ codeId: Uuid; x: number; y: number } | null>(null);
+  const [drop, setDrop] = useState<DropTarget | null>(null);
+  const dragging = useRef<Uuid | null>(null);
+  const rowRefs = useRef(new Map<Uuid, HTMLDivElement>());
+  const newCodeField = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (projectId && codes) void loadTreeState(projectId, codes);
+    // Loaded once per project; later code changes keep the user's own opening and closing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectId]);
+
+  const allCodes = useMemo(() => codes ?? [], [codes]);
+  const entries = useMemo(() => treeOrder(allCodes, { includeHidden: showHidden, collapsed }), [allCodes, showHidden, collapsed]);
+  const children = useMemo(() => childrenByParent(allCodes), [allCodes]);
+  const totals = useMemo(() => codeTreeCounts(allCodes, codings ?? []), [allCodes, codings]);
+  const filtered = useMemo(
+    () => (countFilter ? codeTreeCounts(allCodes, (codings ?? []).filter(countFilter.accepts)) : null),
+    [allCodes, codings, countFilter],
+  );
+  const selected = allCodes.find((c) => c.id === selectedCodeId) ?? null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const id = await addCode({ name, parentId: inside && selected ? selected.id : null });
+    const parentId = inside && selected ? selected.id : null;
+    const id = await addCode({ name, parentId });
     if (id) {
       setName('');
       setInside(false);
+      const after = useWorkspace.getState().snapshot?.codes;
+      if (after) revealCode(after, id);
     }
   };
+
+  const visibleChildren = (codeId: Uuid): readonly Code[] => (children.get(codeId) ?? []).filter((c) => showHidden || !c.isHidden);
+
+  // Drag and drop: above or below a row puts the code beside it; the middle of a row puts it inside.
+  const zoneAt = (event: DragEvent, element: HTMLElement): DropZone => {
+    const box = element.getBoundingClientRect();
+    const y = (event.clientY - box.top) / box.height;
+    return y < 0.28 ? 'before' : y > 0.72 ? 'after' : 'inside';
+  };
+  const placeFor = (target: DropTarget, movingId: Uuid): { parentId: Uuid | null; index: number } | null => {
+    if (target.codeId === null) return { parentId: null, index: childrenOf(allCodes, null).filter((c) => c.id !== movingId).length };
+    const code = allCodes.find((c) => c.id === target.codeId);
+    if (!code) return null;
+    if (target.zone === 'inside') {
+      if (moveRefusal({ codes: allCodes }, movingId, code.id)) return null;
+      return { parentId: code.id, index: childrenOf(allCodes, code.id).filter((c) => c.id !== movingId).length };
+    }
+    if (code.id === movingId) return null;
+    if (moveRefusal({ codes: allCodes }, movingId, code.parentId)) return null;
+    const siblings = childrenOf(allCodes, code.parentId).filter((c) => c.id !== movingId);
+    const at = siblings.findIndex((c) => c.id === code.id);
+    return { parentId: code.parentId, index: target.zone === 'before' ? at : at + 1 };
+  };
+  const onDragOver = (event: DragEvent<HTMLDivElement>, codeId: Uuid | null) => {
+    const movingId = dragging.current;
+    if (!movingId || !event.dataTransfer.types.includes(MOVE_TYPE)) return;
+    event.stopPropagation();
+    const target: DropTarget = { codeId, zone: codeId === null ? 'after' : zoneAt(event, event.currentTarget) };
+    if (!placeFor(target, movingId)) {
+      event.dataTransfer.dropEffect = 'none';
+      setDrop(null);
+      return;
+    }
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    if (drop?.codeId !== target.codeId || drop.zone !== target.zone) setDrop(target);
+  };
+  const onDrop = (event: DragEvent, codeId: Uuid | null) => {
+    const movingId = dragging.current;
+    if (!movingId || !event.dataTransfer.types.includes(MOVE_TYPE)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const target: DropTarget = { codeId, zone: codeId === null ? 'after' : zoneAt(event, event.currentTarget as HTMLElement) };
+    const place = placeFor(target, movingId);
+    dragging.current = null;
+    setDrop(null);
+    if (!place) return;
+    if (place.parentId && collapsed.has(place.parentId)) toggleCollapsed(place.parentId);
+    void moveCodeTo(movingId, place);
+  };
+
+  const focusRow = (codeId: Uuid) => {
+    selectCode(codeId);
+    rowRefs.current.get(codeId)?.focus();
+  };
+  const onRowKeyDown = (event: KeyboardEvent, entry: TreeEntry, index: number) => {
+    const { code } = entry;
+    if (renamingId === code.id) return;
+    const hasKids = visibleChildren(code.id).length > 0;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        const next = entries[index + (event.key === 'ArrowDown' ? 1 : -1)];
+        if (next) focusRow(next.code.id);
+        break;
+      }
+      case 'ArrowRight':
+        if (hasKids && collapsed.has(code.id)) toggleCollapsed(code.id);
+        else if (hasKids) focusRow((visibleChildren(code.id)[0] as Code).id);
+        break;
+      case 'ArrowLeft':
+        if (hasKids && !collapsed.has(code.id)) toggleCollapsed(code.id);
+        else if (code.parentId) focusRow(code.parentId);
+        break;
+      case 'Enter':
+        openCodebookDialog({ kind: 'details', codeId: code.id });
+        break;
+      case 'F2':
+        setRenaming(code.id);
+        break;
+      case 'Delete':
+        openCodebookDialog({ kind: 'delete', codeId: code.id });
+        break;
+      case 'ContextMenu': {
+        const box = event.currentTarget.getBoundingClientRect();
+        setMenu({ codeId: code.id, x: box.left + 24, y: box.bottom });
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const openMenu = (event: MouseEvent, codeId: Uuid) => {
+    event.preventDefault();
+    event.stopPropagation();
+    selectCode(codeId);
+    setMenu({ codeId, x: event.clientX, y: event.clientY });
+  };
+  const menuCode = menu ? allCodes.find((c) => c.id === menu.codeId) : undefined;
+  const hasFilter = countFilter !== null && filtered !== null;
 
   return (
     <section className="sidebar-section sidebar-codes" aria-labelledby="codes-heading">
       <div className="section-head">
         <h2 id="codes-heading">Codes</h2>
+        <CodebookMenu />
       </div>
       <form className="new-code" onSubmit={(e) => void submit(e)}>
-        <input
-          aria-label="New code name"
-          placeholder="New code…"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <input ref={newCodeField} aria-label="New code name" placeholder="New code…" value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className="small" disabled={!name.trim()}>
           Add
         </button>
@@ -76,31 +226,221 @@ export function CodeTree() {
           </label>
         )}
       </form>
-      {rows.length === 0 ? (
-        <p className="empty">No codes yet. Add one above, then select a passage to code it.</p>
-      ) : (
-        <ul className="code-tree" role="tree" aria-label="Coding tree">
-          {rows.map(({ code, depth }) => {
-            const count = counts.get(code.id);
-            return (
-              <li key={code.id} role="treeitem" aria-selected={code.id === selectedCodeId} aria-level={depth + 1}>
-                <button
-                  type="button"
-                  className={`code-row${code.id === selectedCodeId ? ' selected' : ''}`}
-                  style={{ paddingLeft: `${8 + depth * 16}px` }}
-                  onClick={() => selectCode(code.id === selectedCodeId ? null : code.id)}
-                >
-                  <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-                  <span className={`code-name${code.isCodable ? '' : ' category'}`}>{code.name}</span>
-                  <span className="code-count" title={`${count?.codings ?? 0} codings in ${count?.documents ?? 0} documents`}>
-                    {count?.codings ?? 0}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+      {hasFilter && (
+        <p className="count-filter" title="Counts show codings for the filter, then the total">
+          Counts for: {countFilter.label}
+        </p>
       )}
+      {entries.length === 0 ? (
+        <p className="empty">
+          {allCodes.length ? 'Every code is hidden. Show hidden codes from the Codebook menu.' : 'No codes yet. Add one above, or add CFIR from the Codebook menu, then select a passage to code it.'}
+        </p>
+      ) : (
+        <div
+          className={`code-tree-drop${drop?.codeId === null ? ' drop-end' : ''}`}
+          onDragOver={(e) => onDragOver(e, null)}
+          onDrop={(e) => onDrop(e, null)}
+          onDragLeave={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrop(null);
+          }}
+        >
+          <ul className="code-tree" role="tree" aria-label="Coding tree">
+            {entries.map((entry, index) => {
+              const { code, depth } = entry;
+              const count = totals.get(code.id);
+              const shown = filtered?.get(code.id);
+              const kids = visibleChildren(code.id).length > 0;
+              const open = kids && !collapsed.has(code.id);
+              const numbering = codeNumbering(code);
+              const isSelected = code.id === selectedCodeId;
+              const own = count?.own.codings ?? 0;
+              const aggregate = !code.isCodable || (kids && !open);
+              const codingNumber = aggregate ? (count?.withDescendants.codings ?? 0) : own;
+              const documentNumber = aggregate ? (count?.withDescendants.documents ?? 0) : (count?.own.documents ?? 0);
+              const filteredNumber = aggregate ? (shown?.withDescendants.codings ?? 0) : (shown?.own.codings ?? 0);
+              const dropClass = drop?.codeId === code.id ? ` drop-${drop.zone}` : '';
+              return (
+                <li
+                  key={code.id}
+                  role="treeitem"
+                  aria-selected={isSelected}
+                  aria-level={depth + 1}
+                  aria-expanded={kids ? open : undefined}
+                  aria-label={codeLabel(code)}
+                >
+                  <div
+                    ref={(element) => {
+                      if (element) rowRefs.current.set(code.id, element);
+                      else rowRefs.current.delete(code.id);
+                    }}
+                    className={`code-row${isSelected ? ' selected' : ''}${code.isHidden ? ' hidden-code' : ''}${dropClass}`}
+                    style={{ paddingLeft: `${4 + depth * 16}px` }}
+                    tabIndex={isSelected || (selectedCodeId === null && index === 0) ? 0 : -1}
+                    title={rowTitle(code, count)}
+                    draggable={renamingId !== code.id}
+                    onDragStart={(e) => {
+                      dragging.current = code.id;
+                      e.dataTransfer.setData(MOVE_TYPE, code.id);
+                      e.dataTransfer.setData('text/plain', code.name);
+                      e.dataTransfer.effectAllowed = 'copyMove';
+                    }}
+                    onDragEnd={() => {
+                      dragging.current = null;
+                      setDrop(null);
+                    }}
+                    onDragOver={(e) => onDragOver(e, code.id)}
+                    onDrop={(e) => onDrop(e, code.id)}
+                    onClick={(e) => {
+                      // A second click of a double-click (rename) keeps the selection.
+                      if (e.detail > 1) return;
+                      selectCode(isSelected ? null : code.id);
+                    }}
+                    onDoubleClick={() => setRenaming(code.id)}
+                    onContextMenu={(e) => openMenu(e, code.id)}
+                    onKeyDown={(e) => onRowKeyDown(e, entry, index)}
+                  >
+                    {kids ? (
+                      <button
+                        type="button"
+                        className="twisty"
+                        aria-label={open ? `Collapse ${code.name}` : `Expand ${code.name}`}
+                        tabIndex={-1}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          toggleCollapsed(code.id);
+                        }}
+                      >
+                        {open ? '▾' : '▸'}
+                      </button>
+                    ) : (
+                      <span className="twisty-space" aria-hidden="true" />
+                    )}
+                    <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+                    {numbering && <span className="code-number">{numbering}</span>}
+                    {renamingId === code.id ? (
+                      <RenameField code={code} />
+                    ) : (
+                      <span className={`code-name${code.isCodable ? '' : ' category'}`}>{code.name}</span>
+                    )}
+                    {code.isHidden && <span className="hidden-mark">hidden</span>}
+                    <span className={`code-count${aggregate ? ' aggregate' : ''}${codingNumber === 0 ? ' zero' : ''}`}>
+                      {hasFilter ? `${filteredNumber}/${codingNumber}` : codingNumber}
+                    </span>
+                    <span className="code-docs" title={plural(documentNumber, 'document')}>
+                      {documentNumber > 0 && !hasFilter ? documentNumber : ''}
+                    </span>
+                    <button
+                      type="button"
+                      className="row-actions"
+                      aria-label={`Actions for ${code.name}`}
+                      tabIndex={-1}
+                      onClick={(e) => openMenu(e, code.id)}
+                    >
+                      ⋯
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {menu && menuCode && (
+        <CodeMenu
+          code={menuCode}
+          x={menu.x}
+          y={menu.y}
+          onClose={() => setMenu(null)}
+          onNewInside={() => {
+            selectCode(menuCode.id);
+            setInside(true);
+            newCodeField.current?.focus();
+          }}
+        />
+      )}
+      <CodebookDialogs />
     </section>
+  );
+}
+
+/** Renaming a code in place: Enter or leaving the field saves, Escape cancels. */
+function RenameField({ code }: { readonly code: Code }) {
+  const [value, setValue] = useState(code.name);
+  const done = useRef(false);
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    setRenaming(null);
+    if (save && value.trim() && value !== code.name) void renameCode(code.id, value);
+  };
+  return (
+    <input
+      className="rename-field"
+      aria-label={`Rename ${code.name}`}
+      value={value}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.target.value)}
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(true);
+        if (e.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}
+
+/** The actions of one code. */
+interface CodeMenuProps {
+  readonly code: Code;
+  readonly x: number;
+  readonly y: number;
+  readonly onClose: () => void;
+  /** Starts a new code inside this one (the "new code" field, set to "inside"). */
+  readonly onNewInside: () => void;
+}
+
+function CodeMenu({ code, x, y, onClose, onNewInside }: CodeMenuProps) {
+  const [colours, setColours] = useState(false);
+  const run = (action: () => void) => () => {
+    onClose();
+    action();
+  };
+  if (colours) {
+    return (
+      <PopupMenu x={x} y={y} label={`Colour of ${code.name}`} onClose={onClose}>
+        <div className="menu-colours">
+          <ColorChoices value={code.color} onChange={(color) => run(() => void editCode(code.id, { color }, `Recolour “${code.name}”`))()} />
+        </div>
+      </PopupMenu>
+    );
+  }
+  return (
+    <PopupMenu x={x} y={y} label={`Actions for ${code.name}`} onClose={onClose}>
+      <MenuItem onSelect={run(() => openCodebookDialog({ kind: 'details', codeId: code.id }))}>Details and definition…</MenuItem>
+      <MenuItem onSelect={run(() => setRenaming(code.id))}>Rename</MenuItem>
+      <MenuItem onSelect={() => setColours(true)}>Colour…</MenuItem>
+      <MenuItem onSelect={run(() => openMemoFor({ kind: 'code', id: code.id }))}>Memo on this code</MenuItem>
+      <MenuSeparator />
+      <MenuItem onSelect={run(onNewInside)}>New code inside…</MenuItem>
+      <MenuItem onSelect={run(() => void editCode(code.id, { isHidden: !code.isHidden }, `${code.isHidden ? 'Show' : 'Hide'} “${code.name}”`))}>
+        {code.isHidden ? 'Show (unhide)' : 'Hide (not used in this study)'}
+      </MenuItem>
+      <MenuItem
+        onSelect={run(
+          () => void editCode(code.id, { isCodable: !code.isCodable }, code.isCodable ? `Make “${code.name}” a category` : `Make “${code.name}” codable`),
+        )}
+      >
+        {code.isCodable ? 'Make it a category' : 'Make it codable'}
+      </MenuItem>
+      <MenuSeparator />
+      <MenuItem onSelect={run(() => openCodebookDialog({ kind: 'merge', codeId: code.id }))}>Merge into…</MenuItem>
+      <MenuItem onSelect={run(() => openCodebookDialog({ kind: 'split', codeId: code.id }))}>Split…</MenuItem>
+      <MenuItem danger onSelect={run(() => openCodebookDialog({ kind: 'delete', codeId: code.id }))}>
+        Delete…
+      </MenuItem>
+    </PopupMenu>
   );
 }

@@ -3,19 +3,31 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { CodebookId } from '#shared/model/types';
+import { builtinCodebook } from '#shared/codebooks/builtin-codebooks';
 import { createProject, deleteProject, openProject, openProjectFile, useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
+import './start-screen.css';
+
+/** The CFIR a new project can start with; the other codebooks are added later from the codebook menu. */
+const START_CODEBOOKS: readonly { readonly value: 'cfir-2.0' | 'cfir-2009' | 'none'; readonly label: string; readonly hint: string }[] = [
+  { value: 'cfir-2.0', label: 'CFIR 2.0', hint: builtinCodebook('cfir-2.0').summary },
+  { value: 'cfir-2009', label: 'CFIR 2009', hint: builtinCodebook('cfir-2009').summary },
+  { value: 'none', label: 'None', hint: 'Start with an empty codebook; CFIR can be added later.' },
+];
 
 /** The start screen. */
 export function StartScreen() {
   const projects = useWorkspace((s) => s.projects);
   const [name, setName] = useState('');
   const [coderName, setCoderName] = useState('');
+  const [cfir, setCfir] = useState<'cfir-2.0' | 'cfir-2009' | 'none'>('cfir-2.0');
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim()) void createProject(name, coderName);
+    const codebooks: CodebookId[] = cfir === 'none' ? [] : [cfir];
+    if (name.trim()) void createProject(name, coderName, codebooks);
   };
 
   return (
@@ -51,6 +63,16 @@ export function StartScreen() {
                 placeholder="e.g. Ada Lovelace"
               />
             </label>
+            <fieldset className="codebook-choice">
+              <legend>Codebook to start with</legend>
+              {START_CODEBOOKS.map((option) => (
+                <label key={option.value} title={option.hint}>
+                  <input type="radio" name="start-codebook" value={option.value} checked={cfir === option.value} onChange={() => setCfir(option.value)} />
+                  {option.label}
+                </label>
+              ))}
+              <p className="codebook-hint">{START_CODEBOOKS.find((o) => o.value === cfir)?.hint}</p>
+            </fieldset>
             <button type="submit" className="primary" disabled={!name.trim()}>
               Create project
             </button>

@@ -7,6 +7,8 @@ import { DocumentList } from '../documents/document-list.tsx';
 import { CodeTree } from '../codes/code-tree.tsx';
 import { DocumentReader } from '../reader/document-reader.tsx';
 import { CodePanel } from '../codes/code-panel.tsx';
+import { MemoList } from '../memos/memo-list.tsx';
+import { MemoDock } from '../memos/memo-dock.tsx';
 
 /** The three-pane workspace of an open project. */
 export function ProjectWorkspace() {
@@ -17,12 +19,14 @@ export function ProjectWorkspace() {
         <aside className="pane pane-left" aria-label="Documents and codes">
           <DocumentList />
           <CodeTree />
+          <MemoList />
         </aside>
         <main className="pane pane-center">
           <DocumentReader />
         </main>
         <aside className="pane pane-right" aria-label="Code details">
           <CodePanel />
+          <MemoDock />
         </aside>
       </div>
     </div>

@@ -1,0 +1,30 @@
+/**
+ * Choosing a code's colour: the palette of distinct highlight colours, or any colour through the system picker.
+ */
+import { CODE_PALETTE } from '#shared/codebook/create-code';
+
+interface ColorChoicesProps {
+  readonly value: string;
+  readonly onChange: (color: string) => void;
+}
+
+/** A row of colour swatches and a custom colour field. */
+export function ColorChoices({ value, onChange }: ColorChoicesProps) {
+  return (
+    <div className="color-choices" role="radiogroup" aria-label="Colour">
+      {CODE_PALETTE.map((color) => (
+        <button
+          key={color}
+          type="button"
+          role="radio"
+          aria-checked={color === value.toLowerCase()}
+          aria-label={color}
+          className={`color-choice${color === value.toLowerCase() ? ' chosen' : ''}`}
+          style={{ background: color }}
+          onClick={() => onChange(color)}
+        />
+      ))}
+      <input type="color" aria-label="Other colour" value={value} onChange={(e) => onChange(e.target.value.toLowerCase())} />
+    </div>
+  );
+}
