@@ -121,6 +121,8 @@ describe('importing a study', () => {
     await importer.setPhase('JR_pre_FN_utf16.txt', 'pre');
     await importer.setKind('JR_pre_FN_utf16.txt', 'Field notes');
     await importer.nameNewSite('JR', 'Jerusalem');
+    // Field notes go with the one transcript of the same site and phase.
+    expect(await importer.card('BU_pre_FN.txt').locator('.import-counts').innerText()).toMatch(/ · notes on BU_pre_FGD_EN$/);
     await importer.preview().getByRole('heading', { name: 'Import 15 files' }).scrollIntoViewIfNeeded();
     await app.page.screenshot({ path: join(OUTPUT, 'import-preview.png') });
     expect(await importer.preview().locator('.import-summary').innerText()).toBe(
@@ -221,6 +223,9 @@ describe('importing a study', () => {
     expect((await importer.speakers(details))[3]).toEqual(['P5 (Sarah)', 'Participant', '1']);
     expect(await details.getByLabel('Attribute value 1 of speaker P5 (Sarah)').inputValue()).toBe('nurse');
     await details.getByRole('button', { name: 'Cancel' }).click();
+    const notes = await importer.openDetails('BU_pre_FN');
+    expect(await notes.getByRole('combobox', { name: 'Field notes on' }).locator('option:checked').innerText()).toBe('BU_pre_FGD_EN');
+    await notes.getByRole('button', { name: 'Cancel' }).click();
     await app.documentRow('JR_pre_FGD_HE').click();
     await expect.poll(() => app.codedTexts()).toEqual(['תמיכת עמיתים', 'שלום עליכם']);
   });

@@ -13,6 +13,7 @@ import { sliceCodePoints } from '#shared/text/code-points';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import {
+  autoLinkTarget,
   cancelImport,
   chooseEncoding,
   commitImport,
@@ -98,7 +99,7 @@ export function ImportDialog() {
 
         <ol className="import-files">
           {files.map((file) => (
-            <FileCard key={file.key} file={file} snapshot={snapshot} siteCodes={siteCodes} />
+            <FileCard key={file.key} file={file} files={files} snapshot={snapshot} siteCodes={siteCodes} />
           ))}
         </ol>
         <datalist id="import-languages">
@@ -124,8 +125,9 @@ export function ImportDialog() {
   );
 }
 
-function FileCard({ file, snapshot, siteCodes }: { file: ImportFile; snapshot: ProjectSnapshot; siteCodes: readonly string[] }) {
+function FileCard({ file, files, snapshot, siteCodes }: { file: ImportFile; files: readonly ImportFile[]; snapshot: ProjectSnapshot; siteCodes: readonly string[] }) {
   const imported = file.imported;
+  const linkTarget = autoLinkTarget(file, files, snapshot);
   const isText = imported ? imported.format === 'txt' : !/\.docx$/i.test(file.fileName);
   const duplicate = snapshot.documents.find((document) => document.source.fileName === file.fileName || document.name === file.attributes.name);
   const a = file.attributes;
@@ -184,6 +186,7 @@ function FileCard({ file, snapshot, siteCodes }: { file: ImportFile; snapshot: P
             {imported.speakers.length > 0 && `: ${imported.speakers.map((speaker) => speaker.label).slice(0, 8).join(', ')}${imported.speakers.length > 8 ? ', …' : ''}`}
             {' · '}
             {plural(imported.paragraphs.filter((p) => p.timestamps.length > 0).length, 'timestamped paragraph')}
+            {a.kind === 'field-notes' && (linkTarget ? ` · notes on ${linkTarget}` : ' · no single transcript of the same site and phase to link to')}
           </p>
           <div className="import-fields">
             <label>

@@ -197,6 +197,28 @@ export function pendingNewSites(files: readonly ImportFile[], snapshot: ProjectS
   return [...codes].filter((code) => !declared.has(code)).map((code) => ({ code, name: names[code] ?? '' }));
 }
 
+/**
+ * The transcript a field-notes file will be linked to on import (the one transcript of the same site and phase, in
+ * the project or in the batch: see `buildImportChange`), by name; null when there is none or more than one.
+ */
+export function autoLinkTarget(file: ImportFile, files: readonly ImportFile[], snapshot: ProjectSnapshot): string | null {
+  const { siteCode, phaseId } = file.attributes;
+  if (file.attributes.kind !== 'field-notes' || !siteCode) return null;
+  const site = snapshot.project.sites.find((candidate) => candidate.code.toUpperCase() === normaliseSiteCode(siteCode));
+  const existing = snapshot.documents.filter(
+    (document) => document.kind === 'transcript' && site !== undefined && document.attributes.siteId === site.id && (document.attributes.phaseId ?? '') === phaseId,
+  );
+  const batch = filesToStore(files).filter(
+    (other) =>
+      other.key !== file.key &&
+      other.attributes.kind === 'transcript' &&
+      normaliseSiteCode(other.attributes.siteCode) === normaliseSiteCode(siteCode) &&
+      other.attributes.phaseId === phaseId,
+  );
+  const names = [...existing.map((document) => document.name), ...batch.map((other) => other.attributes.name)];
+  return names.length === 1 ? (names[0] as string) : null;
+}
+
 /** The files that will be stored: read and included. */
 export function filesToStore(files: readonly ImportFile[]): ImportFile[] {
   return files.filter((file) => file.include && file.status === 'ready' && file.imported !== null);
