@@ -48,7 +48,7 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
   }
   const entries = readDirectory(fileName, bytes);
   const mainPart = findMainDocumentPart(fileName, bytes, entries);
-  const { textBoxes } = checkXmlParts(fileName, bytes, entries, mainPart);
+  const { textBoxes, trackedChanges } = checkXmlParts(fileName, bytes, entries, mainPart);
 
   let captured: DocxDocument | null = null;
   let messages: readonly { readonly type: string; readonly message: string }[] = [];
@@ -78,7 +78,12 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
     ...recognised,
     encoding: 'utf-8',
     format: 'docx',
-    warnings: describeContent(content, textBoxes, messages),
+    warnings: [
+      ...(trackedChanges > 0
+        ? [`The document has ${plural(trackedChanges, 'tracked change', 'tracked changes')}: its text was read with all of them accepted.`]
+        : []),
+      ...describeContent(content, textBoxes, messages),
+    ],
   };
 }
 
@@ -141,7 +146,7 @@ function checkXmlParts(
   bytes: Uint8Array,
   entries: readonly ZipEntry[],
   mainPart: ZipEntry,
-): { readonly textBoxes: { readonly total: number; readonly read: number } } {
+): { readonly textBoxes: { readonly total: number; readonly read: number }; readonly trackedChanges: number } {
   const quoted = `"${fileName}"`;
   const xmlParts = entries.filter((entry) => /\.(?:xml|rels)$/i.test(entry.name));
   let total = 0;
@@ -157,6 +162,7 @@ function checkXmlParts(
     }
   }
   let textBoxes = { total: 0, read: 0 };
+  let trackedChanges = 0;
   for (const entry of xmlParts) {
     const xml = readPart(fileName, bytes, entry);
     if (indexOfAscii(xml, '<!DOCTYPE') >= 0 || indexOfAscii(xml, '<!ENTITY') >= 0) {
@@ -175,9 +181,10 @@ function checkXmlParts(
       }
       const read = countAscii(xml, '<v:textbox');
       textBoxes = { total: Math.max(read, countAscii(xml, '<wps:txbx')), read };
+      trackedChanges = countAscii(xml, '<w:ins ') + countAscii(xml, '<w:del ');
     }
   }
-  return { textBoxes };
+  return { textBoxes, trackedChanges };
 }
 
 function readPart(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { importTranscriptFile } from '#shared/import/import-file';
 import type { ImportedText } from '#shared/import/imported-text';
 import { sliceCodePoints } from '#shared/text/code-points';
+import { DeletedTextRun, InsertedTextRun, Paragraph, TextRun } from 'docx';
 import {
   boldLabelTranscript,
+  docxBytes,
   footnotesAndComments,
   hebrewTranscript,
   listsImagesTextBoxes,
@@ -166,6 +168,26 @@ describe('footnotes, comments, lists, images and text boxes', () => {
       '2 list items keep their text, without the bullet or number.',
       'The text of 1 text box is placed where it is anchored.',
     ]);
+  });
+});
+
+describe('tracked changes', () => {
+  it('reads the text with every change accepted, and says so', async () => {
+    const when = '2024-03-12T10:00:00Z';
+    const bytes = await docxBytes([
+      new Paragraph({
+        children: [
+          new TextRun({ text: 'P1:', bold: true }),
+          new TextRun(' We '),
+          new DeletedTextRun({ text: 'never ', id: 1, author: 'Translator', date: when }),
+          new InsertedTextRun({ text: 'often ', id: 2, author: 'Translator', date: when }),
+          new TextRun('met.'),
+        ],
+      }),
+    ]);
+    const imported = await importTranscriptFile('tracked.docx', bytes);
+    expect(imported.text).toBe('P1: We often met.');
+    expect(imported.warnings).toEqual(['The document has 2 tracked changes: its text was read with all of them accepted.']);
   });
 });
 
