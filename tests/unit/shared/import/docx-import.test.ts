@@ -7,10 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { importTranscriptFile } from '#shared/import/import-file';
 import type { ImportedText } from '#shared/import/imported-text';
 import { sliceCodePoints } from '#shared/text/code-points';
-import { DeletedTextRun, InsertedTextRun, Paragraph, TextRun } from 'docx';
+import { DeletedTextRun, HeadingLevel, InsertedTextRun, Paragraph, Tab, TextRun } from 'docx';
 import {
+  boldLabel,
   boldLabelTranscript,
   docxBytes,
+  plain,
   footnotesAndComments,
   hebrewTranscript,
   listsImagesTextBoxes,
@@ -93,6 +95,39 @@ describe('a Word transcript with bold speaker labels', () => {
       { label: 'Sarah', role: 'unknown' },
       { label: 'P1', role: 'participant' },
     ]);
+  });
+});
+
+describe('variants of speaker labels in Word', () => {
+  it('joins a label split over runs, takes a tab after a bold label, and finds a label in a turn that is bold throughout', async () => {
+    const bytes = await docxBytes([
+      new Paragraph({ children: [new TextRun({ text: 'Mod', bold: true }), new TextRun({ text: 'erator', bold: true }), new TextRun({ text: ':', bold: true }), new TextRun(' Welcome.')] }),
+      new Paragraph({ children: [new TextRun({ text: 'Anna', bold: true }), new TextRun({ children: [new Tab(), 'I agree.'] })] }),
+      new Paragraph({ children: [new TextRun({ text: 'Moderator: What changed after the training?', bold: true })] }),
+      // A bold word that opens a sentence is no label.
+      new Paragraph({ children: [new TextRun({ text: 'Never', bold: true }), new TextRun(' again, she said.')] }),
+    ]);
+    const imported = await importTranscriptFile('variants.docx', bytes);
+    expect(turns(imported)).toEqual([
+      [1, 'Moderator', 'Moderator: ', 'Welcome.', []],
+      [2, 'Anna', 'Anna\t', 'I agree.', []],
+      [3, 'Moderator', 'Moderator: ', 'What changed after the training?', []],
+      [4, null, '', 'Never again, she said.', []],
+    ]);
+  });
+
+  it('lets a label on a line of its own open a turn that the paragraphs under it continue, up to the next label', async () => {
+    const bytes = await docxBytes([
+      boldLabel('Moderator:'),
+      plain('Welcome everyone.'),
+      plain('Let us begin with introductions.'),
+      boldLabel('P1:'),
+      plain('I am a peer worker.'),
+      new Paragraph({ text: 'Topic 2', heading: HeadingLevel.HEADING_2 }),
+      plain('A paragraph after a heading is nobody’s.'),
+    ]);
+    const imported = await importTranscriptFile('own-line.docx', bytes);
+    expect(imported.paragraphs.map((p) => p.speakerLabel)).toEqual(['Moderator', 'Moderator', 'Moderator', 'P1', 'P1', null, null]);
   });
 });
 
