@@ -90,9 +90,32 @@ export function phaseUsage(snapshot: ProjectSnapshot, phaseId: Uuid): readonly T
   return snapshot.documents.filter((document) => document.attributes.phaseId === phaseId);
 }
 
-function clearAttribute(documents: readonly TesseraDocument[], field: 'siteId' | 'phaseId', now: Clock): TesseraDocument[] {
+/**
+ * The change that removes a site or phase: refused while documents are tagged with it unless `clearDocuments`, and
+ * then those documents lose it in the same change. `where` completes "1 document is ..." for the refusal.
+ */
+function removeDesignItem(
+  snapshot: ProjectSnapshot,
+  field: 'siteId' | 'phaseId',
+  id: Uuid,
+  where: string,
+  remaining: { sites?: readonly Site[]; phases?: readonly Phase[] },
+  clearDocuments: boolean,
+  now: Clock,
+): ProjectChange {
+  const used = snapshot.documents.filter((document) => document.attributes[field] === id);
+  if (used.length > 0 && !clearDocuments) {
+    const what = field === 'siteId' ? 'site' : 'phase';
+    throw new StudyEditRefused(
+      `${used.length === 1 ? '1 document is' : `${used.length} documents are`} ${where}; removing it leaves ${used.length === 1 ? 'it' : 'them'} without a ${what}.`,
+    );
+  }
   const at = now();
-  return documents.map((document) => ({ ...document, attributes: { ...document.attributes, [field]: null }, modifiedAt: at }));
+  const cleared = used.map((document) => ({ ...document, attributes: { ...document.attributes, [field]: null }, modifiedAt: at }));
+  return {
+    project: { ...snapshot.project, ...remaining, modifiedAt: at },
+    ...(cleared.length ? { put: { documents: cleared } } : {}),
+  };
 }
 
 /**
@@ -102,15 +125,8 @@ function clearAttribute(documents: readonly TesseraDocument[], field: 'siteId' |
 export function removeSite(snapshot: ProjectSnapshot, siteId: Uuid, clearDocuments: boolean, now: Clock): ProjectChange {
   const site = snapshot.project.sites.find((candidate) => candidate.id === siteId);
   if (!site) return {};
-  const used = siteUsage(snapshot, siteId);
-  if (used.length > 0 && !clearDocuments) {
-    throw new StudyEditRefused(`${used.length === 1 ? '1 document is' : `${used.length} documents are`} from site ${site.code}; removing it leaves ${used.length === 1 ? 'it' : 'them'} without a site.`);
-  }
   const sites = snapshot.project.sites.filter((candidate) => candidate.id !== siteId);
-  return {
-    project: projectChange(snapshot, now, { sites }),
-    ...(used.length ? { put: { documents: clearAttribute(used, 'siteId', now) } } : {}),
-  };
+  return removeDesignItem(snapshot, 'siteId', siteId, `from site ${site.code}`, { sites }, clearDocuments, now);
 }
 
 /** Adds a phase after the last one. */
@@ -149,13 +165,6 @@ export function movePhase(snapshot: ProjectSnapshot, phaseId: Uuid, step: -1 | 1
 export function removePhase(snapshot: ProjectSnapshot, phaseId: Uuid, clearDocuments: boolean, now: Clock): ProjectChange {
   const phase = snapshot.project.phases.find((candidate) => candidate.id === phaseId);
   if (!phase) return {};
-  const used = phaseUsage(snapshot, phaseId);
-  if (used.length > 0 && !clearDocuments) {
-    throw new StudyEditRefused(`${used.length === 1 ? '1 document is' : `${used.length} documents are`} in phase ${phase.name}; removing it leaves ${used.length === 1 ? 'it' : 'them'} without a phase.`);
-  }
   const phases = snapshot.project.phases.filter((candidate) => candidate.id !== phaseId);
-  return {
-    project: projectChange(snapshot, now, { phases }),
-    ...(used.length ? { put: { documents: clearAttribute(used, 'phaseId', now) } } : {}),
-  };
+  return removeDesignItem(snapshot, 'phaseId', phaseId, `in phase ${phase.name}`, { phases }, clearDocuments, now);
 }

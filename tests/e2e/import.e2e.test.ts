@@ -230,6 +230,16 @@ describe('importing a study', () => {
     await expect.poll(() => app.codedTexts()).toEqual(['תמיכת עמיתים', 'שלום עליכם']);
   });
 
+  it('asks before removing a site that documents use, saying how many would lose it', async () => {
+    const study = await importer.openStudy();
+    expect(await study.getByRole('listitem').filter({ has: app.page.getByLabel('Code of site KA') }).locator('.study-use').innerText()).toBe('3 documents');
+    await study.getByRole('button', { name: 'Remove site KA' }).click();
+    expect(await study.getByRole('alert').innerText()).toMatch(/^3 documents are from KA and would lose their site\./);
+    await study.getByRole('button', { name: 'Keep it' }).click();
+    await study.getByRole('button', { name: 'Done' }).click();
+    expect((await importer.documentGroups()).map(([head]) => head)).toContain('KA Kampala');
+  });
+
   it('still imports where the import worker cannot start (its script fails to load), reading on the page', async () => {
     let blocked = 0;
     await app.page.route('**/import-worker-*.js', (route) => {

@@ -89,15 +89,7 @@ function SiteRow({ site, used }: { site: Site; used: number }) {
         </button>
       </form>
       {confirming && (
-        <div className="study-confirm" role="alert">
-          {plural(used, 'document')} {used === 1 ? 'is' : 'are'} from {site.code} and would lose {used === 1 ? 'its' : 'their'} site.
-          <button type="button" className="small danger" onClick={() => void deleteSite(site.id, site.code, true)}>
-            Remove anyway
-          </button>
-          <button type="button" className="small" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
-        </div>
+        <ConfirmRemoval used={used} where={`from ${site.code}`} what="site" onRemove={() => void deleteSite(site.id, site.code, true)} onKeep={() => setConfirming(false)} />
       )}
     </li>
   );
@@ -155,15 +147,13 @@ function PhaseRow({ phase, used, first, last }: { phase: Phase; used: number; fi
         </button>
       </form>
       {confirming && (
-        <div className="study-confirm" role="alert">
-          {plural(used, 'document')} {used === 1 ? 'is' : 'are'} in phase {phase.name} and would lose {used === 1 ? 'its' : 'their'} phase.
-          <button type="button" className="small danger" onClick={() => void deletePhase(phase.id, phase.name, true)}>
-            Remove anyway
-          </button>
-          <button type="button" className="small" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
-        </div>
+        <ConfirmRemoval
+          used={used}
+          where={`in phase ${phase.name}`}
+          what="phase"
+          onRemove={() => void deletePhase(phase.id, phase.name, true)}
+          onKeep={() => setConfirming(false)}
+        />
       )}
     </li>
   );
@@ -184,5 +174,21 @@ function NewPhase() {
         Add phase
       </button>
     </form>
+  );
+}
+
+/** Asks before removing a site or phase that documents use, saying how many would lose it. */
+function ConfirmRemoval(props: { used: number; where: string; what: 'site' | 'phase'; onRemove: () => void; onKeep: () => void }) {
+  const one = props.used === 1;
+  return (
+    <div className="study-confirm" role="alert">
+      {plural(props.used, 'document')} {one ? 'is' : 'are'} {props.where} and would lose {one ? 'its' : 'their'} {props.what}.
+      <button type="button" className="small danger" onClick={props.onRemove}>
+        Remove anyway
+      </button>
+      <button type="button" className="small" onClick={props.onKeep}>
+        Keep it
+      </button>
+    </div>
   );
 }

@@ -2,7 +2,6 @@
  * `tessera inspect` on Word files and `tessera import`, run as users run them (`node cli/tessera.mjs ...` in a child
  * process), on .docx files built with the docx package and text files written here.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,20 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeProjectFile } from '#shared/project-file/project-file';
 import { importTranscriptFile } from '#shared/import/import-file';
 import { boldLabelTranscript, speakerTableTranscript } from '../../fixtures/docx/docx-fixtures.ts';
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function tessera(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', ['cli/tessera.mjs', ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
+import { tessera } from './run-tessera.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-import-cli-'));
 const at = (name: string): string => join(scratch, name);

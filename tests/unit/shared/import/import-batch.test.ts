@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange, invertChange } from '#shared/model/change';
-import { checkSnapshotIntegrity, parseProjectSnapshot } from '#shared/model/schema';
 import { buildImportChange, type BatchItem } from '#shared/import/import-batch';
 import { importTranscriptFile } from '#shared/import/import-file';
 import { strToU8 } from 'fflate';
+import { expectSound, must } from '../study/expect-sound.ts';
 import { projectWithTranscript } from '../fixture-project.ts';
-
-/** The value, or a test failure when it is missing. */
-function must<T>(value: T | undefined | null): T {
-  if (value === undefined || value === null) throw new Error('missing value');
-  return value;
-}
 
 async function item(fileName: string, text: string, fields: Partial<BatchItem>): Promise<BatchItem> {
   const imported = await importTranscriptFile(fileName, strToU8(text));
@@ -32,8 +26,7 @@ describe('buildImportChange', () => {
       ['KA', 'KA'],
     ]);
     const next = applyChange(snapshot, change);
-    expect(parseProjectSnapshot(next).ok).toBe(true);
-    expect(checkSnapshotIntegrity(next)).toEqual([]);
+    expectSound(next);
     expect(next.documents).toHaveLength(4);
     const [transcript, notes, other] = documents;
     expect(transcript?.attributes).toEqual({ siteId: sites[0]?.id, phaseId: pre.id, language: 'English', date: '2024-03-12', extra: {} });

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange } from '#shared/model/change';
-import { checkSnapshotIntegrity, parseProjectSnapshot } from '#shared/model/schema';
-import type { ProjectSnapshot, TesseraDocument } from '#shared/model/types';
+import { applyChange, invertChange } from '#shared/model/change';
+import type { TesseraDocument } from '#shared/model/types';
 import { editDocument, editDocumentDetails, editSpeaker, mergeSpeakers, turnsPerSpeaker } from '#shared/study/document-attributes';
-import { invertChange } from '#shared/model/change';
 import { addSite } from '#shared/study/study-design';
+import { expectSound, must } from './expect-sound.ts';
 import { projectWithTranscript } from '../fixture-project.ts';
-
-/** The value, or a test failure when it is missing. */
-function must<T>(value: T | undefined | null): T {
-  if (value === undefined || value === null) throw new Error('missing value');
-  return value;
-}
-
-function expectSound(snapshot: ProjectSnapshot): void {
-  expect(parseProjectSnapshot(snapshot).ok).toBe(true);
-  expect(checkSnapshotIntegrity(snapshot)).toEqual([]);
-}
 
 function withNotes() {
   const setup = projectWithTranscript();

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '#shared/model/change';
-import { checkSnapshotIntegrity, parseProjectSnapshot } from '#shared/model/schema';
-import type { ProjectSnapshot } from '#shared/model/types';
 import {
   addPhase,
   addSite,
@@ -13,19 +11,8 @@ import {
   StudyEditRefused,
   updateSite,
 } from '#shared/study/study-design';
+import { expectSound, must } from './expect-sound.ts';
 import { projectWithTranscript } from '../fixture-project.ts';
-
-/** The value, or a test failure when it is missing. */
-function must<T>(value: T | undefined | null): T {
-  if (value === undefined || value === null) throw new Error('missing value');
-  return value;
-}
-
-/** The snapshot is valid and consistent, as the store and the project file demand. */
-function expectSound(snapshot: ProjectSnapshot): void {
-  expect(parseProjectSnapshot(snapshot).ok).toBe(true);
-  expect(checkSnapshotIntegrity(snapshot)).toEqual([]);
-}
 
 describe('sites', () => {
   it('adds sites with normalised codes and names, refusing duplicates and bad codes', () => {
