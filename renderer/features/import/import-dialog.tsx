@@ -3,7 +3,7 @@
  * text file in another encoding; paragraphs, speakers and timestamps; its first lines; warnings) and the study
  * attributes read from its name, editable per file or for all at once. Import stores every good file in one change.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, type TextEncodingName } from '#shared/import/text-decoding';
 import type { ImportedText } from '#shared/import/imported-text';
 import type { DocumentKind, ProjectSnapshot } from '#shared/model/types';
@@ -47,13 +47,18 @@ export function ImportDialog() {
   const committing = useImport((s) => s.committing);
   const snapshot = useWorkspace((s) => s.snapshot);
   const pending = useMemo(() => (snapshot ? pendingNewSites(files, snapshot, newSites) : []), [files, snapshot, newSites]);
+  const siteCodes = useMemo(
+    () => [...(snapshot?.project.sites.map((site) => site.code) ?? []), ...pending.map((site) => site.code)],
+    [snapshot, pending],
+  );
+  // Link targets depend on every file; computed here so that each card re-renders only when its own file changes.
+  const linkTargets = useMemo(() => new Map(files.map((file) => [file.key, snapshot ? autoLinkTarget(file, files, snapshot) : null])), [files, snapshot]);
   if (!open || !snapshot) return null;
 
   const done = files.filter((file) => file.status === 'ready' || file.status === 'failed').length;
   const reading = done < files.length;
   const toStore = filesToStore(files);
   const failed = files.filter((file) => file.status === 'failed').length;
-  const siteCodes = [...snapshot.project.sites.map((site) => site.code), ...pending.map((site) => site.code)];
 
   return (
     <div className="modal-backdrop">
@@ -99,7 +104,7 @@ export function ImportDialog() {
 
         <ol className="import-files">
           {files.map((file) => (
-            <FileCard key={file.key} file={file} files={files} snapshot={snapshot} siteCodes={siteCodes} />
+            <FileCard key={file.key} file={file} linkTarget={linkTargets.get(file.key) ?? null} snapshot={snapshot} siteCodes={siteCodes} />
           ))}
         </ol>
         <datalist id="import-languages">
@@ -125,9 +130,10 @@ export function ImportDialog() {
   );
 }
 
-function FileCard({ file, files, snapshot, siteCodes }: { file: ImportFile; files: readonly ImportFile[]; snapshot: ProjectSnapshot; siteCodes: readonly string[] }) {
+/** One file of the preview; re-rendered only when its own file, its link or the project changes. */
+const FileCard = memo(function FileCard(props: { file: ImportFile; linkTarget: string | null; snapshot: ProjectSnapshot; siteCodes: readonly string[] }) {
+  const { file, linkTarget, snapshot, siteCodes } = props;
   const imported = file.imported;
-  const linkTarget = autoLinkTarget(file, files, snapshot);
   const isText = imported ? imported.format === 'txt' : !/\.docx$/i.test(file.fileName);
   const duplicate = snapshot.documents.find((document) => document.source.fileName === file.fileName || document.name === file.attributes.name);
   const a = file.attributes;
@@ -227,7 +233,7 @@ function FileCard({ file, files, snapshot, siteCodes }: { file: ImportFile; file
       )}
     </li>
   );
-}
+});
 
 function describeFormat(imported: ImportedText): string {
   if (imported.format === 'docx') return 'Word document';
