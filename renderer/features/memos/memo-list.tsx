@@ -9,6 +9,7 @@ import { describeTarget, searchMemos } from '#shared/memos/memos';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { MenuItem, PopupMenu } from '../codebook/popup-menu.tsx';
+import { useReader } from '../reader/reader-store.ts';
 import { newMemoOn, openMemo } from './memo-actions.ts';
 import { setMemoQuery, toggleMemoKind, useMemoView } from './memo-store.ts';
 import './memos.css';
@@ -25,6 +26,7 @@ export function MemoList() {
   const snapshot = useWorkspace((s) => s.snapshot);
   const selectedDocumentId = useWorkspace((s) => s.selectedDocumentId);
   const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
+  const selectedCodingId = useReader((s) => s.selectedCodingId);
   const query = useMemoView((s) => s.query);
   const kinds = useMemoView((s) => s.kinds);
   const openId = useMemoView((s) => s.open?.memoId ?? null);
@@ -34,6 +36,7 @@ export function MemoList() {
   const total = snapshot.memos.length;
   const selectedCode = snapshot.codes.find((c) => c.id === selectedCodeId);
   const selectedDocument = snapshot.documents.find((d) => d.id === selectedDocumentId);
+  const selectedCoding = snapshot.codings.find((c) => c.id === selectedCodingId);
   const coders = new Map(snapshot.coders.map((c) => [c.id, c]));
 
   return (
@@ -60,6 +63,9 @@ export function MemoList() {
           </MenuItem>
           <MenuItem disabled={!selectedCode} onSelect={() => (setMenu(null), selectedCode && newMemoOn({ kind: 'code', id: selectedCode.id }))}>
             On the code{selectedCode ? ` “${selectedCode.name}”` : ' (select one first)'}
+          </MenuItem>
+          <MenuItem disabled={!selectedCoding} onSelect={() => (setMenu(null), selectedCoding && newMemoOn({ kind: 'coding', id: selectedCoding.id }))}>
+            {selectedCoding ? `On the selected coding (${describeTarget(snapshot, { kind: 'coding', id: selectedCoding.id }).text})` : 'On a coding (click a coded passage first)'}
           </MenuItem>
         </PopupMenu>
       )}

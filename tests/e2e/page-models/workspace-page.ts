@@ -26,9 +26,11 @@ export class WorkspacePage {
     await visible(this.page.locator('.start, .workspace'));
   }
 
+  /** Creates a project with an empty codebook (the form offers CFIR 2.0 first; see codebook-page.ts for CFIR). */
   async createProject(name: string, coderName: string): Promise<void> {
     await this.page.getByLabel('Project name').fill(name);
     await this.page.getByLabel('Your name (as coder)').fill(coderName);
+    await this.page.getByRole('radio', { name: 'None', exact: true }).check();
     await this.page.getByRole('button', { name: 'Create project' }).click();
     await visible(this.page.locator('.project-title', { hasText: name }));
   }
