@@ -61,7 +61,7 @@ export function ImportDialog() {
   const failed = files.filter((file) => file.status === 'failed').length;
 
   return (
-    <div className="modal-backdrop">
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !committing && cancelImport()}>
       <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
         <header className="import-head">
           <h2 id="import-title">Import {plural(files.length, 'file')}</h2>
