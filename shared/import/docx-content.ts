@@ -427,15 +427,15 @@ function boldLead(segments: readonly Segment[]): { readonly label: string; reado
     // A line that is all label: "Moderator:" on a line of its own, whose turn follows.
     return /(?::|[–—-])\s*$/u.test(boldText) || match.isRoleLabel ? { label: match.label, utteranceStart: text.trimEnd().length } : null;
   }
-  if (/(?::|[ \t][–—-])[ \t]*$/u.test(boldText)) {
-    return { label: match.label, utteranceStart: boldEnd + (/^[ \t]*/.exec(rest)?.[0].length ?? 0) };
+  if (/(?::|[ \t\u00a0\u202f][–—-])[ \t\u00a0\u202f]*$/u.test(boldText)) {
+    return { label: match.label, utteranceStart: boldEnd + (/^[ \t\u00a0\u202f]*/.exec(rest)?.[0].length ?? 0) };
   }
-  const separator = /^[ \t]*(?::|[–—-](?=[ \t]))[ \t]*/u.exec(rest);
-  if (separator && (separator[0].includes(':') || /^[ \t]/.test(rest) || /[ \t]$/.test(boldText))) {
+  const separator = /^[ \t\u00a0\u202f]*(?::|[–—-](?=[ \t\u00a0\u202f]))[ \t\u00a0\u202f]*/u.exec(rest);
+  if (separator && (separator[0].includes(':') || /^[ \t\u00a0\u202f]/.test(rest) || /[ \t\u00a0\u202f]$/.test(boldText))) {
     return { label: match.label, utteranceStart: boldEnd + separator[0].length };
   }
   if (match.isRoleLabel || rest.startsWith('\t')) {
-    return { label: match.label, utteranceStart: boldEnd + (/^[ \t]*/.exec(rest)?.[0].length ?? 0) };
+    return { label: match.label, utteranceStart: boldEnd + (/^[ \t\u00a0\u202f]*/.exec(rest)?.[0].length ?? 0) };
   }
   return null;
 }

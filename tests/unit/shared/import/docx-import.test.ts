@@ -99,11 +99,12 @@ describe('a Word transcript with bold speaker labels', () => {
 });
 
 describe('variants of speaker labels in Word', () => {
-  it('joins a label split over runs, takes a tab after a bold label, and finds a label in a turn that is bold throughout', async () => {
+  it('joins a label split over runs, takes a tab or no-break space after a bold label, finds a label in a turn bold throughout', async () => {
     const bytes = await docxBytes([
       new Paragraph({ children: [new TextRun({ text: 'Mod', bold: true }), new TextRun({ text: 'erator', bold: true }), new TextRun({ text: ':', bold: true }), new TextRun(' Welcome.')] }),
       new Paragraph({ children: [new TextRun({ text: 'Anna', bold: true }), new TextRun({ children: [new Tab(), 'I agree.'] })] }),
       new Paragraph({ children: [new TextRun({ text: 'Moderator: What changed after the training?', bold: true })] }),
+      new Paragraph({ children: [new TextRun({ text: 'P2:', bold: true }), new TextRun('\u00a0Yes.')] }),
       // A bold word that opens a sentence is no label.
       new Paragraph({ children: [new TextRun({ text: 'Never', bold: true }), new TextRun(' again, she said.')] }),
     ]);
@@ -112,7 +113,8 @@ describe('variants of speaker labels in Word', () => {
       [1, 'Moderator', 'Moderator: ', 'Welcome.', []],
       [2, 'Anna', 'Anna\t', 'I agree.', []],
       [3, 'Moderator', 'Moderator: ', 'What changed after the training?', []],
-      [4, null, '', 'Never again, she said.', []],
+      [4, 'P2', 'P2: ', 'Yes.', []],
+      [5, null, '', 'Never again, she said.', []],
     ]);
   });
 
