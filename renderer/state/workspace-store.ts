@@ -191,7 +191,7 @@ export function changeProject<T>(
     if (options.coalesceKey && top?.coalesceKey === options.coalesceKey) {
       // Undoing the merged step undoes this change, then the earlier ones.
       undoStack[undoStack.length - 1] = {
-        label,
+        label: top.label,
         change: composeChanges(top.change, change),
         inverse: composeChanges(inverse, top.inverse),
         coalesceKey: options.coalesceKey,

@@ -95,7 +95,21 @@ describe('a CFIR 2.0 project’s codebook', () => {
     await visible(app.inspector());
     await app.newMemo(/^On the selected coding/);
     expect(await app.memoEditor().locator('.memo-target').innerText()).toMatch(/^Coding\s*BU 3 · Hierarchy · “the doctors decide everything here”$/i);
+    // Typed in bursts, with pauses long enough for each to be saved...
+    const editor = app.memoEditor();
+    await editor.getByLabel('Memo title').fill('Power');
+    await expect.poll(() => editor.locator('.memo-status').innerText()).toBe('Saved');
+    await editor.getByLabel('Memo text').fill('Medical hierarchy blocks peer roles;');
+    await expect.poll(() => editor.locator('.memo-status').innerText()).toBe('Saved');
     await app.writeMemo('Power', 'Medical hierarchy blocks peer roles; compare with the post transcript.');
+    await expect.poll(() => app.memoRows()).toEqual(['Power | Coding: BU 3 · Hierarchy · “the doctors decide everything here”']);
+    // ... and still one step of undo, which takes the whole memo back; redo brings it again.
+    const undoButton = app.page.getByRole('button', { name: 'Undo', exact: true });
+    expect(await undoButton.getAttribute('title')).toBe('Undo New memo (Ctrl+Z)');
+    await app.undo();
+    await expect.poll(() => app.page.locator('.memo-row').count()).toBe(0);
+    expect(await undoButton.getAttribute('title')).toMatch(/^Undo Coding/);
+    await app.page.getByRole('button', { name: 'Redo', exact: true }).click();
     await expect.poll(() => app.memoRows()).toEqual(['Power | Coding: BU 3 · Hierarchy · “the doctors decide everything here”']);
     await app.expectNoErrors();
   });

@@ -212,7 +212,13 @@ export function DeleteDialog({ code }: { readonly code: Code }) {
           </label>
         </fieldset>
       )}
-      {impact.memos > 0 && <p className="dialog-note">{plural(impact.memos, 'memo')} on the code or its codings will be deleted too.</p>}
+      {impact.memos > 0 && (
+        <p className="dialog-note">
+          {codings === 'delete'
+            ? `${plural(impact.memos, 'memo')} on the code or its codings will be deleted too.`
+            : 'Memos on its codings move with them; memos on the code itself are deleted.'}
+        </p>
+      )}
       <p className="dialog-note">Ctrl+Z brings it all back.</p>
     </Modal>
   );

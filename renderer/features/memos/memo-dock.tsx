@@ -67,8 +67,20 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
     return () => clearTimeout(timer);
   }, [title, text, status, flush]);
 
-  // Save whatever is left when the editor goes (closed, another memo opened, project closed).
-  useEffect(() => () => flush(), [flush]);
+  // Save whatever is left when the editor goes (closed, another memo opened, project closed), and when the window
+  // is hidden or about to go, the last moments in which a save can still start.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, [flush]);
 
   // An undo or redo changed the stored memo while nothing was being typed: show the stored version.
   useEffect(() => {
