@@ -130,6 +130,39 @@ describe('a CFIR 2.0 project’s codebook', () => {
   });
 });
 
+describe('reshaping the tree', () => {
+  it('moves a code into another by drag and drop, refuses a drop into its own subcode, and undo puts it back', async () => {
+    await app.expand('III.E Tension for Change');
+    await app.row('Hierarchy').dragTo(app.row('III.E Tension for Change'));
+    const after = async (label: string) => {
+      const labels = await app.treeLabels();
+      return labels[labels.indexOf(label) + 1];
+    };
+    await expect.poll(() => after('2 III.E Tension for Change')).toBe('3 Hierarchy');
+    expect(await app.count('Hierarchy')).toBe('1');
+    // A construct cannot go into a code below it: nothing changes.
+    const before = await app.treeLabels();
+    await app.row('III.E Tension for Change').dragTo(app.row('Hierarchy'));
+    expect(await app.treeLabels()).toEqual(before);
+    await app.undo();
+    await expect.poll(() => after('3 III.D.4 Learning-Centeredness')).toBe('3 Hierarchy');
+  });
+
+  it('is walked and renamed from the keyboard', async () => {
+    await app.row('III.D.4 Learning-Centeredness').click();
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(() => app.treeItem('Hierarchy').getAttribute('aria-selected')).toBe('true');
+    await app.page.keyboard.press('F2');
+    const field = app.page.getByLabel('Rename Hierarchy');
+    await field.fill('Medical hierarchy');
+    await field.press('Enter');
+    await visible(app.treeItem('Medical hierarchy'));
+    await app.undo();
+    await visible(app.treeItem('Hierarchy'));
+    await app.expectNoErrors();
+  });
+});
+
 describe('codebook exchange', () => {
   it('imports Taguette’s real .qdc, saying what is not standard about it', async () => {
     const qdc = readFileSync(join(import.meta.dirname, '..', 'unit', 'shared', 'refi', 'fixtures', 'taguette-1.4.1_codebook.qdc'));
