@@ -11,7 +11,7 @@ import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import type { CodebookId, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { newProject } from '#shared/model/new-project';
-import { buildProjectIndex, updateProjectIndex, type ProjectIndex } from '#shared/index/project-index';
+import { buildProjectIndex, recordLookup, updateProjectIndex, type ProjectIndex } from '#shared/index/project-index';
 import { applyCode, removeCodings } from '#shared/coding/apply-code';
 import type { NewCodeInput } from '#shared/codebook/create-code';
 import { createCode } from '#shared/codebook/create-code';
@@ -155,16 +155,23 @@ function clearHistory(): void {
   publishHistory();
 }
 
+/** The index of a snapshot: the store's, which is set together with the snapshot it was built for (else null). */
+function indexOf(snapshot: ProjectSnapshot): ProjectIndex | null {
+  const { snapshot: current, index } = get();
+  return current === snapshot && index?.projectId === snapshot.project.id && index.codingCount === snapshot.codings.length ? index : null;
+}
+
 /** Writes a change to the store, then applies it to the in-memory project. Callers hold the change queue. */
 async function writeChange(snapshot: ProjectSnapshot, change: ProjectChange): Promise<void> {
   const at = systemClock();
   await projectStore().commit(snapshot.project.id, change, at);
-  const next = applyChange(snapshot, change);
-  // The index follows the same change, touching only what it touches (see shared/index/project-index.ts).
-  const index = get().index;
+  // The index follows the same change, touching only what it touches (see shared/index/project-index.ts), and
+  // finds the records the change replaces, so that a coding added to 50,000 is not looked for among them.
+  const index = indexOf(snapshot);
+  const next = applyChange(snapshot, change, index ? recordLookup(index) : {});
   set({
     snapshot: { ...next, project: { ...next.project, modifiedAt: at } },
-    index: index?.projectId === snapshot.project.id ? updateProjectIndex(index, change) : buildProjectIndex(next),
+    index: index ? updateProjectIndex(index, change) : buildProjectIndex(next),
   });
   scheduleBackup();
 }
@@ -185,8 +192,9 @@ export function changeProject<T>(
     if (!snapshot) return undefined;
     const { change, result } = compute(snapshot);
     if (isEmptyChange(change)) return result;
+    const indexBefore = indexOf(snapshot);
     await writeChange(snapshot, change);
-    const inverse = invertChange(snapshot, change);
+    const inverse = invertChange(snapshot, change, indexBefore ? recordLookup(indexBefore) : {});
     const top = undoStack[undoStack.length - 1];
     if (options.coalesceKey && top?.coalesceKey === options.coalesceKey) {
       // Undoing the merged step undoes this change, then the earlier ones.

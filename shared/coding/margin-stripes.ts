@@ -42,56 +42,55 @@ function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): num
   return low - 1;
 }
 
-/** Lays out the stripes of a document's codings (any order) beside its paragraphs. */
+interface MutableStripe {
+  codeId: Uuid;
+  start: number;
+  end: number;
+  codingIds: Uuid[];
+  lane: number;
+  firstParagraph: number;
+  lastParagraph: number;
+}
+
+function isSortedByStart(codings: readonly Coding[]): boolean {
+  for (let i = 1; i < codings.length; i++) if ((codings[i] as Coding).start < (codings[i - 1] as Coding).start) return false;
+  return true;
+}
+
+/**
+ * Lays out the stripes of a document's codings beside its paragraphs. Runs on every change to the open document,
+ * so it makes one pass over the codings in position order (the project index keeps them so; others are sorted
+ * first) and allocates one object per stripe.
+ */
 export function layoutStripes(paragraphs: readonly Paragraph[], codings: readonly Coding[]): StripeLayout {
-  // Merge overlapping codings of each code into one stripe.
-  const byCode = new Map<Uuid, Coding[]>();
-  for (const coding of codings) {
+  const sorted = isSortedByStart(codings) ? codings : [...codings].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Overlapping codings of one code become one stripe; stripes come out in the order they start.
+  const open = new Map<Uuid, MutableStripe>();
+  const stripes: MutableStripe[] = [];
+  for (const coding of sorted) {
     if (coding.end <= coding.start) continue;
-    const list = byCode.get(coding.codeId);
-    if (list) list.push(coding);
-    else byCode.set(coding.codeId, [coding]);
-  }
-  const merged: { codeId: Uuid; start: number; end: number; codingIds: Uuid[] }[] = [];
-  for (const [codeId, list] of byCode) {
-    list.sort((a, b) => a.start - b.start || a.end - b.end);
-    let current: { codeId: Uuid; start: number; end: number; codingIds: Uuid[] } | null = null;
-    for (const coding of list) {
-      if (current && coding.start < current.end) {
-        current.end = Math.max(current.end, coding.end);
-        current.codingIds.push(coding.id);
-      } else {
-        current = { codeId, start: coding.start, end: coding.end, codingIds: [coding.id] };
-        merged.push(current);
-      }
+    const current = open.get(coding.codeId);
+    if (current && coding.start < current.end) {
+      if (coding.end > current.end) current.end = coding.end;
+      current.codingIds.push(coding.id);
+      continue;
     }
-  }
-  // Paragraph span of each stripe: from the paragraph of its first character to that of its last.
-  const spans = merged.map((stripe) => ({
-    ...stripe,
-    firstParagraph: Math.max(0, paragraphIndexAt(paragraphs, stripe.start)),
-    lastParagraph: Math.max(0, paragraphIndexAt(paragraphs, stripe.end - 1)),
-  }));
-  // Longer stripes first among those starting in one paragraph, so they take the inner lanes; then by code for a
-  // stable layout.
-  spans.sort(
-    (a, b) =>
-      a.firstParagraph - b.firstParagraph ||
-      b.lastParagraph - a.lastParagraph ||
-      a.start - b.start ||
-      b.end - a.end ||
-      (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : 0),
-  );
-  const laneEnds: number[] = []; // last paragraph index taken in each lane
-  const stripes: MarginStripe[] = [];
-  const byParagraph = new Map<number, MarginStripe[]>();
-  for (const span of spans) {
-    let lane = laneEnds.findIndex((last) => last < span.firstParagraph);
-    if (lane < 0) lane = laneEnds.push(span.lastParagraph) - 1;
-    else laneEnds[lane] = span.lastParagraph;
-    const stripe: MarginStripe = { ...span, lane };
+    const stripe: MutableStripe = { codeId: coding.codeId, start: coding.start, end: coding.end, codingIds: [coding.id], lane: 0, firstParagraph: 0, lastParagraph: 0 };
+    open.set(coding.codeId, stripe);
     stripes.push(stripe);
-    for (let p = span.firstParagraph; p <= span.lastParagraph; p++) {
+  }
+  // Lanes, greedily in order of start (optimal for intervals): the lowest lane free since the stripe's first
+  // paragraph. A stripe's span runs from the paragraph of its first character to that of its last.
+  const laneEnds: number[] = [];
+  const byParagraph = new Map<number, MarginStripe[]>();
+  for (const stripe of stripes) {
+    stripe.firstParagraph = Math.max(0, paragraphIndexAt(paragraphs, stripe.start));
+    stripe.lastParagraph = Math.max(stripe.firstParagraph, paragraphIndexAt(paragraphs, stripe.end - 1));
+    let lane = 0;
+    while (lane < laneEnds.length && (laneEnds[lane] as number) >= stripe.firstParagraph) lane++;
+    laneEnds[lane] = stripe.lastParagraph;
+    stripe.lane = lane;
+    for (let p = stripe.firstParagraph; p <= stripe.lastParagraph; p++) {
       const list = byParagraph.get(p);
       if (list) list.push(stripe);
       else byParagraph.set(p, [stripe]);

@@ -2,7 +2,7 @@
  * Retrieval: the coded segments of a code, each with what a quote needs to be cited ("BU 45", the document, the
  * speaker) and its text.
  */
-import { buildCodePointMap, sliceCodePoints } from '../text/code-points.ts';
+import { documentSlice } from '../index/text-maps.ts';
 import type { Code, Coding, DocumentMeta, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
 import { paragraphAt, citationLabel } from './paragraph-label.ts';
 
@@ -37,7 +37,9 @@ export function codedSegment(snapshot: ProjectSnapshot, document: TesseraDocumen
   const site = siteCodeOf(snapshot, document);
   const citation = citationLabel(site, firstN) + (lastN > firstN ? `-${lastN}` : '');
   const speaker = document.speakers.find((s) => s.id === first?.speakerId)?.label ?? null;
-  const text = sliceCodePoints(document.text, coding.start, coding.end, buildCodePointMap(document.text));
+  // The document's code-point map is built once and cached: building it per segment is what made lists of segments
+  // and memos slow on long transcripts.
+  const text = documentSlice(document, coding.start, coding.end);
   return { coding, code, document, firstParagraph: firstN, lastParagraph: lastN, citation, speaker, text };
 }
 

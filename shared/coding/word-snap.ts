@@ -104,20 +104,24 @@ export function snapSelection(
 }
 
 /**
- * The next word boundary from a code-point offset in a direction, within the offset's line: forward, the end of the
- * next word that ends after it; backward, the start of the nearest word that starts before it. Used to move a
- * coding's edge one word at a time from the keyboard. Returns the offset itself when there is no word that way.
+ * Where a coding's edge goes when moved by one word, within the edge's line: an end edge goes to the end of the
+ * next word (forward) or of the previous one (backward); a start edge to the start of the next word or of the
+ * previous one. Returns the offset itself when there is no word that way. Moves a coding's edges from the keyboard.
  */
-export function nextWordEdge(text: string, map: CodePointMap, offset: number, direction: 'forward' | 'backward'): number {
+export function nextWordEdge(
+  text: string,
+  map: CodePointMap,
+  offset: number,
+  direction: 'forward' | 'backward',
+  edge: 'start' | 'end' = 'end',
+): number {
   const at = codePointToUtf16(map, offset);
   const probe = direction === 'forward' ? at : Math.max(0, at - 1);
   const words = piecesAround(text, probe, wordSegmenter).filter((piece) => piece.isWordLike);
-  if (direction === 'forward') {
-    const next = words.find((piece) => piece.end > at);
-    return next ? utf16ToCodePoint(map, next.end) : offset;
-  }
-  const previous = [...words].reverse().find((piece) => piece.start < at);
-  return previous ? utf16ToCodePoint(map, previous.start) : offset;
+  const position = (piece: Piece) => (edge === 'start' ? piece.start : piece.end);
+  const found =
+    direction === 'forward' ? words.find((piece) => position(piece) > at) : [...words].reverse().find((piece) => position(piece) < at);
+  return found ? utf16ToCodePoint(map, position(found)) : offset;
 }
 
 /**

@@ -11,7 +11,7 @@
  *
  * The index is immutable: an update returns a new index and leaves the old one as it was.
  */
-import type { ProjectChange } from '../model/change.ts';
+import type { ProjectChange, RecordLookup } from '../model/change.ts';
 import type { Code, Coder, Coding, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
 import { shardedGet, shardedMapOf, shardedWith, type ShardedMap } from './sharded-map.ts';
 
@@ -310,4 +310,14 @@ export function codingsOverlapping(index: ProjectIndex, documentId: Uuid, start:
 /** The codings of a document that cover a code point, by position. */
 export function codingsAt(index: ProjectIndex, documentId: Uuid, offset: number): readonly Coding[] {
   return codingsOverlapping(index, documentId, offset, offset + 1);
+}
+
+/** Finds the records of the index's snapshot by id, for applyChange and invertChange (memos are not indexed). */
+export function recordLookup(index: ProjectIndex): RecordLookup {
+  return {
+    codings: (id) => shardedGet(index.codingById, id),
+    documents: (id) => index.documentById.get(id),
+    codes: (id) => index.codeById.get(id),
+    coders: (id) => index.coderById.get(id),
+  };
 }

@@ -440,7 +440,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         // Move an edge of the selected coding by a word: the end, or the start with Alt.
         const edge = event.altKey ? 'start' : 'end';
         const from = edge === 'start' ? selectedCoding.start : selectedCoding.end;
-        const to = nextWordEdge(document.text, map, from, forward ? 'forward' : 'backward');
+        const to = nextWordEdge(document.text, map, from, forward ? 'forward' : 'backward', edge);
         const next = edge === 'start' ? { start: Math.min(to, selectedCoding.end - 1), end: selectedCoding.end } : { start: selectedCoding.start, end: Math.max(to, selectedCoding.start + 1) };
         if (next.start !== selectedCoding.start || next.end !== selectedCoding.end) void resizeCoding(selectedCoding.id, next.start, next.end);
         return handled();

@@ -52,13 +52,16 @@ export interface ParagraphViewProps {
   readonly handlers: ParagraphHandlers;
 }
 
-/** The background of a run: its code's colour, light; several codes share the height in bands. */
+/**
+ * The look of a run. One code: a light tint of its colour, underlined in it. Several: a neutral tint that deepens
+ * with their number and a double underline; their colours are in the margin stripes, where each stays apart, since
+ * bands of several colours in one line of text are hard to read.
+ */
 function runStyle(colors: readonly string[]): CSSProperties | undefined {
   if (colors.length === 0) return undefined;
-  if (colors.length === 1) return { backgroundColor: `${colors[0]}38`, borderBottom: `2px solid ${colors[0]}` };
-  const band = 100 / colors.length;
-  const stops = colors.map((c, i) => `${c}40 ${i * band}% ${(i + 1) * band}%`).join(', ');
-  return { backgroundImage: `linear-gradient(to bottom, ${stops})`, borderBottom: `2px solid ${colors[colors.length - 1]}` };
+  if (colors.length === 1) return { backgroundColor: `${colors[0]}33`, borderBottom: `2px solid ${colors[0]}` };
+  const depth = 0.04 + 0.025 * Math.min(colors.length, 5);
+  return { backgroundColor: `rgba(52, 64, 84, ${depth.toFixed(3)})`, borderBottom: '3px double #98a2b3' };
 }
 
 /** Top and bottom (relative to `origin`) of the lines a DOM range covers. */

@@ -23,7 +23,6 @@ export function RecentCodes({ onApply }: { readonly onApply: (codeId: Uuid) => v
             className="recent-code"
             draggable
             onDragStart={(event) => startCodeDrag(event, code)}
-            onMouseDown={(event) => event.preventDefault()}
             onClick={() => onApply(code.id)}
             title={`${codeLabel(code)}: click or press ${i + 1} to code the selection, or drag it onto a selection`}
           >

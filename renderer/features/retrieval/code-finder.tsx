@@ -58,7 +58,7 @@ export function CodeFinder({ ariaLabel, placeholder, includeCategories, exclude 
         }}
       />
       {matches.length > 0 && (
-        <ul className="code-finder-list" role="listbox" aria-label={`${ariaLabel}: matches`}>
+        <ul className="code-finder-list" role="listbox" aria-label="Matching codes">
           {matches.map(({ code, numbering }, i) => (
             <li key={code.id} role="option" aria-selected={i === active}>
               <button type="button" className={`popover-choice${i === active ? ' active' : ''}`} aria-label={code.name} onClick={() => pick(code)}>

@@ -54,12 +54,18 @@ describe('snapping a selection to words', () => {
 describe('moving an edge by a word', () => {
   const text = 'one two, three';
   const map = buildCodePointMap(text);
-  it('goes to the end of the next word and the start of the previous one', () => {
+  it('moves an end edge to the end of the next or previous word', () => {
     expect(nextWordEdge(text, map, 3, 'forward')).toBe(7); // after "two"
     expect(nextWordEdge(text, map, 7, 'forward')).toBe(14); // after "three"
     expect(nextWordEdge(text, map, 14, 'forward')).toBe(14); // nothing further
-    expect(nextWordEdge(text, map, 9, 'backward')).toBe(4); // start of "two"
-    expect(nextWordEdge(text, map, 4, 'backward')).toBe(0); // start of "one"
+    expect(nextWordEdge(text, map, 14, 'backward')).toBe(7); // back to after "two"
+    expect(nextWordEdge(text, map, 7, 'backward')).toBe(3); // back to after "one"
+  });
+  it('moves a start edge to the start of the next or previous word', () => {
+    expect(nextWordEdge(text, map, 0, 'forward', 'start')).toBe(4); // "two"
+    expect(nextWordEdge(text, map, 4, 'forward', 'start')).toBe(9); // "three"
+    expect(nextWordEdge(text, map, 9, 'backward', 'start')).toBe(4);
+    expect(nextWordEdge(text, map, 4, 'backward', 'start')).toBe(0);
   });
 });
 

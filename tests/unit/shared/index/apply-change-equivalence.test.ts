@@ -8,6 +8,7 @@ import { applyChange, invertChange, RECORD_KINDS, type ProjectChange } from '#sh
 import { seededRandom, seededUuidGenerator } from '#shared/model/ids';
 import type { Coding, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { synthesizeStudy } from '#shared/synth/synthesize-study';
+import { buildProjectIndex, recordLookup, updateProjectIndex } from '#shared/index/project-index';
 
 /** The definition, written the slow and obvious way. */
 function reference<T extends { readonly id: Uuid }>(list: readonly T[], puts: readonly T[], deletes: readonly Uuid[]): T[] {
@@ -29,6 +30,7 @@ describe('applyChange on small and large changes', () => {
     const random = seededRandom(21);
     const newId = seededUuidGenerator(seededRandom(22));
     let snapshot = study();
+    let index = buildProjectIndex(snapshot);
     for (let step = 0; step < 200; step++) {
       const size = step % 5 === 0 ? 40 : 1 + Math.floor(random() * 6);
       const puts: Coding[] = [];
@@ -37,6 +39,7 @@ describe('applyChange on small and large changes', () => {
         const existing = snapshot.codings[Math.floor(random() * snapshot.codings.length)] as Coding;
         const roll = random();
         if (roll < 0.35) puts.push({ ...existing, id: newId(), start: 0, end: 2 });
+        else if (roll < 0.4) deletes.push(newId()); // deleting what is not there changes nothing
         else if (roll < 0.6) puts.push({ ...existing, end: existing.end + 1 });
         else if (roll < 0.85) deletes.push(existing.id);
         else {
@@ -51,10 +54,15 @@ describe('applyChange on small and large changes', () => {
       expect(after.codings).toEqual(expected);
       // Untouched kinds keep their identity.
       for (const kind of RECORD_KINDS) if (kind !== 'codings') expect(after[kind]).toBe(snapshot[kind]);
-      const undone = applyChange(after, invertChange(snapshot, change));
+      const inverse = invertChange(snapshot, change);
+      const undone = applyChange(after, inverse);
       expect(new Set(undone.codings)).toEqual(new Set(snapshot.codings));
       expect(undone.codings).toHaveLength(snapshot.codings.length);
+      // With the index to look records up, the same results without scanning.
+      expect(applyChange(snapshot, change, recordLookup(index))).toEqual(after);
+      expect(invertChange(snapshot, change, recordLookup(index))).toEqual(inverse);
       snapshot = after;
+      index = updateProjectIndex(index, change);
     }
   });
 });
