@@ -41,7 +41,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  * A rank for each document in the requested order: by name ("FG 2" before "FG 10"), or by site (in the project's
  * order), then phase (by its order), then name. Documents without a site or phase come after those with one.
  */
-export function documentRanks(project: Project, documents: Iterable<TesseraDocument>, order: SegmentOrder): ReadonlyMap<Uuid, number> {
+export function documentRanks(project: Pick<Project, 'sites' | 'phases'>, documents: Iterable<TesseraDocument>, order: SegmentOrder): ReadonlyMap<Uuid, number> {
   const siteRank = new Map(project.sites.map((site, i) => [site.id, i]));
   const phaseRank = new Map(project.phases.map((phase) => [phase.id, phase.order]));
   const list = [...documents];
@@ -61,8 +61,11 @@ function paragraphNumber(paragraphs: readonly Paragraph[], offset: number, fallb
   return paragraphAt(paragraphs, offset)?.n ?? fallback;
 }
 
+/** What retrieval reads of the project index (a view may pass just these parts, to depend on no more). */
+export type RetrievalSource = Pick<ProjectIndex, 'codeById' | 'documentById' | 'codingsByCode'>;
+
 /** The segments of the codes in the query that pass its filter, in its order. */
-export function retrieveSegments(index: ProjectIndex, project: Project, query: RetrievalQuery): readonly RetrievedSegment[] {
+export function retrieveSegments(index: RetrievalSource, project: Pick<Project, 'sites' | 'phases'>, query: RetrievalQuery): readonly RetrievedSegment[] {
   const { filter } = query;
   const siteCodes = new Map(project.sites.map((site) => [site.id, site.code]));
   const bySpeaker = filtersSpeakers(filter);

@@ -257,7 +257,7 @@ export function codingsOfDocument(index: ProjectIndex, documentId: Uuid): readon
 }
 
 /** A code's codings, by document id and position (an empty list when it has none). */
-export function codingsOfCode(index: ProjectIndex, codeId: Uuid): readonly Coding[] {
+export function codingsOfCode(index: Pick<ProjectIndex, 'codingsByCode'>, codeId: Uuid): readonly Coding[] {
   return index.codingsByCode.get(codeId) ?? NO_CODINGS;
 }
 
@@ -275,12 +275,12 @@ export function codeUsage(index: ProjectIndex, codeId: Uuid): CodeUsage {
 }
 
 /** The codes under a parent (null: the top level), in sibling order. */
-export function childCodes(index: ProjectIndex, parentId: Uuid | null): readonly Code[] {
+export function childCodes(index: Pick<ProjectIndex, 'childCodes'>, parentId: Uuid | null): readonly Code[] {
   return index.childCodes.get(parentId) ?? NO_CODES;
 }
 
 /** A code and every code beneath it, depth first in sibling order (a CFIR domain with its constructs). */
-export function codeWithDescendants(index: ProjectIndex, codeId: Uuid): readonly Code[] {
+export function codeWithDescendants(index: Pick<ProjectIndex, 'codeById' | 'childCodes'>, codeId: Uuid): readonly Code[] {
   const root = index.codeById.get(codeId);
   if (!root) return NO_CODES;
   const out: Code[] = [];

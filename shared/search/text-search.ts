@@ -100,24 +100,51 @@ function termSource(term: SearchTerm): string {
   return NOT_AFTER_WORD + escapeRegExp(term.text) + (term.prefix ? `${WORD_CHAR}*` : NOT_BEFORE_WORD);
 }
 
-/** A query ready to run: one regular expression per term (one in all for regular-expression mode). */
+/** One regular expression of a compiled query, and how its matches map to the query's terms. */
+export interface CompiledPattern {
+  readonly regex: RegExp;
+  /** The term of a match: `firstTerm`, plus the index of its capture group when `grouped` (one group per term). */
+  readonly firstTerm: number;
+  readonly grouped: boolean;
+}
+
+/** A query ready to run: the patterns to scan the texts with, and how many terms a paragraph must hold. */
 export interface CompiledQuery {
-  readonly patterns: readonly RegExp[];
+  readonly patterns: readonly CompiledPattern[];
+  readonly termCount: number;
+}
+
+/** The words of a term, lower-cased, to see whether two terms can match the same text. */
+function termWords(term: SearchTerm): readonly string[] {
+  return (term.kind === 'phrase' ? term.words : [term.text]).map((word) => word.toLowerCase());
+}
+
+/** Whether two terms could match overlapping text (a word of one begins a word of the other). */
+function mayOverlap(a: SearchTerm, b: SearchTerm): boolean {
+  return termWords(a).some((x) => termWords(b).some((y) => x.startsWith(y) || y.startsWith(x)));
 }
 
 /** Compiles a query, or throws SearchQueryError (an empty query compiles to no patterns). */
 export function compileQuery(query: string, mode: SearchMode, caseSensitive: boolean): CompiledQuery {
   const flags = `gu${caseSensitive ? '' : 'i'}${mode === 'regex' ? 'm' : ''}`;
   if (mode === 'regex') {
-    if (!query) return { patterns: [] };
+    if (!query) return { patterns: [], termCount: 0 };
     try {
-      return { patterns: [new RegExp(query, flags)] };
+      return { patterns: [{ regex: new RegExp(query, flags), firstTerm: 0, grouped: false }], termCount: 1 };
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
       throw new SearchQueryError(`This regular expression is not valid: ${reason}`);
     }
   }
-  return { patterns: parseWordsQuery(query).map((term) => new RegExp(termSource(term), flags)) };
+  const terms = parseWordsQuery(query);
+  const overlapping = terms.some((a, i) => terms.some((b, j) => i < j && mayOverlap(a, b)));
+  if (terms.length > 1 && !overlapping) {
+    // Terms that can never match the same text are found in one pass over the texts, one capture group each.
+    const source = terms.map((term) => `(${termSource(term)})`).join('|');
+    return { patterns: [{ regex: new RegExp(source, flags), firstTerm: 0, grouped: true }], termCount: terms.length };
+  }
+  // Terms that can match the same text are scanned for one by one, so that each finds all of its own.
+  return { patterns: terms.map((term, i) => ({ regex: new RegExp(termSource(term), flags), firstTerm: i, grouped: false })), termCount: terms.length };
 }
 
 /** What the search keeps per document between searches: its code-point map and where its paragraphs start. */
@@ -175,41 +202,52 @@ class HitBuffer {
   }
 }
 
-/** The hits of one pattern in one document: [utf16 start, utf16 end, paragraph index] triples in text order. */
-function matchesIn(text: string, pattern: RegExp, starts: Int32Array, limit: number): number[] {
+/**
+ * The hits of one pattern in one document, in text order, as [utf16 start, utf16 end, paragraph index, term]
+ * quadruples.
+ */
+function matchesIn(text: string, pattern: CompiledPattern, starts: Int32Array, limit: number): number[] {
   const out: number[] = [];
-  pattern.lastIndex = 0;
+  const regex = pattern.regex;
+  regex.lastIndex = 0;
   let paragraph = 0;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
+  while ((match = regex.exec(text)) !== null) {
     const start = match.index;
     const end = start + match[0].length;
     if (end === start) {
       // An empty match finds nothing to show or code; step over it (by a whole character) and go on.
-      pattern.lastIndex = start + (text.codePointAt(start) !== undefined && (text.codePointAt(start) as number) > 0xffff ? 2 : 1);
+      regex.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
       continue;
     }
+    let term = pattern.firstTerm;
+    if (pattern.grouped) {
+      let group = 1;
+      while (group < match.length && match[group] === undefined) group++;
+      term += group - 1;
+    }
     paragraph = paragraphFrom(starts, start, paragraph);
-    out.push(start, end, paragraph);
-    if (out.length / 3 >= limit) break;
+    out.push(start, end, paragraph, term);
+    if (out.length / 4 >= limit) break;
   }
   return out;
 }
 
-/** The paragraphs that hold a hit of every pattern, from each pattern's [start, end, paragraph] triples. */
-function paragraphsWithAll(perPattern: readonly (readonly number[])[]): ReadonlySet<number> {
-  const sets = perPattern.map((found) => {
-    const paragraphs = new Set<number>();
-    for (let i = 2; i < found.length; i += 3) paragraphs.add(found[i] as number);
-    return paragraphs;
-  });
-  const [first, ...rest] = sets;
-  return new Set([...(first ?? [])].filter((p) => rest.every((set) => set.has(p))));
+/** The paragraphs that hold a hit of every one of `termCount` terms, from [start, end, paragraph, term] quadruples. */
+function paragraphsWithAll(found: readonly number[], termCount: number): ReadonlySet<number> {
+  const terms = new Map<number, Set<number>>();
+  for (let i = 0; i < found.length; i += 4) {
+    const paragraph = found[i + 2] as number;
+    let set = terms.get(paragraph);
+    if (!set) terms.set(paragraph, (set = new Set()));
+    set.add(found[i + 3] as number);
+  }
+  return new Set([...terms].filter(([, set]) => set.size === termCount).map(([paragraph]) => paragraph));
 }
 
 /** Runs a search over documents. Throws SearchQueryError for a query that cannot be compiled. */
 export function searchDocuments(documents: readonly SearchDocument[], request: SearchRequest): SearchHits {
-  const { patterns } = compileQuery(request.query, request.mode, request.caseSensitive);
+  const { patterns, termCount } = compileQuery(request.query, request.mode, request.caseSensitive);
   const hits = new HitBuffer();
   let total = 0;
   let complete = true;
@@ -220,14 +258,14 @@ export function searchDocuments(documents: readonly SearchDocument[], request: S
     const { map, paragraphStarts } = prepare(document);
     const remaining = request.countLimit - total;
     const perPattern = patterns.map((pattern) => matchesIn(document.text, pattern, paragraphStarts, remaining));
-    // Paragraphs that hold every term (with one term: every paragraph with a hit).
-    const allowed = perPattern.length > 1 ? paragraphsWithAll(perPattern) : null;
-    const merged = perPattern.length === 1 ? (perPattern[0] as number[]) : ([] as number[]).concat(...perPattern);
-    const order = Array.from({ length: merged.length / 3 }, (_, i) => i);
-    if (perPattern.length > 1) order.sort((a, b) => (merged[a * 3] as number) - (merged[b * 3] as number));
+    const found = perPattern.length === 1 ? (perPattern[0] as number[]) : ([] as number[]).concat(...perPattern);
+    // With several terms, only paragraphs that hold every one of them count.
+    const allowed = termCount > 1 ? paragraphsWithAll(found, termCount) : null;
+    const order = Array.from({ length: found.length / 4 }, (_, i) => i);
+    if (perPattern.length > 1) order.sort((a, b) => (found[a * 4] as number) - (found[b * 4] as number));
     const speakerOk = new Map<number, boolean>();
     for (const i of order) {
-      const paragraph = merged[i * 3 + 2] as number;
+      const paragraph = found[i * 4 + 2] as number;
       if (allowed && !allowed.has(paragraph)) continue;
       if (bySpeaker) {
         let ok = speakerOk.get(paragraph);
@@ -240,7 +278,7 @@ export function searchDocuments(documents: readonly SearchDocument[], request: S
       }
       total++;
       if (hits.count < request.maxHits) {
-        hits.push(d, utf16ToCodePoint(map, merged[i * 3] as number), utf16ToCodePoint(map, merged[i * 3 + 1] as number), paragraph);
+        hits.push(d, utf16ToCodePoint(map, found[i * 4] as number), utf16ToCodePoint(map, found[i * 4 + 1] as number), paragraph);
       }
       if (total >= request.countLimit) break;
     }
@@ -258,4 +296,9 @@ export function searchDocuments(documents: readonly SearchDocument[], request: S
     end: hits.end.slice(0, hits.count),
     paragraphIndex: hits.paragraphIndex.slice(0, hits.count),
   };
+}
+
+/** Prepares documents for searching (their code-point maps), so that the first search is as quick as the next. */
+export function prepareForSearch(documents: readonly SearchDocument[]): void {
+  for (const document of documents) prepare(document);
 }

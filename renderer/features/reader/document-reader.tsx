@@ -110,7 +110,10 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 function Reader({ document }: { readonly document: TesseraDocument }) {
-  const index = useWorkspace((s) => s.index);
+  // Narrow selections of the index, each keeping its identity while what it covers is unchanged: a coding made in
+  // another document does not re-render this reader.
+  const codings = useWorkspace((s) => (s.index ? codingsOfDocument(s.index, document.id) : NO_CODINGS));
+  const codeById = useWorkspace((s) => s.index?.codeById ?? NO_CODES);
   const sites = useWorkspace((s) => s.snapshot?.project.sites);
   const jumpTarget = useWorkspace((s) => s.jumpTarget);
   const selectedCodingId = useReader((s) => s.selectedCodingId);
@@ -119,18 +122,16 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   const recentCodeIds = useReader((s) => s.recentCodeIds);
   const bodyRef = useRef<HTMLDivElement>(null);
 
-  const codings = index ? codingsOfDocument(index, document.id) : NO_CODINGS;
-  const codeById = index?.codeById ?? NO_CODES;
   const map = useMemo(() => codePointMapOf(document), [document]);
   const paragraphs = document.paragraphs;
   const paragraphCodings = useParagraphCodings(paragraphs, codings);
   const layout = useMemo(() => layoutStripes(paragraphs, codings), [paragraphs, codings]);
   const speakers = useMemo(() => new Map(document.speakers.map((s) => [s.id, s.label])), [document.speakers]);
   const site = sites?.find((s) => s.id === document.attributes.siteId)?.code ?? null;
-  const selectedCoding = useMemo(() => {
-    const coding = index && selectedCodingId ? codingById(index, selectedCodingId) : undefined;
+  const selectedCoding = useWorkspace((s) => {
+    const coding = s.index && selectedCodingId ? codingById(s.index, selectedCodingId) : undefined;
     return coding && coding.documentId === document.id ? coding : null;
-  }, [index, selectedCodingId, document.id]);
+  });
 
   // Paragraphs kept rendered outside the visible window: those a selection runs over (see the module comment).
   const [pin, setPin] = useState<{ from: number; to: number } | null>(null);

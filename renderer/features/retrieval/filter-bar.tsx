@@ -31,7 +31,8 @@ const PAIR = '\u241f';
 
 /** The filter bar. */
 export function FilterBar({ filter, onChange, withCoder }: FilterBarProps) {
-  const project = useWorkspace((s) => s.snapshot?.project);
+  const sites = useWorkspace((s) => s.snapshot?.project.sites);
+  const phases = useWorkspace((s) => s.snapshot?.project.phases);
   const coders = useWorkspace((s) => s.snapshot?.coders);
   const documents = useWorkspace((s) => s.snapshot?.documents);
   const attributes = useMemo(() => speakerAttributeOptions(documents ?? []), [documents]);
@@ -40,20 +41,20 @@ export function FilterBar({ filter, onChange, withCoder }: FilterBarProps) {
 
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
-      {project && project.sites.length > 0 && (
+      {sites && sites.length > 0 && (
         <select aria-label="Site" value={filter.siteIds[0] ?? ''} onChange={(e) => set({ siteIds: one(e.target.value) })}>
           <option value="">Any site</option>
-          {project.sites.map((site) => (
+          {sites.map((site) => (
             <option key={site.id} value={site.id}>
               {site.code} · {site.name}
             </option>
           ))}
         </select>
       )}
-      {project && project.phases.length > 0 && (
+      {phases && phases.length > 0 && (
         <select aria-label="Phase" value={filter.phaseIds[0] ?? ''} onChange={(e) => set({ phaseIds: one(e.target.value) })}>
           <option value="">Any phase</option>
-          {[...project.phases]
+          {[...phases]
             .sort((a, b) => a.order - b.order)
             .map((phase) => (
               <option key={phase.id} value={phase.id}>

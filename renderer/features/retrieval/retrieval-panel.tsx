@@ -7,8 +7,9 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Code, Uuid } from '#shared/model/types';
-import { childCodes, codeWithDescendants } from '#shared/index/project-index';
+import type { Code, Coding, Uuid } from '#shared/model/types';
+import { childCodes, codeWithDescendants, codingsOfCode } from '#shared/index/project-index';
+import { useShallow } from 'zustand/react/shallow';
 import { passageContext, retrieveSegments, segmentText, type RetrievedSegment, type SegmentOrder } from '#shared/coding/retrieve-segments';
 import { codeLabel } from '#shared/codebooks/code-info';
 import { jumpTo, selectCode, useWorkspace } from '../../state/workspace-store.ts';
@@ -18,10 +19,17 @@ import { CodeFinder } from './code-finder.tsx';
 import { addRetrievedCode, removeRetrievedCode, useRetrieval } from './retrieval-store.ts';
 import './retrieval.css';
 
+const NO_CODINGS: readonly Coding[] = [];
+
 /** The retrieval panel. */
 export function RetrievalPanel() {
-  const index = useWorkspace((s) => s.index);
-  const project = useWorkspace((s) => s.snapshot?.project);
+  // The parts of the index retrieval reads, each keeping its identity while unchanged, so that a coding of another
+  // code neither re-renders the panel nor retrieves again.
+  const codeById = useWorkspace((s) => s.index?.codeById);
+  const documentById = useWorkspace((s) => s.index?.documentById);
+  const tree = useWorkspace((s) => s.index?.childCodes);
+  const sites = useWorkspace((s) => s.snapshot?.project.sites);
+  const phases = useWorkspace((s) => s.snapshot?.project.phases);
   const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
   const extraCodeIds = useRetrieval((s) => s.extraCodeIds);
   const withDescendants = useRetrieval((s) => s.withDescendants);
@@ -30,21 +38,24 @@ export function RetrievalPanel() {
 
   const chosen = useMemo(() => {
     const ids = [...new Set([selectedCodeId, ...extraCodeIds].filter((id): id is Uuid => Boolean(id)))];
-    return ids.map((id) => index?.codeById.get(id)).filter((code): code is Code => code !== undefined);
-  }, [index?.codeById, selectedCodeId, extraCodeIds]);
-  const hasChildren = index !== null && chosen.some((code) => childCodes(index, code.id).length > 0);
+    return ids.map((id) => codeById?.get(id)).filter((code): code is Code => code !== undefined);
+  }, [codeById, selectedCodeId, extraCodeIds]);
+  const hasChildren = tree !== undefined && chosen.some((code) => childCodes({ childCodes: tree }, code.id).length > 0);
   const codeIds = useMemo(() => {
-    if (!index) return [];
+    if (!codeById || !tree) return [];
     // A category has no codings of its own: its codes beneath always count.
-    const expand = (code: Code) => (withDescendants || !code.isCodable ? codeWithDescendants(index, code.id).map((c) => c.id) : [code.id]);
+    const expand = (code: Code) =>
+      withDescendants || !code.isCodable ? codeWithDescendants({ codeById, childCodes: tree }, code.id).map((c) => c.id) : [code.id];
     return [...new Set(chosen.flatMap(expand))];
-  }, [index, chosen, withDescendants]);
-  const segments = useMemo(
-    () => (index && project ? retrieveSegments(index, project, { codeIds, filter, order }) : []),
-    [index, project, codeIds, filter, order],
-  );
+  }, [codeById, tree, chosen, withDescendants]);
+  const codingLists = useWorkspace(useShallow((s) => codeIds.map((id) => (s.index ? codingsOfCode(s.index, id) : NO_CODINGS))));
+  const segments = useMemo(() => {
+    if (!codeById || !documentById || !sites || !phases) return [];
+    const codingsByCode = new Map(codeIds.map((id, i) => [id, codingLists[i] ?? NO_CODINGS]));
+    return retrieveSegments({ codeById, documentById, codingsByCode }, { sites, phases }, { codeIds, filter, order });
+  }, [codeById, documentById, sites, phases, codeIds, codingLists, filter, order]);
 
-  if (!index || chosen.length === 0) {
+  if (!codeById || chosen.length === 0) {
     return (
       <div className="panel-empty">
         <h2>Coded segments</h2>

@@ -13,7 +13,7 @@ import { jumpTo, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { FilterBar } from '../retrieval/filter-bar.tsx';
 import { CodeFinder } from '../retrieval/code-finder.tsx';
-import { codeHits, COUNT_LIMIT, MAX_HITS, toggleHit, updateSearch, useSearch, type SearchResult } from './search-store.ts';
+import { codeHits, COUNT_LIMIT, MAX_HITS, prepareSearch, toggleHit, updateSearch, useSearch, type SearchResult } from './search-store.ts';
 import './search.css';
 
 const WIDTHS: readonly { value: HitWidth; label: string }[] = [
@@ -38,6 +38,7 @@ export function SearchPanel({ focusNonce }: { readonly focusNonce: number }) {
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [focusNonce]);
+  useEffect(() => prepareSearch(), []);
 
   return (
     <section className="search-panel" aria-label="Search">

@@ -83,6 +83,11 @@ function readyClient(): { client: SearchClient; documents: readonly TesseraDocum
   return { client, documents: corpusDocuments };
 }
 
+/** Hands the project's texts to the search worker ahead of the first search (when the search panel opens). */
+export function prepareSearch(): void {
+  readyClient();
+}
+
 /** Runs the search the state describes (an empty query clears the results). */
 export async function runSearch(): Promise<void> {
   const state = useSearch.getState();

@@ -3,7 +3,7 @@
  * off the window's thread so typing stays smooth, and so that a regular expression that runs away can be stopped
  * by ending the worker.
  */
-import { searchDocuments, SearchQueryError, type SearchDocument, type SearchRequest } from '#shared/search/text-search';
+import { prepareForSearch, searchDocuments, SearchQueryError, type SearchDocument, type SearchRequest } from '#shared/search/text-search';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-protocol.ts';
 
 let corpus: readonly SearchDocument[] = [];
@@ -16,6 +16,8 @@ self.onmessage = (event: MessageEvent<SearchWorkerRequest>) => {
   const message = event.data;
   if (message.type === 'corpus') {
     corpus = message.documents;
+    // Ready the texts now, while the coder is still typing the first letters, rather than in the first search.
+    prepareForSearch(corpus);
     return;
   }
   const started = performance.now();

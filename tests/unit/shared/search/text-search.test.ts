@@ -76,7 +76,12 @@ describe('searching transcripts', () => {
   });
 
   it('with several terms keeps only paragraphs that hold all of them', () => {
+    // "peer" and "nurses" never match the same text: one pass over the texts finds both.
+    expect(compileQuery('peer nurses', 'words', false).patterns).toHaveLength(1);
     expect(run('peer nurses').texts).toEqual(['a2:peer', 'a2:nurses', 'a2:Nurses', 'a3:NURSES', 'a3:peer']);
+    // "peer" and "peer support" can: each is searched for on its own, so each finds all of its matches.
+    expect(compileQuery('peer "peer support"', 'words', false).patterns).toHaveLength(2);
+    expect(run('peer "peer support"').texts).toEqual(['a3:peer', 'a3:peer support', 'b2:Peer', 'b2:Peer   support']);
   });
 
   it('runs regular expressions, and says why one is not valid', () => {
