@@ -29,9 +29,13 @@ function synth(file: string, args: readonly string[]): void {
 }
 
 interface BenchReport {
+  readonly views: 'all' | 'coding';
   readonly rows: readonly TimingRow[];
   readonly facts: readonly string[];
 }
+
+/** A page's report with the browser it ran in. */
+type RunReport = BenchReport & { readonly browserVersion: string };
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
@@ -46,6 +50,29 @@ async function main(): Promise<void> {
   copyFileSync(dense, join(web, 'dense.tessera'));
 
   const server = await startWebServer({ rootDir: web, port: 0 });
+  const reports: RunReport[] = [];
+  try {
+    // Once with the whole app, once with the coding workspace's own views only (see bench-page.tsx), each in a
+    // fresh browser profile.
+    for (const views of ['all', 'coding'] as const) {
+      console.log(`\nIn Chromium, ${views === 'all' ? 'the whole app' : 'the coding views only'}:`);
+      reports.push(await runPage(`${server.url}?views=${views}`));
+    }
+  } finally {
+    await server.close();
+  }
+  for (const report of reports) {
+    console.log('');
+    const title = report.views === 'all' ? 'the whole app' : 'the coding views only (reader, retrieval, search; other panels left out)';
+    console.log(formatTimingTable(`Coding workspace, ${title} (Chromium ${report.browserVersion}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'})`, report.rows));
+    for (const fact of report.facts) console.log(`  ${fact}`);
+  }
+  writeFileSync(join(work, 'workspace-bench.json'), JSON.stringify({ at: new Date().toISOString(), reports }, null, 2));
+  console.log(`\n  (raw samples in ${join(work, 'workspace-bench.json')})`);
+}
+
+/** Runs the benchmark page at a URL in a fresh browser profile and returns its report. */
+async function runPage(url: string): Promise<RunReport> {
   const { context, page } = await launchBrowser(newProfileDir());
   try {
     page.on('console', (message) => {
@@ -54,18 +81,12 @@ async function main(): Promise<void> {
     });
     page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
     page.setDefaultTimeout(20 * 60_000);
-    await page.goto(server.url);
+    await page.goto(url);
     await page.waitForFunction(() => window.tesseraBench !== undefined);
-    const browserVersion = context.browser()?.version() ?? 'Chromium';
     const report: BenchReport = await page.evaluate(() => (window.tesseraBench as { run(): Promise<BenchReport> }).run());
-    console.log('');
-    console.log(formatTimingTable(`Coding workspace (Chromium ${browserVersion}, ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'})`, report.rows));
-    for (const fact of report.facts) console.log(`  ${fact}`);
-    writeFileSync(join(work, 'workspace-bench.json'), JSON.stringify({ at: new Date().toISOString(), browserVersion, ...report }, null, 2));
-    console.log(`  (raw samples in ${join(work, 'workspace-bench.json')})`);
+    return { ...report, browserVersion: context.browser()?.version() ?? 'unknown version' };
   } finally {
     await context.close();
-    await server.close();
   }
 }
 

@@ -19,6 +19,7 @@ import { codePointMapOf } from '#shared/index/text-maps';
 import { layoutStripes, type MarginStripe } from '#shared/coding/margin-stripes';
 import { nextWordEdge, snapSelection } from '#shared/coding/word-snap';
 import { paragraphAt } from '#shared/coding/paragraph-label';
+import { paragraphCodings, type ParagraphCodings } from '#shared/coding/paragraph-codings';
 import { notify, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { codePointAtPoint, domRangeOf, selectCodePoints, selectionToCodePoints } from './dom-selection.ts';
@@ -49,39 +50,15 @@ export function DocumentReader() {
   return <Reader key={document.id} document={document} />;
 }
 
-/** The last per-paragraph lists of each open document (keyed by its paragraph list), to reuse unchanged ones. */
-const lastBuckets = new WeakMap<readonly Paragraph[], readonly (readonly Coding[])[]>();
+/** The last per-paragraph codings of each open document (keyed by its paragraph list), to update, not rebuild. */
+const lastParagraphCodings = new WeakMap<readonly Paragraph[], ParagraphCodings>();
 
-/**
- * Each paragraph's codings (those touching it, by position). Lists equal to the previous ones item by item are
- * the previous lists, so a paragraph whose codings did not change gets the very same array.
- */
+/** Each paragraph's codings; a paragraph whose codings did not change keeps the very same list. */
 function useParagraphCodings(paragraphs: readonly Paragraph[], codings: readonly Coding[]): readonly (readonly Coding[])[] {
   return useMemo(() => {
-    const previous = lastBuckets.get(paragraphs) ?? [];
-    const buckets: Coding[][] = paragraphs.map(() => []);
-    const indexAt = (offset: number): number => {
-      let low = 0;
-      let high = paragraphs.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if ((paragraphs[mid] as Paragraph).start <= offset) low = mid + 1;
-        else high = mid;
-      }
-      return low - 1;
-    };
-    for (const coding of codings) {
-      const first = Math.max(0, indexAt(coding.start));
-      const last = Math.max(first, indexAt(Math.max(coding.start, coding.end - 1)));
-      for (let i = first; i <= last && i < buckets.length; i++) buckets[i]?.push(coding);
-    }
-    const stable = buckets.map((bucket, i) => {
-      const old = previous[i];
-      if (bucket.length === 0) return NO_CODINGS;
-      return old && old.length === bucket.length && old.every((c, k) => c === bucket[k]) ? old : bucket;
-    });
-    lastBuckets.set(paragraphs, stable);
-    return stable;
+    const next = paragraphCodings(paragraphs, codings, lastParagraphCodings.get(paragraphs) ?? null);
+    lastParagraphCodings.set(paragraphs, next);
+    return next.buckets;
   }, [paragraphs, codings]);
 }
 

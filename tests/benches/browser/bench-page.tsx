@@ -23,6 +23,8 @@ import { applyChange, invertChange } from '#shared/model/change';
 import { applyCode } from '#shared/coding/apply-code';
 import { NO_FILTER } from '#shared/coding/segment-filter';
 import { App } from '#renderer/app/app.tsx';
+import { DocumentReader } from '#renderer/features/reader/document-reader.tsx';
+import { CodePanel } from '#renderer/features/codes/code-panel.tsx';
 import { openProject, selectCode, selectDocument, startWorkspace, undo, useWorkspace } from '#renderer/state/workspace-store.ts';
 import { projectStore } from '#renderer/state/project-store-instance.ts';
 import { codeManyPassages, codeRange } from '#renderer/features/reader/coding-actions.ts';
@@ -39,6 +41,7 @@ export interface BenchRow {
 
 /** What the page reports. */
 export interface BenchReport {
+  readonly views: 'all' | 'coding';
   readonly rows: readonly BenchRow[];
   readonly facts: readonly string[];
 }
@@ -50,6 +53,34 @@ declare global {
 }
 
 const log = (text: string): void => console.log(`bench: ${text}`);
+
+/**
+ * `?views=coding` mounts only the coding workspace's own views (the reader and the right pane with retrieval and
+ * search) in the app's layout, leaving out the other panels (documents, coding tree, memos): what the workspace
+ * itself costs, apart from what the rest of the app adds on every change.
+ */
+const codingViewsOnly = new URLSearchParams(window.location.search).get('views') === 'coding';
+
+/** The app's workspace layout with only the reader and the right pane. */
+function CodingViews() {
+  const ready = useWorkspace((s) => s.phase === 'ready' && s.snapshot !== null);
+  if (!ready) return <div className="app" />;
+  return (
+    <div className="app">
+      <div className="workspace">
+        <div className="panes">
+          <aside className="pane pane-left" aria-label="Left out of this benchmark" />
+          <main className="pane pane-center">
+            <DocumentReader />
+          </main>
+          <aside className="pane pane-right">
+            <CodePanel />
+          </aside>
+        </div>
+      </div>
+    </div>
+  );
+}
 
 async function fetchBytes(path: string): Promise<Uint8Array> {
   const response = await fetch(path);
@@ -215,9 +246,7 @@ async function run(): Promise<BenchReport> {
   facts.push(`storing both projects: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   createRoot(window.document.getElementById('root') as HTMLElement).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+    <StrictMode>{codingViewsOnly ? <CodingViews /> : <App />}</StrictMode>,
   );
   await startWorkspace();
 
@@ -380,7 +409,7 @@ async function run(): Promise<BenchReport> {
     null,
   );
   facts.push(`codings at the end: ${useWorkspace.getState().index?.codingCount ?? 0}`);
-  return { rows, facts };
+  return { views: codingViewsOnly ? 'coding' : 'all', rows, facts };
 }
 
 window.tesseraBench = { run };
