@@ -195,6 +195,10 @@ export function CodingPopover({ range, anchor, onDone }: CodingPopoverProps) {
           </button>
         )}
       </div>
+      <p className="popover-keys">
+        <kbd>Enter</kbd> code · <kbd>1</kbd>–<kbd>9</kbd> recent · <kbd>Shift</kbd>+<kbd>Enter</kbd> in vivo · hold <kbd>Alt</kbd> while
+        selecting to keep exact edges
+      </p>
     </div>
   );
 }

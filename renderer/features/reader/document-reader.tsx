@@ -367,6 +367,13 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
     });
   };
 
+  /** Whether the paragraph holding an offset is laid out right to left (its text decides, dir="auto"). */
+  const isRightToLeftAt = (offset: number): boolean => {
+    const paragraph = paragraphAt(paragraphs, offset);
+    const element = paragraph ? bodyRef.current?.querySelector(`#para-${paragraph.n} .para-text`) : null;
+    return element ? getComputedStyle(element).direction === 'rtl' : false;
+  };
+
   const moveFocus = (to: number) => {
     const next = Math.max(0, Math.min(paragraphs.length - 1, to));
     setFocusedIndex(next);
@@ -413,11 +420,12 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
       return handled();
     }
     if ((key === 'ArrowRight' || key === 'ArrowLeft') && event.shiftKey) {
-      const forward = key === 'ArrowRight';
       if (selectedCoding && !hasSelection) {
-        // Move an edge of the selected coding by a word: the end, or the start with Alt.
+        // Move an edge of the selected coding by a word: the end, or the start with Alt. The arrows go the way the
+        // text runs: in a right-to-left paragraph, the right arrow goes back in the text.
         const edge = event.altKey ? 'start' : 'end';
         const from = edge === 'start' ? selectedCoding.start : selectedCoding.end;
+        const forward = (key === 'ArrowRight') !== isRightToLeftAt(from);
         const to = nextWordEdge(document.text, map, from, forward ? 'forward' : 'backward', edge);
         const next = edge === 'start' ? { start: Math.min(to, selectedCoding.end - 1), end: selectedCoding.end } : { start: selectedCoding.start, end: Math.max(to, selectedCoding.start + 1) };
         if (next.start !== selectedCoding.start || next.end !== selectedCoding.end) void resizeCoding(selectedCoding.id, next.start, next.end);
@@ -433,7 +441,8 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         moveFocus(paragraphs.indexOf(paragraph));
         selectCodePoints(body, map, { start: paragraph.utteranceStart, end: paragraph.utteranceStart });
       }
-      selection.modify('extend', forward ? 'forward' : 'backward', 'word');
+      // Visual directions, so the arrows follow right-to-left text as they look.
+      selection.modify('extend', key === 'ArrowRight' ? 'right' : 'left', 'word');
       const range = currentSelection(true);
       setPendingSelection(range);
       return handled();
