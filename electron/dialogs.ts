@@ -11,19 +11,20 @@ import type {
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   FileFilter,
-  OpenedFile,
   OpenFilesRequest,
+  PickedFile,
   SaveFileRequest,
   SaveFileResult,
 } from '#shared/platform/preload-api';
+import { fileTooLargeRefusal, MAX_OPENED_FILE_BYTES } from '#shared/platform/preload-api';
 import { writeFileAtomic } from './atomic-write.ts';
 
-/** The largest file the open dialog reads (512 MiB): transcripts and projects are far smaller. */
-export const MAX_OPEN_FILE_BYTES = 512 * 1024 * 1024;
+/** The largest file the open dialog reads (512 MiB), the same limit as in the browser build. */
+export const MAX_OPEN_FILE_BYTES = MAX_OPENED_FILE_BYTES;
 
 /** Shows the native open dialog (bound to the app's window by the caller). */
 export type ShowOpenDialog = (options: OpenDialogOptions) => Promise<OpenDialogReturnValue>;
@@ -35,19 +36,22 @@ function toElectronFilters(filters: readonly FileFilter[]): ElectronFileFilter[]
   return filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
 }
 
-function describeSize(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
 /** Thrown when a picked file is larger than `MAX_OPEN_FILE_BYTES`; the message names the file. */
 export class FileTooLargeError extends Error {
   override readonly name = 'FileTooLargeError';
 }
 
 function tooLargeError(filePath: string, size: number, maxBytes: number): FileTooLargeError {
-  return new FileTooLargeError(
-    `"${path.basename(filePath)}" is ${describeSize(size)}; Tessera opens files of at most ${describeSize(maxBytes)}.`,
-  );
+  return new FileTooLargeError(fileTooLargeRefusal(path.basename(filePath), size, maxBytes));
+}
+
+/** A file-system error in words: "permission denied" rather than "EACCES: …". */
+function describeReadError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it is no longer there';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -80,27 +84,29 @@ export async function readFileCapped(filePath: string, maxBytes: number = MAX_OP
 /**
  * Lets the user pick files and reads them whole; an empty list when they cancel.
  *
- * Every picked file's size is checked before any is read, so one oversized file fails the whole pick with a message
- * naming it, instead of after reading hundreds of megabytes of the others.
+ * A file that is too large or cannot be read is refused on its own, with the reason, and the others are still read:
+ * one bad file in a batch must not stop the import of the rest.
  */
 export async function openFiles(
   showOpenDialog: ShowOpenDialog,
   request: OpenFilesRequest,
   maxBytes: number = MAX_OPEN_FILE_BYTES,
-): Promise<OpenedFile[]> {
+): Promise<PickedFile[]> {
   const result = await showOpenDialog({
     title: request.title,
     filters: toElectronFilters(request.filters),
     properties: request.allowMultiple ? ['openFile', 'multiSelections'] : ['openFile'],
   });
   if (result.canceled || result.filePaths.length === 0) return [];
+  const files: PickedFile[] = [];
   for (const filePath of result.filePaths) {
-    const { size } = await stat(filePath);
-    if (size > maxBytes) throw tooLargeError(filePath, size, maxBytes);
-  }
-  const files: OpenedFile[] = [];
-  for (const filePath of result.filePaths) {
-    files.push({ name: path.basename(filePath), bytes: await readFileCapped(filePath, maxBytes) });
+    const name = path.basename(filePath);
+    try {
+      files.push({ name, bytes: await readFileCapped(filePath, maxBytes) });
+    } catch (error) {
+      const reason = error instanceof FileTooLargeError ? error.message : `"${name}" could not be read (${describeReadError(error)}).`;
+      files.push({ name, refusal: reason });
+    }
   }
   return files;
 }

@@ -8,13 +8,14 @@ import type {
   BackupRequest,
   BackupResult,
   FileFilter,
-  OpenedFile,
   OpenFilesRequest,
+  PickedFile,
   SaveFileRequest,
   SaveFileResult,
   TesseraApi,
 } from '#shared/platform/preload-api';
 import { APP_NAME, APP_VERSION } from '#shared/platform/app-version';
+import { fileTooLargeRefusal, MAX_OPENED_FILE_BYTES } from '#shared/platform/preload-api';
 
 function acceptAttribute(filters: readonly FileFilter[]): string {
   return filters.flatMap((filter) => filter.extensions.map((ext) => `.${ext}`)).join(',');
@@ -24,7 +25,7 @@ function acceptAttribute(filters: readonly FileFilter[]): string {
  * Opens the browser's file picker. It must be called from a user gesture (a click handler) without an await before
  * it, since browsers only show a picker for a user action.
  */
-function openFiles(request: OpenFilesRequest): Promise<readonly OpenedFile[]> {
+function openFiles(request: OpenFilesRequest): Promise<readonly PickedFile[]> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
@@ -39,8 +40,14 @@ function openFiles(request: OpenFilesRequest): Promise<readonly OpenedFile[]> {
     input.addEventListener('change', () => {
       const files = [...(input.files ?? [])];
       finish();
-      Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })))
-        .then(resolve, reject);
+      // A file over the limit is refused by its size, before a byte of it is read; the others are read.
+      Promise.all(
+        files.map(async (file): Promise<PickedFile> =>
+          file.size > MAX_OPENED_FILE_BYTES
+            ? { name: file.name, refusal: fileTooLargeRefusal(file.name, file.size) }
+            : { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        ),
+      ).then(resolve, reject);
     });
     document.body.append(input);
     input.click();

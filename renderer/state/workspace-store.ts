@@ -5,6 +5,7 @@
  * writes it to the store in one transaction, and only then applies it to the in-memory project, so what the screen
  * shows has always been saved. Components read this store through narrow selectors.
  */
+import { UserError } from '#shared/model/user-error';
 import { create } from 'zustand';
 import type { ProjectChange } from '#shared/model/change';
 import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
@@ -21,6 +22,7 @@ import { APP_VERSION } from '#shared/platform/app-version';
 import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
 import { remapProjectIds } from '#shared/project-file/remap-ids';
 import type { OpenedFile } from '#shared/platform/preload-api';
+import { isRefusedFile } from '#shared/platform/preload-api';
 import type { ProjectSummary } from '../db/project-store-api.ts';
 import { projectStore } from './project-store-instance.ts';
 import { requestPersistentStorage } from '../db/tessera-db.ts';
@@ -440,6 +442,7 @@ export function openProjectFile(): void {
   });
   void attempt(null, async () => {
     const [file] = await picking;
+    if (file && isRefusedFile(file)) throw new UserError(file.refusal);
     if (file) await openProjectFileBytes(file);
   });
 }
@@ -451,7 +454,7 @@ export async function openProjectFileBytes(file: OpenedFile): Promise<void> {
     try {
       decoded = await decodeProjectFile(file.bytes);
     } catch (error) {
-      throw new Error(`${file.name}: ${describeError(error)}`, { cause: error });
+      throw new UserError(`${file.name}: ${describeError(error)}`, { cause: error });
     }
     const { snapshot } = decoded;
     if (get().projects.some((p) => p.id === snapshot.project.id)) {

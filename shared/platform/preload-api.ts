@@ -28,6 +28,29 @@ export interface OpenedFile {
   readonly bytes: Uint8Array;
 }
 
+/** A file the user picked that was not read, with the reason in words for the user (e.g. it is too large). */
+export interface RefusedFile {
+  readonly name: string;
+  readonly refusal: string;
+}
+
+/** A picked file: read, or refused on its own, so that one bad file in a batch does not stop the others. */
+export type PickedFile = OpenedFile | RefusedFile;
+
+/** Whether a picked file was refused rather than read. */
+export function isRefusedFile(file: PickedFile): file is RefusedFile {
+  return 'refusal' in file;
+}
+
+/** The largest file Tessera reads (512 MiB): transcripts and projects are far smaller. */
+export const MAX_OPENED_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Why a file is too large to open, naming it. */
+export function fileTooLargeRefusal(name: string, size: number, maxBytes = MAX_OPENED_FILE_BYTES): string {
+  const mib = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+  return `"${name}" is ${mib(size)}; Tessera opens files of at most ${mib(maxBytes)}.`;
+}
+
 /** What the renderer asks for when the user is to save a file. */
 export interface SaveFileRequest {
   readonly title: string;
@@ -63,8 +86,8 @@ export interface AppInfo {
 /** The platform API that the renderer reaches through `renderer/platform/api.ts`. */
 export interface TesseraApi {
   appInfo(): Promise<AppInfo>;
-  /** Lets the user pick files; resolves to an empty list when they cancel. */
-  openFiles(request: OpenFilesRequest): Promise<readonly OpenedFile[]>;
+  /** Lets the user pick files; resolves to an empty list when they cancel. Each file is read or refused. */
+  openFiles(request: OpenFilesRequest): Promise<readonly PickedFile[]>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Writes a backup generation of a project outside the browser storage, where the platform can. */
   backupProject(request: BackupRequest): Promise<BackupResult>;

@@ -3,6 +3,8 @@
  * undoing it restores exactly what was there). Refusals (a move into its own subcode, a clashing name) come back
  * as error notices from the pure functions in shared/.
  */
+import { UserError } from '#shared/model/user-error';
+import { isRefusedFile } from '#shared/platform/preload-api';
 import type { CodebookId, Uuid } from '#shared/model/types';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import { APP_VERSION } from '#shared/platform/app-version';
@@ -138,11 +140,12 @@ export function chooseCodebookFile(): void {
   void attempt(null, async () => {
     const [file] = await picking;
     if (!file) return;
+    if (isRefusedFile(file)) throw new UserError(`${file.refusal} Nothing was imported.`);
     let codebook: RefiCodebook;
     try {
       codebook = readCodebookFile(file.bytes);
     } catch (error) {
-      throw new Error(`${file.name}: ${error instanceof Error ? error.message : String(error)} Nothing was imported.`, { cause: error });
+      throw new UserError(`${file.name}: ${error instanceof Error ? error.message : String(error)} Nothing was imported.`, { cause: error });
     }
     openCodebookDialog({ kind: 'import', fileName: file.name, codebook });
   });

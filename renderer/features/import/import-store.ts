@@ -12,7 +12,8 @@ import { TRANSCRIPT_EXTENSIONS } from '#shared/import/transcript-formats';
 import type { TextEncodingName } from '#shared/import/text-decoding';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import type { DocumentKind, ProjectSnapshot, Uuid } from '#shared/model/types';
-import type { OpenedFile } from '#shared/platform/preload-api';
+import type { PickedFile } from '#shared/platform/preload-api';
+import { isRefusedFile } from '#shared/platform/preload-api';
 import { attributesFromFileName } from '#shared/study/file-name-attributes';
 import { normaliseSiteCode, StudyEditRefused } from '#shared/study/study-design';
 import { attempt, changeProject, notify, selectDocument, useWorkspace } from '../../state/workspace-store.ts';
@@ -85,8 +86,11 @@ export function pickFilesToImport(): void {
   });
 }
 
-/** Adds files to the preview (opening it) and starts reading them, one after another, off the UI thread. */
-export function previewFiles(picked: readonly OpenedFile[]): void {
+/**
+ * Adds files to the preview (opening it) and starts reading them, one after another, off the UI thread. A file the
+ * platform refused to open (too large, unreadable) shows as failed with its reason, beside the others.
+ */
+export function previewFiles(picked: readonly PickedFile[]): void {
   const snapshot = currentSnapshot();
   if (!snapshot) return;
   const { sites, phases } = snapshot.project;
@@ -95,15 +99,16 @@ export function previewFiles(picked: readonly OpenedFile[]): void {
     const fromName = attributesFromFileName(file.name, sites, phases);
     const siteCode = sites.find((site) => site.id === fromName.siteId)?.code ?? fromName.newSiteCode ?? '';
     if (fromName.newSiteCode && newSites[fromName.newSiteCode] === undefined) newSites[fromName.newSiteCode] = '';
+    const refusal = isRefusedFile(file) ? file.refusal : null;
     return {
       key: ++keyCounter,
       fileName: file.name,
-      bytes: file.bytes,
-      status: 'waiting',
+      bytes: isRefusedFile(file) ? null : file.bytes,
+      status: refusal ? 'failed' : 'waiting',
       imported: null,
-      error: null,
+      error: refusal,
       encoding: null,
-      include: true,
+      include: refusal === null,
       attributes: {
         name: fromName.name,
         kind: fromName.kind ?? 'transcript',

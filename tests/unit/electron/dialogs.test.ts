@@ -4,6 +4,14 @@ import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FileTooLargeError, MAX_OPEN_FILE_BYTES, openFiles, readFileCapped, saveFile } from '#electron/dialogs';
+import { isRefusedFile } from '#shared/platform/preload-api';
+import type { PickedFile } from '#shared/platform/preload-api';
+
+/** The bytes of a picked file that must have been read. */
+function bytesOf(file: PickedFile | undefined): Uint8Array {
+  if (!file || isRefusedFile(file)) throw new Error(`expected a read file, got ${JSON.stringify(file)}`);
+  return file.bytes;
+}
 
 let dir: string;
 beforeEach(async () => {
@@ -34,8 +42,8 @@ describe('openFiles', () => {
       properties: ['openFile', 'multiSelections'],
     });
     expect(files.map((file) => file.name)).toEqual(['BU_pre_FGD_EN.txt', 'empty.txt']);
-    expect(new TextDecoder().decode(files[0]?.bytes)).toBe('Moderator: Welcome.');
-    expect(files[1]?.bytes.byteLength).toBe(0);
+    expect(new TextDecoder().decode(bytesOf(files[0]))).toBe('Moderator: Welcome.');
+    expect(bytesOf(files[1]).byteLength).toBe(0);
   });
 
   it('offers a single selection when multiple is not allowed', async () => {
@@ -49,22 +57,32 @@ describe('openFiles', () => {
     expect(files).toEqual([]);
   });
 
-  it('refuses the whole pick when one file is over the cap, with a message naming that file', async () => {
+  it('refuses a file over the cap on its own, naming it, and still reads the others', async () => {
     await writeFile(path.join(dir, 'small.txt'), 'ok');
     const big = path.join(dir, 'huge recording.docx');
     await writeFile(big, '');
     await truncate(big, MAX_OPEN_FILE_BYTES + 1); // sparse: no real disk use
     const showOpenDialog = async () => ({ canceled: false, filePaths: [path.join(dir, 'small.txt'), big] });
-    const attempt = openFiles(showOpenDialog, openRequest);
-    await expect(attempt).rejects.toThrow(FileTooLargeError);
-    await expect(attempt).rejects.toThrow('"huge recording.docx" is 512.0 MiB; Tessera opens files of at most 512.0 MiB.');
+    const [small, huge] = await openFiles(showOpenDialog, openRequest);
+    expect(new TextDecoder().decode(bytesOf(small))).toBe('ok');
+    expect(huge).toEqual({
+      name: 'huge recording.docx',
+      refusal: '"huge recording.docx" is 512 MB; Tessera opens files of at most 512 MB.',
+    });
+  });
+
+  it('refuses a file that cannot be read, in words', async () => {
+    const showOpenDialog = async () => ({ canceled: false, filePaths: [path.join(dir, 'gone.txt')] });
+    const [gone] = await openFiles(showOpenDialog, openRequest);
+    expect(gone).toEqual({ name: 'gone.txt', refusal: '"gone.txt" could not be read (it is no longer there).' });
   });
 
   it('accepts a file exactly at the cap (tested with a small cap)', async () => {
     await writeFile(path.join(dir, 'exact.txt'), '12345');
     const showOpenDialog = async () => ({ canceled: false, filePaths: [path.join(dir, 'exact.txt')] });
-    expect((await openFiles(showOpenDialog, openRequest, 5))[0]?.bytes.byteLength).toBe(5);
-    await expect(openFiles(showOpenDialog, openRequest, 4)).rejects.toThrow('"exact.txt" is 0.0 MiB');
+    expect(bytesOf((await openFiles(showOpenDialog, openRequest, 5))[0]).byteLength).toBe(5);
+    const [refused] = await openFiles(showOpenDialog, openRequest, 4);
+    expect(refused && isRefusedFile(refused) ? refused.refusal : '').toMatch(/^"exact.txt" is 0 MB/);
   });
 });
 
