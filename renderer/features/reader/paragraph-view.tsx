@@ -32,6 +32,7 @@ export interface ParagraphHandlers {
   readonly onHandleDown: (edge: 'start' | 'end', event: ReactMouseEvent) => void;
 }
 
+/** What a paragraph is drawn from. */
 export interface ParagraphViewProps {
   readonly paragraph: Paragraph;
   readonly text: string;

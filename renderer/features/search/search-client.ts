@@ -1,9 +1,13 @@
 /**
- * The window's side of the search worker: keeps the worker's copy of the texts in step with the open project,
+ * The window's side of the search workers: keeps the workers' copies of the texts in step with the open project,
  * runs one search at a time and answers only the latest (while typing, searches for letters already typed over are
- * dropped, not queued), and stops a search that takes too long by replacing the worker.
+ * dropped, not queued), and stops a search that takes too long by replacing the workers.
+ *
+ * The texts are shared out among a few workers (one per processor core, at most four), each searching its part at
+ * the same time, since the window's own thread only waits meanwhile; their hits are put back in document order.
  */
 import type { SearchDocument, SearchHits, SearchRequest } from '#shared/search/text-search';
+import { mergeHits, splitCorpus } from '#shared/search/split-search';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-protocol.ts';
 
 /** A search slower than this is stopped (a regular expression that backtracks without end). */
@@ -21,21 +25,35 @@ interface Pending {
   readonly resolve: (outcome: SearchOutcome) => void;
 }
 
-/** A search worker with its texts. */
+/** One worker and the documents it holds: [from, to) of the corpus. */
+interface Part {
+  worker: Worker | null;
+  from: number;
+  to: number;
+}
+
+/** Search workers with their texts. */
 export class SearchClient {
-  private worker: Worker | null = null;
+  private parts: Part[] = [];
   private corpus: readonly SearchDocument[] = [];
   private running: Pending | null = null;
   private waiting: Pending | null = null;
+  private replies: (SearchWorkerReply | undefined)[] = [];
   private nextId = 1;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly createWorker: () => Worker) {}
+  /** `createWorker` makes one worker; `workerCount` is how many share the texts. */
+  constructor(
+    private readonly createWorker: () => Worker,
+    private readonly workerCount = 1,
+  ) {}
 
-  /** Gives the worker the project's texts (again after a change of documents). */
+  /** Gives the workers the project's texts (again after a change of documents). */
   setCorpus(documents: readonly SearchDocument[]): void {
     this.corpus = documents;
-    this.post({ type: 'corpus', documents });
+    for (const part of this.parts) part.worker?.terminate();
+    this.parts = splitCorpus(documents, Math.max(1, Math.min(this.workerCount, documents.length))).map((range) => ({ ...range, worker: null }));
+    this.parts.forEach((_, i) => this.ensureWorker(i));
   }
 
   /** Runs a search; an earlier one still waiting its turn resolves as superseded. */
@@ -49,37 +67,36 @@ export class SearchClient {
     });
   }
 
-  /** Ends the worker. */
+  /** Ends the workers. */
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    for (const part of this.parts) part.worker?.terminate();
+    this.parts = [];
     if (this.timer) clearTimeout(this.timer);
     this.running?.resolve({ kind: 'superseded' });
     this.waiting?.resolve({ kind: 'superseded' });
     this.running = this.waiting = null;
   }
 
-  private ensureWorker(): Worker {
-    if (!this.worker) {
+  private ensureWorker(i: number): Worker {
+    const part = this.parts[i] as Part;
+    if (!part.worker) {
       const worker = this.createWorker();
-      worker.onmessage = (event: MessageEvent<SearchWorkerReply>) => this.onReply(event.data);
+      worker.onmessage = (event: MessageEvent<SearchWorkerReply>) => this.onReply(i, event.data);
       worker.onerror = (event) => {
         event.preventDefault();
-        this.finish({ kind: 'error', message: `The search stopped: ${event.message || 'the search worker failed'}.` }, true);
+        this.finish({ kind: 'error', message: `The search stopped: ${event.message || 'a search worker failed'}.` }, true);
       };
-      this.worker = worker;
-      worker.postMessage({ type: 'corpus', documents: this.corpus } satisfies SearchWorkerRequest);
+      worker.postMessage({ type: 'corpus', documents: this.corpus.slice(part.from, part.to) } satisfies SearchWorkerRequest);
+      part.worker = worker;
     }
-    return this.worker;
-  }
-
-  private post(message: SearchWorkerRequest): void {
-    this.ensureWorker().postMessage(message);
+    return part.worker;
   }
 
   private start(pending: Pending): void {
     this.running = pending;
-    this.post({ type: 'search', id: pending.id, request: pending.request });
+    if (this.parts.length === 0) this.setCorpus(this.corpus);
+    this.replies = this.parts.map(() => undefined);
+    this.parts.forEach((_, i) => this.ensureWorker(i).postMessage({ type: 'search', id: pending.id, request: pending.request } satisfies SearchWorkerRequest));
     this.timer = setTimeout(() => {
       this.finish(
         {
@@ -91,18 +108,32 @@ export class SearchClient {
     }, SEARCH_TIME_LIMIT_MS);
   }
 
-  private onReply(reply: SearchWorkerReply): void {
+  private onReply(part: number, reply: SearchWorkerReply): void {
     if (!this.running || reply.id !== this.running.id) return;
-    this.finish(reply.type === 'hits' ? { kind: 'hits', hits: reply.hits, elapsedMs: reply.elapsedMs } : { kind: 'error', message: reply.message }, false);
+    if (reply.type === 'error') {
+      this.finish({ kind: 'error', message: reply.message }, false);
+      return;
+    }
+    this.replies[part] = reply;
+    const all = this.replies.filter((r): r is Extract<SearchWorkerReply, { type: 'hits' }> => r?.type === 'hits');
+    if (all.length < this.parts.length) return;
+    const hits = mergeHits(
+      all.map((r) => r.hits),
+      this.parts.map((p) => p.from),
+      this.running.request,
+    );
+    this.finish({ kind: 'hits', hits, elapsedMs: Math.max(...all.map((r) => r.elapsedMs)) }, false);
   }
 
-  /** Settles the running search and starts the waiting one; `restart` replaces a stuck or failed worker first. */
+  /** Settles the running search and starts the waiting one; `restart` replaces stuck or failed workers first. */
   private finish(outcome: SearchOutcome, restart: boolean): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (restart) {
-      this.worker?.terminate();
-      this.worker = null;
+      for (const part of this.parts) {
+        part.worker?.terminate();
+        part.worker = null;
+      }
     }
     const running = this.running;
     this.running = null;

@@ -74,7 +74,9 @@ function searchDocumentOf(document: TesseraDocument): SearchDocument {
 function readyClient(): { client: SearchClient; documents: readonly TesseraDocument[] } | null {
   const documentById = useWorkspace.getState().index?.documentById;
   if (!documentById) return null;
-  client ??= new SearchClient(() => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'tessera-search' }));
+  // One worker per core, at most four: the window's thread only waits while they search.
+  const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+  client ??= new SearchClient(() => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'tessera-search' }), workers);
   if (corpusSource !== documentById || !corpusDocuments) {
     corpusSource = documentById;
     corpusDocuments = [...documentById.values()];
