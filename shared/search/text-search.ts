@@ -233,16 +233,25 @@ function matchesIn(text: string, pattern: CompiledPattern, starts: Int32Array, l
   return out;
 }
 
-/** The paragraphs that hold a hit of every one of `termCount` terms, from [start, end, paragraph, term] quadruples. */
-function paragraphsWithAll(found: readonly number[], termCount: number): ReadonlySet<number> {
-  const terms = new Map<number, Set<number>>();
-  for (let i = 0; i < found.length; i += 4) {
-    const paragraph = found[i + 2] as number;
-    let set = terms.get(paragraph);
-    if (!set) terms.set(paragraph, (set = new Set()));
-    set.add(found[i + 3] as number);
+/**
+ * Which paragraphs hold a hit of every one of `termCount` terms, from [start, end, paragraph, term] quadruples: a
+ * bit per term for each paragraph (common words give tens of thousands of hits, so no sets per paragraph).
+ */
+function paragraphsWithAll(found: readonly number[], termCount: number, paragraphCount: number): (paragraph: number) => boolean {
+  if (termCount > 31) {
+    const terms = new Map<number, Set<number>>();
+    for (let i = 0; i < found.length; i += 4) {
+      const paragraph = found[i + 2] as number;
+      let set = terms.get(paragraph);
+      if (!set) terms.set(paragraph, (set = new Set()));
+      set.add(found[i + 3] as number);
+    }
+    return (paragraph) => terms.get(paragraph)?.size === termCount;
   }
-  return new Set([...terms].filter(([, set]) => set.size === termCount).map(([paragraph]) => paragraph));
+  const masks = new Uint32Array(paragraphCount);
+  for (let i = 0; i < found.length; i += 4) masks[found[i + 2] as number] |= 1 << (found[i + 3] as number);
+  const all = termCount === 32 ? 0xffffffff : (1 << termCount) - 1;
+  return (paragraph) => masks[paragraph] === all;
 }
 
 /** Runs a search over documents. Throws SearchQueryError for a query that cannot be compiled. */
@@ -260,13 +269,13 @@ export function searchDocuments(documents: readonly SearchDocument[], request: S
     const perPattern = patterns.map((pattern) => matchesIn(document.text, pattern, paragraphStarts, remaining));
     const found = perPattern.length === 1 ? (perPattern[0] as number[]) : ([] as number[]).concat(...perPattern);
     // With several terms, only paragraphs that hold every one of them count.
-    const allowed = termCount > 1 ? paragraphsWithAll(found, termCount) : null;
+    const allowed = termCount > 1 ? paragraphsWithAll(found, termCount, document.paragraphs.length) : null;
     const order = Array.from({ length: found.length / 4 }, (_, i) => i);
     if (perPattern.length > 1) order.sort((a, b) => (found[a * 4] as number) - (found[b * 4] as number));
     const speakerOk = new Map<number, boolean>();
     for (const i of order) {
       const paragraph = found[i * 4 + 2] as number;
-      if (allowed && !allowed.has(paragraph)) continue;
+      if (allowed && !allowed(paragraph)) continue;
       if (bySpeaker) {
         let ok = speakerOk.get(paragraph);
         if (ok === undefined) {
