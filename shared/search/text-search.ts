@@ -238,7 +238,7 @@ function matchesIn(text: string, pattern: CompiledPattern, starts: Int32Array, l
  * bit per term for each paragraph (common words give tens of thousands of hits, so no sets per paragraph).
  */
 function paragraphsWithAll(found: readonly number[], termCount: number, paragraphCount: number): (paragraph: number) => boolean {
-  if (termCount > 31) {
+  if (termCount > 30) {
     const terms = new Map<number, Set<number>>();
     for (let i = 0; i < found.length; i += 4) {
       const paragraph = found[i + 2] as number;
@@ -249,8 +249,11 @@ function paragraphsWithAll(found: readonly number[], termCount: number, paragrap
     return (paragraph) => terms.get(paragraph)?.size === termCount;
   }
   const masks = new Uint32Array(paragraphCount);
-  for (let i = 0; i < found.length; i += 4) masks[found[i + 2] as number] |= 1 << (found[i + 3] as number);
-  const all = termCount === 32 ? 0xffffffff : (1 << termCount) - 1;
+  for (let i = 0; i < found.length; i += 4) {
+    const paragraph = found[i + 2] as number;
+    masks[paragraph] = (masks[paragraph] ?? 0) | (1 << (found[i + 3] as number));
+  }
+  const all = (1 << termCount) - 1;
   return (paragraph) => masks[paragraph] === all;
 }
 
