@@ -159,6 +159,12 @@ describe('coding a selection', () => {
     await app.page.keyboard.press('Escape');
     await app.page.locator('.recent-code', { hasText: 'Culture' }).dragTo(app.paragraph(6).locator('.para-text'));
     await expect.poll(() => app.codedPassageIn(6)).toBe('made the ward calmer / ulture of the wa');
+    // From the coding tree as well.
+    await app.selectText(1, 'Welcome everyone');
+    await visible(app.quickCodeBox());
+    await app.page.keyboard.press('Escape');
+    await app.codeRow('Peer support').dragTo(app.paragraph(1).locator('.para-text'));
+    await expect.poll(() => app.codedPassageIn(1)).toBe('Welcome everyone');
     await app.expectNoErrors();
   });
 
