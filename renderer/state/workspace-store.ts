@@ -253,19 +253,33 @@ export function redo(): Promise<boolean> {
 }
 
 let backupTimer: ReturnType<typeof setTimeout> | null = null;
+let backupsAvailable: Promise<boolean> | null = null;
 
-/** Keeps an on-disk backup generation a minute after the last change (desktop only; a no-op in a browser). */
-function scheduleBackup(): void {
+/** Whether this platform keeps backups on disk (the desktop app does; a web page cannot write files). */
+function platformKeepsBackups(): Promise<boolean> {
+  backupsAvailable ??= platformApi()
+    .appInfo()
+    .then((info) => info.platform === 'electron')
+    .catch(() => false);
+  return backupsAvailable;
+}
+
+/** Backup delays: after the last change, and after opening a project (so that opening itself stays quick). */
+const BACKUP_AFTER_CHANGE_MS = 60_000;
+const BACKUP_AFTER_OPEN_MS = 10_000;
+
+/** Keeps an on-disk backup generation a while after the last change, or after opening (desktop only). */
+function scheduleBackup(delayMs = BACKUP_AFTER_CHANGE_MS): void {
   if (backupTimer) clearTimeout(backupTimer);
   backupTimer = setTimeout(() => {
     backupTimer = null;
     void backupNow();
-  }, 60_000);
+  }, delayMs);
 }
 
 async function backupNow(): Promise<void> {
   const snapshot = get().snapshot;
-  if (!snapshot) return;
+  if (!snapshot || !(await platformKeepsBackups())) return;
   try {
     const bytes = await encodeProjectFile(snapshot, { appVersion: APP_VERSION, savedAt: systemClock() });
     await platformApi().backupProject({ projectId: snapshot.project.id, projectName: snapshot.project.name, bytes });
@@ -320,7 +334,8 @@ async function showProject(snapshot: ProjectSnapshot): Promise<void> {
 export async function openProject(projectId: Uuid): Promise<boolean> {
   return attempt('Opening the project…', async () => {
     await showProject(await projectStore().loadProject(projectId));
-    void backupNow();
+    // A backup generation of each project as it was opened, like MAXQDA's backup on open.
+    scheduleBackup(BACKUP_AFTER_OPEN_MS);
   });
 }
 

@@ -32,6 +32,18 @@ export function codeTreeCounts(codes: readonly Code[], codings: readonly Coding[
     if (!documents) ownDocuments.set(coding.codeId, (documents = new Set()));
     documents.add(coding.documentId);
   }
+  return codeTreeCountsFromUsage(codes, ownCodings, ownDocuments);
+}
+
+/**
+ * The same counts from each code's own usage, as the project index keeps it (codings per code, and the documents
+ * each code is used in), so that the tree's totals cost a walk over the codes, not a pass over every coding.
+ */
+export function codeTreeCountsFromUsage(
+  codes: readonly Code[],
+  ownCodings: ReadonlyMap<Uuid, number>,
+  ownDocuments: ReadonlyMap<Uuid, Iterable<Uuid>>,
+): ReadonlyMap<Uuid, CodeTreeCount> {
   const children = childrenByParent(codes);
   const counts = new Map<Uuid, CodeTreeCount>();
   const subtreeDocuments = new Map<Uuid, ReadonlySet<Uuid>>();
@@ -47,7 +59,7 @@ export function codeTreeCounts(codes: readonly Code[], codings: readonly Coding[
         continue;
       }
       stack.pop();
-      const own = ownDocuments.get(top.code.id) ?? new Set<Uuid>();
+      const own = new Set(ownDocuments.get(top.code.id) ?? []);
       const documents = new Set(own);
       let total = ownCodings.get(top.code.id) ?? 0;
       for (const kid of kids) {

@@ -4,7 +4,7 @@
  */
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
-import type { Memo, MemoTarget, ProjectSnapshot, Uuid } from '../model/types.ts';
+import type { Coding, Memo, MemoTarget, ProjectSnapshot, Uuid } from '../model/types.ts';
 import { SCHEMA_LIMITS } from '../model/schema.ts';
 import { codedSegment } from '../coding/retrieval.ts';
 import { codeLabel } from '../codebooks/code-info.ts';
@@ -123,8 +123,22 @@ const KIND_NAMES: Readonly<Record<MemoTargetKind, string>> = {
 /** The longest quote shown when describing a coding. */
 const QUOTE_LENGTH = 80;
 
+/**
+ * Finds a coding by id. The app passes its index's lookup; the default scans the codings, which is fine for the
+ * command line and tests but not for a view that runs on every change of a large project.
+ */
+export type CodingLookup = (codingId: Uuid) => Coding | undefined;
+
+function scanCodings(snapshot: ProjectSnapshot): CodingLookup {
+  return (codingId) => snapshot.codings.find((c) => c.id === codingId);
+}
+
 /** Describes what a memo is attached to, for lists and headings. */
-export function describeTarget(snapshot: ProjectSnapshot, target: MemoTarget): TargetDescription {
+export function describeTarget(
+  snapshot: ProjectSnapshot,
+  target: MemoTarget,
+  findCoding: CodingLookup = scanCodings(snapshot),
+): TargetDescription {
   const kind = KIND_NAMES[target.kind];
   switch (target.kind) {
     case 'project':
@@ -136,7 +150,7 @@ export function describeTarget(snapshot: ProjectSnapshot, target: MemoTarget): T
       return { kind, text: code ? codeLabel(code) : '(deleted code)' };
     }
     case 'coding': {
-      const coding = snapshot.codings.find((c) => c.id === target.id);
+      const coding = findCoding(target.id);
       const document = coding && snapshot.documents.find((d) => d.id === coding.documentId);
       const code = coding && snapshot.codes.find((c) => c.id === coding.codeId);
       if (!coding || !document || !code) return { kind, text: '(deleted coding)' };
@@ -157,14 +171,18 @@ export interface MemoQuery {
 }
 
 /** The memos matching a query, most recently changed first. */
-export function searchMemos(snapshot: ProjectSnapshot, query: MemoQuery): readonly Memo[] {
+export function searchMemos(
+  snapshot: ProjectSnapshot,
+  query: MemoQuery,
+  findCoding: CodingLookup = scanCodings(snapshot),
+): readonly Memo[] {
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
   const kinds = new Set(query.kinds);
   return snapshot.memos
     .filter((memo) => kinds.size === 0 || kinds.has(memo.target.kind))
     .filter((memo) => {
       if (!words.length) return true;
-      const target = describeTarget(snapshot, memo.target);
+      const target = describeTarget(snapshot, memo.target, findCoding);
       const haystack = `${memo.title}\n${memo.text}\n${target.kind} ${target.text}`.toLowerCase();
       return words.every((word) => haystack.includes(word));
     })

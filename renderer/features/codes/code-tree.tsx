@@ -12,7 +12,7 @@ import type { DragEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import type { Code, Uuid } from '#shared/model/types';
 import { childrenByParent, childrenOf, treeOrder } from '#shared/codebook/code-tree';
 import type { TreeEntry } from '#shared/codebook/code-tree';
-import { codeTreeCounts } from '#shared/codebook/code-counts';
+import { codeTreeCounts, codeTreeCountsFromUsage } from '#shared/codebook/code-counts';
 import type { CodeTreeCount } from '#shared/codebook/code-counts';
 import { moveRefusal } from '#shared/codebook/move-code';
 import { codeLabel, codeNumbering, officialDefinition, originLabel } from '#shared/codebooks/code-info';
@@ -64,12 +64,14 @@ function rowTitle(code: Code, count: CodeTreeCount | undefined): string {
 export function CodeTree() {
   const projectId = useWorkspace((s) => s.snapshot?.project.id);
   const codes = useWorkspace((s) => s.snapshot?.codes);
-  const codings = useWorkspace((s) => s.snapshot?.codings);
+  const index = useWorkspace((s) => s.index);
   const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
   const collapsed = useCodebookView((s) => s.collapsed);
   const showHidden = useCodebookView((s) => s.showHidden);
   const renamingId = useCodebookView((s) => s.renamingId);
   const countFilter = useCodebookView((s) => s.countFilter);
+  // All codings are read only while a retrieval filter asks for counts of its own; the totals come from the index.
+  const codings = useWorkspace((s) => (countFilter ? s.snapshot?.codings : undefined));
   const [name, setName] = useState('');
   const [inside, setInside] = useState(false);
   const [menu, setMenu] = useState<{ codeId: Uuid; x: number; y: number } | null>(null);
@@ -87,7 +89,12 @@ export function CodeTree() {
   const allCodes = useMemo(() => codes ?? [], [codes]);
   const entries = useMemo(() => treeOrder(allCodes, { includeHidden: showHidden, collapsed }), [allCodes, showHidden, collapsed]);
   const children = useMemo(() => childrenByParent(allCodes), [allCodes]);
-  const totals = useMemo(() => codeTreeCounts(allCodes, codings ?? []), [allCodes, codings]);
+  const totals = useMemo(() => {
+    if (!index) return codeTreeCounts(allCodes, []);
+    const ownCodings = new Map([...index.codingsByCode].map(([codeId, list]) => [codeId, list.length]));
+    const ownDocuments = new Map([...index.documentCountsByCode].map(([codeId, perDocument]) => [codeId, [...perDocument.keys()]]));
+    return codeTreeCountsFromUsage(allCodes, ownCodings, ownDocuments);
+  }, [allCodes, index]);
   const filtered = useMemo(
     () => (countFilter ? codeTreeCounts(allCodes, (codings ?? []).filter(countFilter.accepts)) : null),
     [allCodes, codings, countFilter],

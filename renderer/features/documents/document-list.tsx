@@ -46,15 +46,14 @@ export function groupDocuments(documents: readonly TesseraDocument[], sites: rea
 /** The document list. */
 export function DocumentList() {
   const documents = useWorkspace((s) => s.snapshot?.documents);
-  const codings = useWorkspace((s) => s.snapshot?.codings);
+  const index = useWorkspace((s) => s.index);
   const sites = useWorkspace((s) => s.snapshot?.project.sites);
   const phases = useWorkspace((s) => s.snapshot?.project.phases);
   const selectedId = useWorkspace((s) => s.selectedDocumentId);
-  const codingsPerDocument = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const coding of codings ?? []) counts.set(coding.documentId, (counts.get(coding.documentId) ?? 0) + 1);
-    return counts;
-  }, [codings]);
+  const codingsPerDocument = useMemo(
+    () => new Map([...(index?.codingsByDocument ?? [])].map(([documentId, codings]) => [documentId, codings.length])),
+    [index],
+  );
   const groups = useMemo(() => groupDocuments(documents ?? [], sites ?? [], phases ?? []), [documents, sites, phases]);
   const phaseNames = useMemo(() => new Map((phases ?? []).map((phase) => [phase.id, phase.name])), [phases]);
   const showGroups = groups.length > 1 || groups[0]?.site !== null;

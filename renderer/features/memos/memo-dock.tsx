@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Memo, MemoTarget, ProjectSnapshot } from '#shared/model/types';
 import { describeTarget } from '#shared/memos/memos';
+import { codingById } from '#shared/index/project-index';
 import { jumpTo, selectCode, selectDocument, useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { deleteMemo, memoSession } from './memo-actions.ts';
@@ -39,6 +40,7 @@ export function MemoDock() {
 function MemoEditor({ open }: { readonly open: OpenMemo }) {
   const snapshot = useWorkspace((s) => s.snapshot);
   const currentCoderId = useWorkspace((s) => s.currentCoderId);
+  const index = useWorkspace((s) => s.index);
   const coders = snapshot?.coders;
   // One session per opened memo: its saves are one step of undo.
   const [session] = useState<MemoSession>(() => memoSession(open.memoId, open.target));
@@ -94,7 +96,7 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
 
   if (!snapshot) return null;
   const removed = memoId !== null && memo === null;
-  const target = describeTarget(snapshot, open.target);
+  const target = describeTarget(snapshot, open.target, index ? (id) => codingById(index, id) : undefined);
   const author = coders?.find((c) => c.id === (memo?.authorId ?? currentCoderId));
   const edit = (next: { title?: string; text?: string }): void => {
     draft.current = { title: next.title ?? draft.current.title, text: next.text ?? draft.current.text, dirty: true };

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { MemoTargetKind } from '#shared/memos/memos';
 import { describeTarget, searchMemos } from '#shared/memos/memos';
+import { codingById } from '#shared/index/project-index';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { MenuItem, PopupMenu } from '../codebook/popup-menu.tsx';
@@ -31,12 +32,17 @@ export function MemoList() {
   const kinds = useMemoView((s) => s.kinds);
   const openId = useMemoView((s) => s.open?.memoId ?? null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
-  const memos = useMemo(() => (snapshot ? searchMemos(snapshot, { text: query, kinds }) : []), [snapshot, query, kinds]);
+  const index = useWorkspace((s) => s.index);
+  const findCoding = useMemo(() => (index ? (id: string) => codingById(index, id) : undefined), [index]);
+  const memos = useMemo(
+    () => (snapshot ? searchMemos(snapshot, { text: query, kinds }, findCoding) : []),
+    [snapshot, query, kinds, findCoding],
+  );
   if (!snapshot) return null;
   const total = snapshot.memos.length;
   const selectedCode = snapshot.codes.find((c) => c.id === selectedCodeId);
   const selectedDocument = snapshot.documents.find((d) => d.id === selectedDocumentId);
-  const selectedCoding = snapshot.codings.find((c) => c.id === selectedCodingId);
+  const selectedCoding = selectedCodingId && index ? codingById(index, selectedCodingId) : undefined;
   const coders = new Map(snapshot.coders.map((c) => [c.id, c]));
 
   return (
@@ -65,7 +71,7 @@ export function MemoList() {
             On the code{selectedCode ? ` “${selectedCode.name}”` : ' (select one first)'}
           </MenuItem>
           <MenuItem disabled={!selectedCoding} onSelect={() => (setMenu(null), selectedCoding && newMemoOn({ kind: 'coding', id: selectedCoding.id }))}>
-            {selectedCoding ? `On the selected coding (${describeTarget(snapshot, { kind: 'coding', id: selectedCoding.id }).text})` : 'On a coding (click a coded passage first)'}
+            {selectedCoding ? `On the selected coding (${describeTarget(snapshot, { kind: 'coding', id: selectedCoding.id }, findCoding).text})` : 'On a coding (click a coded passage first)'}
           </MenuItem>
         </PopupMenu>
       )}
@@ -101,7 +107,7 @@ export function MemoList() {
       ) : (
         <ul className="memo-list" aria-label="Memos">
           {memos.map((memo) => {
-            const target = describeTarget(snapshot, memo.target);
+            const target = describeTarget(snapshot, memo.target, findCoding);
             const author = memo.authorId ? coders.get(memo.authorId) : undefined;
             return (
               <li key={memo.id}>
