@@ -2,7 +2,7 @@
  * The filters that retrieval and search share: which documents (site, phase, kind), which speakers (role, or an
  * attribute such as profession), and, for codings, which coders. An empty list means "any".
  */
-import type { DocumentKind, DocumentMeta, Paragraph, Speaker, SpeakerRole, Uuid } from '../model/types.ts';
+import type { Coder, Coding, DocumentKind, DocumentMeta, Paragraph, Project, Speaker, SpeakerRole, Uuid } from '../model/types.ts';
 import { paragraphAt } from './paragraph-label.ts';
 
 /** What to keep. Every list empty (and no attribute) keeps everything. */
@@ -86,3 +86,38 @@ export function speakerAttributeOptions(documents: readonly Pick<DocumentMeta, '
   }
   return new Map([...values].sort(([a], [b]) => a.localeCompare(b)).map(([key, set]) => [key, [...set].sort()]));
 }
+
+/**
+ * Whether a coding passes a filter: its coder, its document (site, phase, kind) and the speaker where it starts.
+ * The coding tree uses it to count codings "for the current filter".
+ */
+export function codingPasses(
+  filter: SegmentFilter,
+  coding: Coding,
+  documentOf: (documentId: Uuid) => Pick<DocumentMeta, 'kind' | 'attributes' | 'paragraphs' | 'speakers'> | undefined,
+): boolean {
+  if (filter.coderIds.length && (coding.coderId === null || !filter.coderIds.includes(coding.coderId))) return false;
+  const document = documentOf(coding.documentId);
+  if (!document || !documentPasses(filter, document)) return false;
+  return !filtersSpeakers(filter) || speakerPasses(filter, speakerAt(document, coding.start));
+}
+
+const KIND_LABELS: Readonly<Record<DocumentKind, string>> = { transcript: 'transcripts', 'field-notes': 'field notes' };
+
+/** A filter in a few words, e.g. "BU · post · participants · AL", for headings; "" for the empty filter. */
+export function describeFilter(
+  filter: SegmentFilter,
+  project: Pick<Project, 'sites' | 'phases'>,
+  coders: readonly Pick<Coder, 'id' | 'initials'>[],
+): string {
+  const names = (ids: readonly Uuid[], lookup: (id: Uuid) => string | undefined) => ids.map((id) => lookup(id) ?? '?');
+  return [
+    ...names(filter.siteIds, (id) => project.sites.find((s) => s.id === id)?.code),
+    ...names(filter.phaseIds, (id) => project.phases.find((p) => p.id === id)?.name),
+    ...filter.kinds.map((kind) => KIND_LABELS[kind]),
+    ...filter.speakerRoles.map((role) => `${role}s`),
+    ...(filter.speakerAttribute ? [`${filter.speakerAttribute.key}: ${filter.speakerAttribute.value}`] : []),
+    ...names(filter.coderIds, (id) => coders.find((c) => c.id === id)?.initials),
+  ].join(' · ');
+}
+

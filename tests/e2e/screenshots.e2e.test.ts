@@ -49,4 +49,16 @@ describe('screenshots', () => {
     await app.page.screenshot({ path: join(OUTPUT, 'coding-view.png') });
     expect(await app.page.locator('.reader-body .coded').count()).toBeGreaterThan(10);
   });
+
+  it('counts codings in the tree for the retrieval filter too', async () => {
+    const siteFilter = app.page.getByLabel('Site', { exact: true });
+    const options = await siteFilter.locator('option').allInnerTexts();
+    const bu = options.find((text) => text.startsWith('BU'));
+    if (!bu) throw new Error(`no BU site among ${options.join(', ')}`);
+    await siteFilter.selectOption({ label: bu });
+    await visible(app.page.locator('.count-filter', { hasText: 'Counts for: BU' }));
+    await app.page.screenshot({ path: join(OUTPUT, 'filtered-counts.png') });
+    await siteFilter.selectOption({ index: 0 });
+    await app.page.locator('.count-filter').waitFor({ state: 'detached' });
+  });
 });

@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 import type { Uuid } from '#shared/model/types';
-import { NO_FILTER, type SegmentFilter } from '#shared/coding/segment-filter';
+import { codingPasses, describeFilter, isEmptyFilter, NO_FILTER, type SegmentFilter } from '#shared/coding/segment-filter';
+import { setCodingCountFilter } from '../codebook/codebook-view-store.ts';
 import type { SegmentOrder } from '#shared/coding/retrieve-segments';
 import { useWorkspace } from '../../state/workspace-store.ts';
 
@@ -50,3 +51,19 @@ useWorkspace.subscribe((state, previous) => {
     useRetrieval.setState({ tab: 'segments' });
   }
 });
+
+// The coding tree counts codings "for the current filter" too: hand it the retrieval filter whenever it changes.
+useRetrieval.subscribe((state, previous) => {
+  if (state.filter === previous.filter) return;
+  const { snapshot } = useWorkspace.getState();
+  if (!snapshot || isEmptyFilter(state.filter)) {
+    setCodingCountFilter(null);
+    return;
+  }
+  const filter = state.filter;
+  setCodingCountFilter({
+    label: describeFilter(filter, snapshot.project, snapshot.coders),
+    accepts: (coding) => codingPasses(filter, coding, (id) => useWorkspace.getState().index?.documentById.get(id)),
+  });
+});
+
