@@ -8,6 +8,7 @@
  * since they would sit beside the same lines. Lanes are given greedily in document order, which uses as few as any
  * layout can (it is interval colouring).
  */
+import { paragraphIndexAt } from './paragraph-label.ts';
 import type { Coding, Paragraph, Uuid } from '../model/types.ts';
 
 /** One stripe: a code over [start, end) of the document, made of the codings listed, in lane `lane` (0 first). */
@@ -30,17 +31,6 @@ export interface StripeLayout {
   readonly byParagraph: ReadonlyMap<number, readonly MarginStripe[]>;
 }
 
-/** Index of the paragraph holding a code-point offset (the last one starting at or before it), or -1. */
-function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((paragraphs[mid] as Paragraph).start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
-}
 
 interface MutableStripe {
   codeId: Uuid;

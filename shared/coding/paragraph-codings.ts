@@ -5,6 +5,7 @@
  * paragraphs those codings touch get new lists, and every other paragraph keeps its very list, which is what lets
  * its component skip re-rendering.
  */
+import { paragraphIndexAt } from './paragraph-label.ts';
 import type { Coding, Paragraph } from '../model/types.ts';
 import { compareByPosition } from '../index/project-index.ts';
 
@@ -21,17 +22,6 @@ const NONE: readonly Coding[] = [];
 /** Beyond this many codings added or removed, lists are rebuilt whole. */
 const INCREMENTAL_LIMIT = 64;
 
-/** Index of the paragraph holding an offset (the last starting at or before it), or -1. */
-function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((paragraphs[mid] as Paragraph).start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low - 1;
-}
 
 /** The paragraph indexes a coding touches: from that of its first character to that of its last. */
 function spanOf(paragraphs: readonly Paragraph[], coding: Coding): [number, number] {

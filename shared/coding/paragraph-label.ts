@@ -7,8 +7,8 @@
  */
 import type { Paragraph } from '../model/types.ts';
 
-/** Index of the last paragraph that starts at or before `offset`, or -1. */
-function lastStartingAtOrBefore(paragraphs: readonly Paragraph[], offset: number): number {
+/** Index of the last paragraph that starts at or before `offset` (binary search), or -1. */
+export function paragraphIndexAt(paragraphs: readonly Paragraph[], offset: number): number {
   let low = 0;
   let high = paragraphs.length;
   while (low < high) {
@@ -25,7 +25,7 @@ function lastStartingAtOrBefore(paragraphs: readonly Paragraph[], offset: number
  * first paragraph or at or past the end of the text has none (null).
  */
 export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): Paragraph | null {
-  const index = lastStartingAtOrBefore(paragraphs, offset);
+  const index = paragraphIndexAt(paragraphs, offset);
   const paragraph = paragraphs[index];
   if (!paragraph) return null;
   if (offset < paragraph.end) return paragraph;
@@ -51,10 +51,10 @@ export function paragraphSpan(
 ): string | null {
   if (end <= start) return null;
   // First: the paragraph holding `start`, or the first one that begins inside the passage.
-  let firstIndex = lastStartingAtOrBefore(paragraphs, start);
+  let firstIndex = paragraphIndexAt(paragraphs, start);
   if (firstIndex < 0 || start >= (paragraphs[firstIndex] as Paragraph).end) firstIndex++;
   // Last: the last paragraph that begins before `end`, provided the passage reaches into its text.
-  const lastIndex = lastStartingAtOrBefore(paragraphs, end - 1);
+  const lastIndex = paragraphIndexAt(paragraphs, end - 1);
   const first = paragraphs[firstIndex];
   const last = paragraphs[lastIndex];
   if (!first || !last || lastIndex < firstIndex) return null;

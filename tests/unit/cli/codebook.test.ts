@@ -2,28 +2,16 @@
  * `tessera codebook` run as users run it (node cli/tessera.mjs in a child process): built-in codebooks and a
  * project's codebook, in each format, written with the same code as the app.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tessera } from './run-tessera.ts';
 import mammoth from 'mammoth';
 import type { CodebookJson, CodebookJsonCode } from '#shared/codebook/codebook-json';
 import { readQdc } from '#shared/refi/read-codebook';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function tessera(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', ['cli/tessera.mjs', ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-codebook-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -2,26 +2,12 @@
  * The `tessera` command run as users run it: `node cli/tessera.mjs ...` in a child process, checking what it prints
  * and its exit code.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tessera } from './run-tessera.ts';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function tessera(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('node', ['cli/tessera.mjs', ...args], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const fixture = (name: string): string => `tests/fixtures/text/${name}`;
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-cli-'));
