@@ -8,7 +8,7 @@
 import { UserError } from '#shared/model/user-error';
 import { create } from 'zustand';
 import type { ProjectChange } from '#shared/model/change';
-import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
+import { applyChange, composeChanges, invertChange, isEmptyChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import type { CodebookId, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { newProject } from '#shared/model/new-project';
@@ -16,7 +16,6 @@ import { buildProjectIndex, recordLookup, updateProjectIndex, type ProjectIndex 
 import { applyCode, removeCodings } from '#shared/coding/apply-code';
 import type { NewCodeInput } from '#shared/codebook/create-code';
 import { createCode } from '#shared/codebook/create-code';
-import { composeChanges } from '#shared/codebook/compose-changes';
 import { withCodebooks } from '#shared/codebooks/add-codebook';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';

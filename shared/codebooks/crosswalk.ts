@@ -10,11 +10,10 @@
  * whole mapping is one change, so one undo takes it back.
  */
 import crosswalkJson from './data/crosswalk.json' with { type: 'json' };
-import { applyChange } from '../model/change.ts';
+import { applyChange, composeChanges } from '../model/change.ts';
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Code, Coding, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
-import { composeChanges } from '../codebook/compose-changes.ts';
 import { childrenOf } from '../codebook/code-tree.ts';
 import { CodeRefused } from '../codebook/create-code.ts';
 import { freeName } from '../codebook/edit-code.ts';

@@ -6,8 +6,7 @@
  * The text is never edited (codings point into it), so renaming a speaker changes the speaker record, not the label
  * as it stands in the text; paragraph numbers never change either.
  */
-import { applyChange, type ProjectChange } from '../model/change.ts';
-import { composeChanges } from '../codebook/compose-changes.ts';
+import { applyChange, composeChanges, type ProjectChange } from '../model/change.ts';
 import type { Clock } from '../model/ids.ts';
 import { SCHEMA_LIMITS } from '../model/schema.ts';
 import type { DocumentKind, ProjectSnapshot, Speaker, SpeakerRole, TesseraDocument, Uuid } from '../model/types.ts';

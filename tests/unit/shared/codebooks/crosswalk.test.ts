@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, invertChange } from '#shared/model/change';
+import { applyChange, composeChanges, invertChange } from '#shared/model/change';
 import type { Code, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { projectSnapshotSchema } from '#shared/model/schema';
 import { withCodebooks } from '#shared/codebooks/add-codebook';
@@ -10,7 +10,6 @@ import { applyCode } from '#shared/coding/apply-code';
 import { createCode } from '#shared/codebook/create-code';
 import { updateCode } from '#shared/codebook/edit-code';
 import { createMemo } from '#shared/memos/memos';
-import { composeChanges } from '#shared/codebook/compose-changes';
 import { projectWithTranscript } from '../fixture-project.ts';
 
 describe('the shipped crosswalk', () => {
