@@ -4,8 +4,8 @@
  * opens its attributes and speakers. The import, study and details dialogs are mounted here, beside the list they
  * change.
  */
-import { useMemo } from 'react';
-import type { Phase, Site, TesseraDocument } from '#shared/model/types';
+import { memo, useMemo } from 'react';
+import type { DocumentMeta, Phase, Site, TesseraDocument } from '#shared/model/types';
 import { selectDocument, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { ImportDialog } from '../import/import-dialog.tsx';
@@ -84,35 +84,13 @@ export function DocumentList() {
             )}
             <ul className="document-list">
               {group.documents.map((document) => (
-                <li key={document.id} className="document-item">
-                  <button
-                    type="button"
-                    className={`document-row${document.id === selectedId ? ' selected' : ''}`}
-                    aria-current={document.id === selectedId ? 'true' : undefined}
-                    onClick={() => selectDocument(document.id)}
-                  >
-                    <span className="document-title">
-                      <span className="document-name">{document.name}</span>
-                      {document.attributes.phaseId && phaseNames.has(document.attributes.phaseId) && (
-                        <span className="phase-badge">{phaseNames.get(document.attributes.phaseId)}</span>
-                      )}
-                      {document.kind === 'field-notes' && <span className="kind-badge">notes</span>}
-                    </span>
-                    <span className="document-meta">
-                      {plural(document.paragraphs.length, 'paragraph')} · {plural(document.speakers.length, 'speaker')} ·{' '}
-                      {plural(codingsPerDocument.get(document.id) ?? 0, 'coding')}
-                    </span>
-                  </button>
-                  <button
-                    type="button"
-                    className="small quiet document-details-button"
-                    aria-label={`Details of ${document.name}`}
-                    title="Site, phase, language, speakers…"
-                    onClick={() => openDocumentDetails(document.id)}
-                  >
-                    ⋯
-                  </button>
-                </li>
+                <DocumentRow
+                  key={document.id}
+                  document={document}
+                  phaseName={document.attributes.phaseId ? phaseNames.get(document.attributes.phaseId) : undefined}
+                  codingCount={codingsPerDocument.get(document.id) ?? 0}
+                  isSelected={document.id === selectedId}
+                />
               ))}
             </ul>
           </div>
@@ -124,3 +102,44 @@ export function DocumentList() {
     </section>
   );
 }
+
+interface DocumentRowProps {
+  readonly document: DocumentMeta;
+  readonly phaseName: string | undefined;
+  readonly codingCount: number;
+  readonly isSelected: boolean;
+}
+
+/** One document of the list; re-renders only when its own line changes (a coding elsewhere leaves it alone). */
+const DocumentRow = memo(function DocumentRow({ document, phaseName, codingCount, isSelected }: DocumentRowProps) {
+  return (
+    <li className="document-item">
+      <button
+        type="button"
+        className={`document-row${isSelected ? ' selected' : ''}`}
+        aria-current={isSelected ? 'true' : undefined}
+        onClick={() => selectDocument(document.id)}
+      >
+        <span className="document-title">
+          <span className="document-name">{document.name}</span>
+          {phaseName && <span className="phase-badge">{phaseName}</span>}
+          {document.kind === 'field-notes' && <span className="kind-badge">notes</span>}
+        </span>
+        <span className="document-meta">
+          {plural(document.paragraphs.length, 'paragraph')} · {plural(document.speakers.length, 'speaker')} ·{' '}
+          {plural(codingCount, 'coding')}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="small quiet document-details-button"
+        aria-label={`Details of ${document.name}`}
+        title="Site, phase, language, speakers…"
+        onClick={() => openDocumentDetails(document.id)}
+      >
+        ⋯
+      </button>
+    </li>
+  );
+});
+
