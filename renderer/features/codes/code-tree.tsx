@@ -7,7 +7,7 @@
  * button opens their actions (details, rename in place, colour, new subcode, hide, merge, split, memo, delete); the
  * keyboard walks the tree (arrows, Enter for details, F2 to rename, Delete). Every change is one step of undo.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import type { Code, Uuid } from '#shared/model/types';
 import { childrenByParent, childrenOf, treeOrder } from '#shared/codebook/code-tree';
@@ -212,6 +212,43 @@ export function CodeTree() {
     selectCode(codeId);
     setMenu({ codeId, x: event.clientX, y: event.clientY });
   };
+  // The rows are memoised; they reach the tree's current handlers through one stable object that forwards to the
+  // handlers of the latest render.
+  const latestHandlers = useRef<RowHandlers>(NO_HANDLERS);
+  useLayoutEffect(() => {
+    latestHandlers.current = {
+      ...NO_HANDLERS,
+      dragOver: onDragOver,
+      drop: onDrop,
+      keyDown: (event, index) => {
+        const entry = entries[index];
+        if (entry) onRowKeyDown(event, entry, index);
+      },
+      openMenu,
+    };
+  });
+  const rowHandlers = useMemo<RowHandlers>(
+    () => ({
+      // These three use only refs and a state setter, which never change: rows mounted before the first layout
+      // effect (all of them, on the first render) must register with the real map, not a placeholder.
+      registerRow: (codeId, element) => {
+        if (element) rowRefs.current.set(codeId, element);
+        else rowRefs.current.delete(codeId);
+      },
+      dragStart: (codeId) => {
+        dragging.current = codeId;
+      },
+      dragEnd: () => {
+        dragging.current = null;
+        setDrop(null);
+      },
+      dragOver: (event, codeId) => latestHandlers.current.dragOver(event, codeId),
+      drop: (event, codeId) => latestHandlers.current.drop(event, codeId),
+      keyDown: (event, index) => latestHandlers.current.keyDown(event, index),
+      openMenu: (event, codeId) => latestHandlers.current.openMenu(event, codeId),
+    }),
+    [],
+  );
   const menuCode = menu ? allCodes.find((c) => c.id === menu.codeId) : undefined;
   const hasFilter = countFilter !== null && filtered !== null;
 
@@ -258,95 +295,26 @@ export function CodeTree() {
               const shown = filtered?.get(code.id);
               const kids = visibleChildren(code.id).length > 0;
               const open = kids && !collapsed.has(code.id);
-              const numbering = codeNumbering(code);
-              const isSelected = code.id === selectedCodeId;
-              const own = count?.own.codings ?? 0;
               const aggregate = !code.isCodable || (kids && !open);
-              const codingNumber = aggregate ? (count?.withDescendants.codings ?? 0) : own;
-              const documentNumber = aggregate ? (count?.withDescendants.documents ?? 0) : (count?.own.documents ?? 0);
-              const filteredNumber = aggregate ? (shown?.withDescendants.codings ?? 0) : (shown?.own.codings ?? 0);
-              const dropClass = drop?.codeId === code.id ? ` drop-${drop.zone}` : '';
               return (
-                <li
+                <CodeTreeRow
                   key={code.id}
-                  role="treeitem"
-                  aria-selected={isSelected}
-                  aria-level={depth + 1}
-                  aria-expanded={kids ? open : undefined}
-                  aria-label={codeLabel(code)}
-                >
-                  <div
-                    ref={(element) => {
-                      if (element) rowRefs.current.set(code.id, element);
-                      else rowRefs.current.delete(code.id);
-                    }}
-                    className={`code-row${isSelected ? ' selected' : ''}${code.isHidden ? ' hidden-code' : ''}${dropClass}`}
-                    style={{ paddingLeft: `${4 + depth * 16}px` }}
-                    tabIndex={isSelected || (selectedCodeId === null && index === 0) ? 0 : -1}
-                    title={rowTitle(code, count)}
-                    draggable={renamingId !== code.id}
-                    onDragStart={(e) => {
-                      dragging.current = code.id;
-                      e.dataTransfer.setData(MOVE_TYPE, code.id);
-                      e.dataTransfer.setData('text/plain', code.name);
-                      e.dataTransfer.effectAllowed = 'copyMove';
-                    }}
-                    onDragEnd={() => {
-                      dragging.current = null;
-                      setDrop(null);
-                    }}
-                    onDragOver={(e) => onDragOver(e, code.id)}
-                    onDrop={(e) => onDrop(e, code.id)}
-                    onClick={(e) => {
-                      // A second click of a double-click (rename) keeps the selection.
-                      if (e.detail > 1) return;
-                      selectCode(isSelected ? null : code.id);
-                    }}
-                    onDoubleClick={() => setRenaming(code.id)}
-                    onContextMenu={(e) => openMenu(e, code.id)}
-                    onKeyDown={(e) => onRowKeyDown(e, entry, index)}
-                  >
-                    {kids ? (
-                      <button
-                        type="button"
-                        className="twisty"
-                        aria-label={open ? `Collapse ${code.name}` : `Expand ${code.name}`}
-                        tabIndex={-1}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          toggleCollapsed(code.id);
-                        }}
-                      >
-                        {open ? '▾' : '▸'}
-                      </button>
-                    ) : (
-                      <span className="twisty-space" aria-hidden="true" />
-                    )}
-                    <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
-                    {numbering && <span className="code-number">{numbering}</span>}
-                    {renamingId === code.id ? (
-                      <RenameField code={code} />
-                    ) : (
-                      <span className={`code-name${code.isCodable ? '' : ' category'}`}>{code.name}</span>
-                    )}
-                    {code.isHidden && <span className="hidden-mark">hidden</span>}
-                    <span className={`code-count${aggregate ? ' aggregate' : ''}${codingNumber === 0 ? ' zero' : ''}`}>
-                      {hasFilter ? `${filteredNumber}/${codingNumber}` : codingNumber}
-                    </span>
-                    <span className="code-docs" title={plural(documentNumber, 'document')}>
-                      {documentNumber > 0 && !hasFilter ? documentNumber : ''}
-                    </span>
-                    <button
-                      type="button"
-                      className="row-actions"
-                      aria-label={`Actions for ${code.name}`}
-                      tabIndex={-1}
-                      onClick={(e) => openMenu(e, code.id)}
-                    >
-                      ⋯
-                    </button>
-                  </div>
-                </li>
+                  code={code}
+                  depth={depth}
+                  index={index}
+                  hasChildren={kids}
+                  isOpen={open}
+                  isSelected={code.id === selectedCodeId}
+                  isTabStop={code.id === selectedCodeId || (selectedCodeId === null && index === 0)}
+                  isRenaming={renamingId === code.id}
+                  title={rowTitle(code, count)}
+                  dropZone={drop?.codeId === code.id ? drop.zone : null}
+                  isAggregate={aggregate}
+                  codingNumber={aggregate ? (count?.withDescendants.codings ?? 0) : (count?.own.codings ?? 0)}
+                  documentNumber={aggregate ? (count?.withDescendants.documents ?? 0) : (count?.own.documents ?? 0)}
+                  filteredNumber={hasFilter ? (aggregate ? (shown?.withDescendants.codings ?? 0) : (shown?.own.codings ?? 0)) : null}
+                  handlers={rowHandlers}
+                />
               );
             })}
           </ul>
@@ -369,6 +337,131 @@ export function CodeTree() {
     </section>
   );
 }
+
+/** What a row calls back into the tree for; filled in by the tree after each render. */
+interface RowHandlers {
+  registerRow: (codeId: Uuid, element: HTMLDivElement | null) => void;
+  dragStart: (codeId: Uuid) => void;
+  dragEnd: () => void;
+  dragOver: (event: DragEvent<HTMLDivElement>, codeId: Uuid | null) => void;
+  drop: (event: DragEvent, codeId: Uuid | null) => void;
+  keyDown: (event: KeyboardEvent, index: number) => void;
+  openMenu: (event: MouseEvent, codeId: Uuid) => void;
+}
+
+function noop(): void {}
+
+/** Handlers before the tree's first layout effect has run (no event can reach a row that early). */
+const NO_HANDLERS: RowHandlers = {
+  registerRow: noop,
+  dragStart: noop,
+  dragEnd: noop,
+  dragOver: noop,
+  drop: noop,
+  keyDown: noop,
+  openMenu: noop,
+};
+
+interface CodeTreeRowProps {
+  readonly code: Code;
+  readonly depth: number;
+  readonly index: number;
+  readonly hasChildren: boolean;
+  readonly isOpen: boolean;
+  readonly isSelected: boolean;
+  readonly isTabStop: boolean;
+  readonly isRenaming: boolean;
+  readonly title: string;
+  readonly dropZone: DropZone | null;
+  readonly isAggregate: boolean;
+  readonly codingNumber: number;
+  readonly documentNumber: number;
+  /** Codings for the retrieval filter, or null when there is no filter. */
+  readonly filteredNumber: number | null;
+  readonly handlers: RowHandlers;
+}
+
+/** One code of the tree; re-renders only when its own line changes, not on every coding elsewhere. */
+const CodeTreeRow = memo(function CodeTreeRow(props: CodeTreeRowProps) {
+  const { code, depth, index, hasChildren, isOpen, isSelected, isTabStop, isRenaming, title, dropZone, handlers } = props;
+  const { isAggregate, codingNumber, documentNumber, filteredNumber } = props;
+  const numbering = codeNumbering(code);
+  return (
+    <li
+      role="treeitem"
+      aria-selected={isSelected}
+      aria-level={depth + 1}
+      aria-expanded={hasChildren ? isOpen : undefined}
+      aria-label={codeLabel(code)}
+    >
+      <div
+        ref={(element) => handlers.registerRow(code.id, element)}
+        className={`code-row${isSelected ? ' selected' : ''}${code.isHidden ? ' hidden-code' : ''}${dropZone ? ` drop-${dropZone}` : ''}`}
+        style={{ paddingLeft: `${4 + depth * 16}px` }}
+        tabIndex={isTabStop ? 0 : -1}
+        title={title}
+        draggable={!isRenaming}
+        onDragStart={(e) => {
+          handlers.dragStart(code.id);
+          e.dataTransfer.setData(MOVE_TYPE, code.id);
+          e.dataTransfer.setData('text/plain', code.name);
+          e.dataTransfer.effectAllowed = 'copyMove';
+        }}
+        onDragEnd={() => handlers.dragEnd()}
+        onDragOver={(e) => handlers.dragOver(e, code.id)}
+        onDrop={(e) => handlers.drop(e, code.id)}
+        onClick={(e) => {
+          // A second click of a double-click (rename) keeps the selection.
+          if (e.detail > 1) return;
+          selectCode(isSelected ? null : code.id);
+        }}
+        onDoubleClick={() => setRenaming(code.id)}
+        onContextMenu={(e) => handlers.openMenu(e, code.id)}
+        onKeyDown={(e) => handlers.keyDown(e, index)}
+      >
+        {hasChildren ? (
+          <button
+            type="button"
+            className="twisty"
+            aria-label={isOpen ? `Collapse ${code.name}` : `Expand ${code.name}`}
+            tabIndex={-1}
+            onClick={(e) => {
+              e.stopPropagation();
+              toggleCollapsed(code.id);
+            }}
+          >
+            {isOpen ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="twisty-space" aria-hidden="true" />
+        )}
+        <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+        {numbering && <span className="code-number">{numbering}</span>}
+        {isRenaming ? (
+          <RenameField code={code} />
+        ) : (
+          <span className={`code-name${code.isCodable ? '' : ' category'}`}>{code.name}</span>
+        )}
+        {code.isHidden && <span className="hidden-mark">hidden</span>}
+        <span className={`code-count${isAggregate ? ' aggregate' : ''}${codingNumber === 0 ? ' zero' : ''}`}>
+          {filteredNumber !== null ? `${filteredNumber}/${codingNumber}` : codingNumber}
+        </span>
+        <span className="code-docs" title={plural(documentNumber, 'document')}>
+          {documentNumber > 0 && filteredNumber === null ? documentNumber : ''}
+        </span>
+        <button
+          type="button"
+          className="row-actions"
+          aria-label={`Actions for ${code.name}`}
+          tabIndex={-1}
+          onClick={(e) => handlers.openMenu(e, code.id)}
+        >
+          ⋯
+        </button>
+      </div>
+    </li>
+  );
+});
 
 /** Renaming a code in place: Enter or leaving the field saves, Escape cancels. */
 function RenameField({ code }: { readonly code: Code }) {
