@@ -45,7 +45,8 @@ const fromDrafts = (drafts: readonly AttributeDraft[]): Record<string, string> =
 /** The details dialog of the document chosen in the document list. */
 export function DocumentDetailsDialog() {
   const documentId = useDocuments((s) => s.detailsDocumentId);
-  const snapshot = useWorkspace((s) => s.snapshot);
+  // Always mounted: it reads the project only while a document's details are open.
+  const snapshot = useWorkspace((s) => (documentId ? s.snapshot : null));
   const document = snapshot?.documents.find((candidate) => candidate.id === documentId);
   if (!snapshot || !document) return null;
   // Keyed by modification time: after a save (or an undo) the form starts again from the stored document.

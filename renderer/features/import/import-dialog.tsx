@@ -45,7 +45,8 @@ export function ImportDialog() {
   const files = useImport((s) => s.files);
   const newSites = useImport((s) => s.newSites);
   const committing = useImport((s) => s.committing);
-  const snapshot = useWorkspace((s) => s.snapshot);
+  // The dialog is always mounted: it reads the project only while open, so coding never re-renders it.
+  const snapshot = useWorkspace((s) => (open ? s.snapshot : null));
   const pending = useMemo(() => (snapshot ? pendingNewSites(files, snapshot, newSites) : []), [files, snapshot, newSites]);
   const siteCodes = useMemo(
     () => [...(snapshot?.project.sites.map((site) => site.code) ?? []), ...pending.map((site) => site.code)],
