@@ -16,20 +16,6 @@ export class CodebookPage extends WorkspacePage {
     return this.page.getByRole('region', { name: 'Selected coding' });
   }
 
-  /** Codes the selection with the first code the quick-code box finds for what is typed. */
-  async quickCode(typed: string): Promise<void> {
-    const box = this.page.getByRole('dialog', { name: 'Code the selection' });
-    await visible(box);
-    await box.getByLabel('Find or create a code').fill(typed);
-    await box.getByLabel('Find or create a code').press('Enter');
-    await box.waitFor({ state: 'detached' });
-  }
-
-  /** The coded runs of paragraph n, as text, in order. */
-  async codedTextsIn(n: number): Promise<string[]> {
-    return this.paragraph(n).locator('.coded').allInnerTexts();
-  }
-
   /** Creates a project starting with a CFIR version (or none). */
   async createProjectWith(name: string, coderName: string, codebook: 'CFIR 2.0' | 'CFIR 2009' | 'None'): Promise<void> {
     await this.page.getByLabel('Project name').fill(name);

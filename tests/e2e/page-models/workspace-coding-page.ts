@@ -48,20 +48,6 @@ export class CodingPage extends WorkspacePage {
     }
   }
 
-  /** Types into the quick-code box that a selection opened, and presses Enter. */
-  async quickCode(typed: string): Promise<void> {
-    const box = this.quickCodeBox();
-    await visible(box);
-    await box.getByLabel('Find or create a code').fill(typed);
-    await box.getByLabel('Find or create a code').press('Enter');
-    await box.waitFor({ state: 'detached' });
-  }
-
-  /** The coded runs of paragraph n, as text, in order. */
-  async codedTextsIn(n: number): Promise<string[]> {
-    return this.paragraph(n).locator('.coded').allInnerTexts();
-  }
-
   /** The texts of whole codings in paragraph n: adjacent coded runs joined (a coding is cut into runs where others start). */
   async codedPassageIn(n: number): Promise<string> {
     return this.page.evaluate((n) => {

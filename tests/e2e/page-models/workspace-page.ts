@@ -135,6 +135,20 @@ export class WorkspacePage {
     return this.page.locator('.segment .segment-text').allInnerTexts();
   }
 
+  /** Types into the quick-code box that a selection opened, and presses Enter. */
+  async quickCode(typed: string): Promise<void> {
+    const box = this.page.getByRole('dialog', { name: 'Code the selection' });
+    await visible(box);
+    await box.getByLabel('Find or create a code').fill(typed);
+    await box.getByLabel('Find or create a code').press('Enter');
+    await box.waitFor({ state: 'detached' });
+  }
+
+  /** The coded runs of paragraph n, as text, in order. */
+  async codedTextsIn(n: number): Promise<string[]> {
+    return this.paragraph(n).locator('.coded').allInnerTexts();
+  }
+
   async saveProjectFile(): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: 'Save as file…' }).click();
