@@ -4,7 +4,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
-import { startWorkspace } from './state/workspace-store.ts';
+import { hasUnsavedChanges, startWorkspace, whenSaved } from './state/workspace-store.ts';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -15,3 +15,11 @@ createRoot(root).render(
   </StrictMode>,
 );
 void startWorkspace();
+
+// A change shows a few milliseconds before its write ends. Closing the window in that moment waits for the write,
+// then closes (in Electron, a cancelled unload keeps the window open; in a browser the page asks first).
+window.addEventListener('beforeunload', (event) => {
+  if (!hasUnsavedChanges()) return;
+  event.preventDefault();
+  void whenSaved().then(() => window.close());
+});

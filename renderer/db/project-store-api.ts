@@ -1,7 +1,7 @@
 /**
  * What the renderer asks of the project store. The store of record is IndexedDB (through Dexie); the UI keeps an
- * in-memory copy of the open project and writes every user action here first, as one `ProjectChange` in one
- * transaction, before it reports the action done.
+ * in-memory copy of the open project, shows each user action on it at once, writes the action here as one
+ * `ProjectChange` in one transaction, and reports it done only once written (renderer/state/save-queue.ts).
  */
 import type { ProjectChange } from '#shared/model/change';
 import type { IsoDateTime, ProjectSnapshot, Uuid } from '#shared/model/types';

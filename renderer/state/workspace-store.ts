@@ -1,9 +1,11 @@
 /**
  * The renderer's state: the project list, the open project held in memory, and the actions users take on it.
  *
- * IndexedDB is the store of record. Every action computes a `ProjectChange` with a pure function from `shared/`,
- * writes it to the store in one transaction, and only then applies it to the in-memory project, so what the screen
- * shows has always been saved. Components read this store through narrow selectors.
+ * IndexedDB is the store of record. Every action computes a `ProjectChange` with a pure function from `shared/` and
+ * applies it at once to the in-memory project and its index, so the screen follows the user without waiting on the
+ * disk; the change is then written to the store in one strict-durability transaction, in order (save-queue.ts). An
+ * action is reported done (its promise, its notice, the save status) only once written; a write that fails puts the
+ * screen back as it was before that change, and says so. Components read this store through narrow selectors.
  */
 import { UserError } from '#shared/model/user-error';
 import { create } from 'zustand';
@@ -27,6 +29,7 @@ import { projectStore } from './project-store-instance.ts';
 import { requestPersistentStorage } from '../db/tessera-db.ts';
 import { platformApi } from '../platform/api.ts';
 import { describeError } from './describe-error.ts';
+import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
 
 /** A message shown to the user until dismissed (errors) or for a few seconds (information). */
 export interface Notice {
@@ -122,7 +125,8 @@ export async function attempt(busyText: string | null, action: () => Promise<voi
     await action();
     return true;
   } catch (error) {
-    notify('error', describeError(error));
+    // A change taken back after a failed write has been reported once already, by the save queue's owner.
+    if (!(error instanceof ChangeTakenBack)) notify('error', describeError(error));
     return false;
   } finally {
     if (busyText) set({ busy: null });
@@ -141,7 +145,6 @@ interface HistoryEntry {
 const HISTORY_LIMIT = 200;
 let undoStack: HistoryEntry[] = [];
 let redoStack: HistoryEntry[] = [];
-let changeQueue: Promise<unknown> = Promise.resolve();
 
 function publishHistory(): void {
   set({
@@ -156,16 +159,59 @@ function clearHistory(): void {
   publishHistory();
 }
 
+/** Whether every change on screen has been written to the store: what the project bar's save status shows. */
+export const useSaveStatus = create<{ readonly unsaved: number }>()(() => ({ unsaved: 0 }));
+
+/** What a failed write puts back: the project, its index and the history as they were before that change. */
+interface ScreenBefore {
+  readonly snapshot: ProjectSnapshot;
+  readonly index: ProjectIndex | null;
+  readonly undo: readonly HistoryEntry[];
+  readonly redo: readonly HistoryEntry[];
+}
+
+const saves = new SaveQueue<ScreenBefore>((unsaved) => useSaveStatus.setState({ unsaved }), takeBack);
+
+function takeBack(failure: SaveFailure<ScreenBefore>): void {
+  const { before } = failure;
+  if (get().snapshot?.project.id === before.snapshot.project.id) {
+    set({ snapshot: before.snapshot, index: before.index });
+    undoStack = [...before.undo];
+    redoStack = [...before.redo];
+    publishHistory();
+  }
+  const later = failure.dropped.length;
+  notify(
+    'error',
+    `“${failure.label}” could not be saved, so it was taken back${later ? `, with ${later} later ${later === 1 ? 'change' : 'changes'}` : ''}. ` +
+      describeError(failure.error),
+    failure.dropped.map((label) => `Also taken back: ${label}`),
+  );
+}
+
+/** Resolves once every change made so far is written to the store (or taken back): before a project is left. */
+export function whenSaved(): Promise<void> {
+  return saves.whenSettled();
+}
+
+/** Whether some change on screen is still being written (the window asks before closing then). */
+export function hasUnsavedChanges(): boolean {
+  return saves.pending > 0;
+}
+
 /** The index of a snapshot: the store's, which is set together with the snapshot it was built for (else null). */
 function indexOf(snapshot: ProjectSnapshot): ProjectIndex | null {
   const { snapshot: current, index } = get();
   return current === snapshot && index?.projectId === snapshot.project.id && index.codingCount === snapshot.codings.length ? index : null;
 }
 
-/** Writes a change to the store, then applies it to the in-memory project. Callers hold the change queue. */
-async function writeChange(snapshot: ProjectSnapshot, change: ProjectChange): Promise<void> {
+/**
+ * Shows a change at once (the in-memory project and its index) and queues its write. Resolves once written; on a
+ * failed write the screen, and the history, go back to how they were (see takeBack).
+ */
+function showAndSave(label: string, snapshot: ProjectSnapshot, change: ProjectChange): Promise<void> {
   const at = systemClock();
-  await projectStore().commit(snapshot.project.id, change, at);
+  const before: ScreenBefore = { snapshot, index: get().index, undo: [...undoStack], redo: [...redoStack] };
   // The index follows the same change, touching only what it touches (see shared/index/project-index.ts), and
   // finds the records the change replaces, so that a coding added to 50,000 is not looked for among them.
   const index = indexOf(snapshot);
@@ -174,48 +220,51 @@ async function writeChange(snapshot: ProjectSnapshot, change: ProjectChange): Pr
     snapshot: { ...next, project: { ...next.project, modifiedAt: at } },
     index: index ? updateProjectIndex(index, change) : buildProjectIndex(next),
   });
-  scheduleBackup();
+  const written = saves.enqueue(label, () => projectStore().commit(snapshot.project.id, change, at), before);
+  void written.then(() => scheduleBackup(), () => undefined);
+  return written;
 }
 
 /**
- * Changes the open project: the one way every feature does. `compute` runs when the change's turn comes, on the
- * project as it is then (so quick successive actions never work on a stale copy); its change is written to the
- * store in one transaction and only then shown, and it becomes one step of undo named `label`. Resolves to what
- * `compute` returned alongside the change, or undefined when there was no project.
+ * Changes the open project: the one way every feature does. `compute` runs at once, on the project as the screen
+ * shows it; its change is shown, written to the store in one transaction (after the changes before it), and becomes
+ * one step of undo named `label`. Resolves, once written, to what `compute` returned alongside the change, or to
+ * undefined when there was no project; rejects when `compute` refused, or with ChangeTakenBack when the write failed.
  */
 export function changeProject<T>(
   label: string,
   compute: (snapshot: ProjectSnapshot) => { readonly change: ProjectChange; readonly result: T },
   options: { readonly coalesceKey?: string } = {},
 ): Promise<T | undefined> {
-  const run = async (): Promise<T | undefined> => {
-    const snapshot = get().snapshot;
-    if (!snapshot) return undefined;
-    const { change, result } = compute(snapshot);
-    if (isEmptyChange(change)) return result;
-    const indexBefore = indexOf(snapshot);
-    await writeChange(snapshot, change);
-    const inverse = invertChange(snapshot, change, indexBefore ? recordLookup(indexBefore) : {});
-    const top = undoStack[undoStack.length - 1];
-    if (options.coalesceKey && top?.coalesceKey === options.coalesceKey) {
-      // Undoing the merged step undoes this change, then the earlier ones.
-      undoStack[undoStack.length - 1] = {
-        label: top.label,
-        change: composeChanges(top.change, change),
-        inverse: composeChanges(inverse, top.inverse),
-        coalesceKey: options.coalesceKey,
-      };
-    } else {
-      undoStack.push({ label, change, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}) });
-    }
-    if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
-    redoStack = [];
-    publishHistory();
-    return result;
-  };
-  const next = changeQueue.then(run, run);
-  changeQueue = next.catch(() => undefined);
-  return next;
+  const snapshot = get().snapshot;
+  if (!snapshot) return Promise.resolve(undefined);
+  let computed: { readonly change: ProjectChange; readonly result: T };
+  try {
+    computed = compute(snapshot);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  const { change, result } = computed;
+  if (isEmptyChange(change)) return Promise.resolve(result);
+  const indexBefore = indexOf(snapshot);
+  const inverse = invertChange(snapshot, change, indexBefore ? recordLookup(indexBefore) : {});
+  const written = showAndSave(label, snapshot, change);
+  const top = undoStack[undoStack.length - 1];
+  if (options.coalesceKey && top?.coalesceKey === options.coalesceKey) {
+    // Undoing the merged step undoes this change, then the earlier ones.
+    undoStack[undoStack.length - 1] = {
+      label: top.label,
+      change: composeChanges(top.change, change),
+      inverse: composeChanges(inverse, top.inverse),
+      coalesceKey: options.coalesceKey,
+    };
+  } else {
+    undoStack.push({ label, change, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}) });
+  }
+  if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
+  redoStack = [];
+  publishHistory();
+  return written.then(() => result);
 }
 
 /** Writes a ready-made change of the open project (see changeProject). */
@@ -223,32 +272,29 @@ export async function commit(change: ProjectChange, label = 'Change'): Promise<v
   await changeProject(label, () => ({ change, result: undefined }));
 }
 
-function stepHistory(from: HistoryEntry[], to: HistoryEntry[], direction: 'undo' | 'redo'): Promise<boolean> {
-  const run = async (): Promise<boolean> => {
-    const snapshot = get().snapshot;
-    const entry = from[from.length - 1];
-    if (!snapshot || !entry) return false;
-    return attempt(null, async () => {
-      await writeChange(snapshot, direction === 'undo' ? entry.inverse : entry.change);
-      from.pop();
-      to.push(entry);
-      publishHistory();
-      notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
-    });
-  };
-  const next = changeQueue.then(run, run);
-  changeQueue = next.catch(() => undefined);
-  return next;
+function stepHistory(direction: 'undo' | 'redo'): Promise<boolean> {
+  const [from, to] = direction === 'undo' ? [undoStack, redoStack] : [redoStack, undoStack];
+  const snapshot = get().snapshot;
+  const entry = from[from.length - 1];
+  if (!snapshot || !entry) return Promise.resolve(false);
+  const written = showAndSave(`${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, snapshot, direction === 'undo' ? entry.inverse : entry.change);
+  from.pop();
+  to.push(entry);
+  publishHistory();
+  return attempt(null, async () => {
+    await written;
+    notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
+  });
 }
 
 /** Takes back the last change (Ctrl+Z). */
 export function undo(): Promise<boolean> {
-  return stepHistory(undoStack, redoStack, 'undo');
+  return stepHistory('undo');
 }
 
 /** Makes again the last change taken back (Ctrl+Shift+Z). */
 export function redo(): Promise<boolean> {
-  return stepHistory(redoStack, undoStack, 'redo');
+  return stepHistory('redo');
 }
 
 let backupTimer: ReturnType<typeof setTimeout> | null = null;
@@ -277,6 +323,8 @@ function scheduleBackup(delayMs = BACKUP_AFTER_CHANGE_MS): void {
 }
 
 async function backupNow(): Promise<void> {
+  // A backup holds what is stored, never a change that could still be taken back.
+  await whenSaved();
   const snapshot = get().snapshot;
   if (!snapshot || !(await platformKeepsBackups())) return;
   try {
@@ -314,6 +362,8 @@ export async function createProject(name: string, coderName: string, codebooks: 
 }
 
 async function showProject(snapshot: ProjectSnapshot): Promise<void> {
+  // The project on screen is left only once all its changes are written (or taken back, and said so).
+  await whenSaved();
   const store = projectStore();
   const savedCoder = await store.getSetting(coderSetting(snapshot.project.id));
   const coderId = snapshot.coders.some((c) => c.id === savedCoder) ? savedCoder : (snapshot.coders[0]?.id ?? null);
@@ -345,6 +395,7 @@ export async function closeProject(): Promise<void> {
     backupTimer = null;
     await backupNow();
   }
+  await whenSaved();
   await attempt(null, async () => {
     await projectStore().setSetting(LAST_PROJECT_SETTING, null);
     await refreshProjects();
@@ -433,6 +484,8 @@ function projectFileName(name: string): string {
 
 /** Saves the open project as one .tessera file. */
 export async function saveProjectFile(): Promise<void> {
+  // The file holds what is stored, never a change that could still be taken back.
+  await whenSaved();
   const snapshot = get().snapshot;
   if (!snapshot) return;
   await attempt('Saving the project file…', async () => {

@@ -375,6 +375,44 @@ describe('search', () => {
   });
 });
 
+describe('a change the store cannot save', () => {
+  it('shows at once, is reported saved only once written, and is taken back with a message when the write fails', async () => {
+    await expect.poll(() => app.page.locator('.save-status').innerText()).toBe('All changes saved');
+    // The disk fills up: every IndexedDB write from now on fails as Chromium fails it.
+    await app.page.evaluate(() => {
+      const original = IDBObjectStore.prototype.put;
+      (window as unknown as { restorePut: () => void }).restorePut = () => {
+        IDBObjectStore.prototype.put = original;
+      };
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await app.selectText(1, 'Today we talk');
+    const box = app.quickCodeBox();
+    await visible(box);
+    await box.getByLabel('Find or create a code').fill('Trust');
+    await box.getByLabel('Find or create a code').press('Enter');
+    await visible(app.page.locator('.notice', { hasText: '“Coding” could not be saved, so it was taken back.' }));
+    await expect.poll(() => app.page.locator('.notice', { hasText: 'The disk or the browser storage is full' }).count()).toBe(1);
+    await expect.poll(() => app.codedPassageIn(1)).toBe('Welcome everyone');
+    expect(await app.page.getByRole('button', { name: 'Undo' }).getAttribute('title')).not.toContain('Undo Coding');
+    await expect.poll(() => app.page.locator('.save-status').innerText()).toBe('All changes saved');
+    // The quick-code box stays open on the selection, to try again.
+    await visible(box);
+
+    // With space again, the same coding is saved and is there after a reload.
+    await app.page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+    await box.getByLabel('Find or create a code').press('Enter');
+    await box.waitFor({ state: 'detached' });
+    await expect.poll(() => app.codedPassageIn(1)).toBe('Welcome everyone / Today we talk');
+    await app.page.reload();
+    await visible(app.page.locator('.reader-title'));
+    await app.openDocument('BU_pre_FGD');
+    await expect.poll(() => app.codedPassageIn(1)).toBe('Welcome everyone / Today we talk');
+  });
+});
+
 describe('a densely coded transcript', () => {
   it('draws overlapping codings as separate stripes beside their lines, and looks clear', async () => {
     const study = synthesizeStudy({ documents: 2, wordsPerDocument: 2500, codes: 30, codings: 700, coders: 3, seed: 4 });

@@ -3,23 +3,26 @@
  */
 import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
 import { openStudyDialog } from '../study/study-store.ts';
+import { SaveStatus } from './save-status.tsx';
 
 /** The project bar. */
 export function ProjectBar() {
-  const project = useWorkspace((s) => s.snapshot?.project);
+  // The name, not the project record: that changes at every change (its modification time).
+  const projectName = useWorkspace((s) => s.snapshot?.project.name);
   const coders = useWorkspace((s) => s.snapshot?.coders);
   const currentCoderId = useWorkspace((s) => s.currentCoderId);
   const undoLabel = useWorkspace((s) => s.undoLabel);
   const redoLabel = useWorkspace((s) => s.redoLabel);
-  if (!project || !coders) return null;
+  if (projectName === undefined || !coders) return null;
   return (
     <header className="project-bar">
       <div className="brand brand-small">
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Tessera</span>
       </div>
-      <h1 className="project-title">{project.name}</h1>
+      <h1 className="project-title">{projectName}</h1>
       <div className="project-bar-actions">
+        <SaveStatus />
         <button
           type="button"
           className="quiet"
