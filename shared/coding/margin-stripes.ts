@@ -47,12 +47,31 @@ function isSortedByStart(codings: readonly Coding[]): boolean {
   return true;
 }
 
+function sameStripe(a: MarginStripe, b: MarginStripe): boolean {
+  return (
+    a.codeId === b.codeId &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.lane === b.lane &&
+    a.firstParagraph === b.firstParagraph &&
+    a.lastParagraph === b.lastParagraph &&
+    a.codingIds.length === b.codingIds.length &&
+    a.codingIds.every((id, i) => b.codingIds[i] === id)
+  );
+}
+
+function sameStripes(a: readonly MarginStripe[], b: readonly MarginStripe[]): boolean {
+  return a.length === b.length && a.every((stripe, i) => sameStripe(stripe, b[i] as MarginStripe));
+}
+
 /**
  * Lays out the stripes of a document's codings beside its paragraphs. Runs on every change to the open document,
  * so it makes one pass over the codings in position order (the project index keeps them so; others are sorted
- * first) and allocates one object per stripe.
+ * first) and allocates one object per stripe. With `previous` (the layout of the same paragraphs before a change),
+ * a paragraph whose stripes are unchanged keeps the very same list, so that a coding redraws only the paragraphs
+ * it changes.
  */
-export function layoutStripes(paragraphs: readonly Paragraph[], codings: readonly Coding[]): StripeLayout {
+export function layoutStripes(paragraphs: readonly Paragraph[], codings: readonly Coding[], previous: StripeLayout | null = null): StripeLayout {
   const sorted = isSortedByStart(codings) ? codings : [...codings].sort((a, b) => a.start - b.start || a.end - b.end);
   // Overlapping codings of one code become one stripe; stripes come out in the order they start.
   const open = new Map<Uuid, MutableStripe>();
@@ -84,6 +103,12 @@ export function layoutStripes(paragraphs: readonly Paragraph[], codings: readonl
       const list = byParagraph.get(p);
       if (list) list.push(stripe);
       else byParagraph.set(p, [stripe]);
+    }
+  }
+  if (previous) {
+    for (const [p, list] of byParagraph) {
+      const before = previous.byParagraph.get(p);
+      if (before && sameStripes(before, list)) byParagraph.set(p, before as MarginStripe[]);
     }
   }
   return { laneCount: laneEnds.length, stripes, byParagraph };

@@ -3,7 +3,7 @@
  * speaker) and its text.
  */
 import { documentSlice } from '../index/text-maps.ts';
-import type { Code, Coding, DocumentMeta, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
+import type { Code, Coding, DocumentMeta, ProjectSnapshot, Site, TesseraDocument, Uuid } from '../model/types.ts';
 import { paragraphAt, citationLabel } from './paragraph-label.ts';
 
 /** One coded passage, ready to show or export. */
@@ -21,14 +21,19 @@ export interface CodedSegment {
   readonly text: string;
 }
 
+/** What a citation needs of the project: its sites (a view can pass these without the whole, changing, project). */
+export interface StudySites {
+  readonly project: { readonly sites: readonly Site[] };
+}
+
 /** The site code of a document ("BU"), or null when it has none. */
-export function siteCodeOf(snapshot: ProjectSnapshot, document: DocumentMeta): string | null {
+export function siteCodeOf(snapshot: StudySites, document: DocumentMeta): string | null {
   const site = snapshot.project.sites.find((s) => s.id === document.attributes.siteId);
   return site?.code ?? null;
 }
 
 /** The segment a coding makes, with its citation and text. */
-export function codedSegment(snapshot: ProjectSnapshot, document: TesseraDocument, code: Code, coding: Coding): CodedSegment {
+export function codedSegment(snapshot: StudySites, document: TesseraDocument, code: Code, coding: Coding): CodedSegment {
   const first = paragraphAt(document.paragraphs, coding.start);
   // The end is exclusive: the last character coded is at end - 1.
   const last = paragraphAt(document.paragraphs, Math.max(coding.start, coding.end - 1));

@@ -4,7 +4,7 @@
  */
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
-import type { Coding, Memo, MemoTarget, ProjectSnapshot, Uuid } from '../model/types.ts';
+import type { Coding, Memo, MemoTarget, Project, ProjectSnapshot, Uuid } from '../model/types.ts';
 import { SCHEMA_LIMITS } from '../model/schema.ts';
 import { codedSegment } from '../coding/retrieval.ts';
 import { codeLabel } from '../codebooks/code-info.ts';
@@ -124,21 +124,28 @@ const KIND_NAMES: Readonly<Record<MemoTargetKind, string>> = {
 const QUOTE_LENGTH = 80;
 
 /**
- * Finds a coding by id. The app passes its index's lookup; the default scans the codings, which is fine for the
+ * Finds a coding by id. The app passes its index's lookup; scanning the codings (`scanCodings`) is fine for the
  * command line and tests but not for a view that runs on every change of a large project.
  */
 export type CodingLookup = (codingId: Uuid) => Coding | undefined;
 
-function scanCodings(snapshot: ProjectSnapshot): CodingLookup {
+/** A lookup that scans a project's codings. */
+export function scanCodings(snapshot: Pick<ProjectSnapshot, 'codings'>): CodingLookup {
   return (codingId) => snapshot.codings.find((c) => c.id === codingId);
 }
 
+/**
+ * What describing a memo's target needs of the project. A view passes just these parts, which do not change when a
+ * coding is made, so that its memo list is not redone at every coding.
+ */
+export interface MemoTargetContext {
+  readonly project: Pick<Project, 'name' | 'sites'>;
+  readonly documents: ProjectSnapshot['documents'];
+  readonly codes: ProjectSnapshot['codes'];
+}
+
 /** Describes what a memo is attached to, for lists and headings. */
-export function describeTarget(
-  snapshot: ProjectSnapshot,
-  target: MemoTarget,
-  findCoding: CodingLookup = scanCodings(snapshot),
-): TargetDescription {
+export function describeTarget(snapshot: MemoTargetContext, target: MemoTarget, findCoding: CodingLookup): TargetDescription {
   const kind = KIND_NAMES[target.kind];
   switch (target.kind) {
     case 'project':
@@ -172,9 +179,9 @@ export interface MemoQuery {
 
 /** The memos matching a query, most recently changed first. */
 export function searchMemos(
-  snapshot: ProjectSnapshot,
+  snapshot: MemoTargetContext & Pick<ProjectSnapshot, 'memos'>,
   query: MemoQuery,
-  findCoding: CodingLookup = scanCodings(snapshot),
+  findCoding: CodingLookup,
 ): readonly Memo[] {
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
   const kinds = new Set(query.kinds);

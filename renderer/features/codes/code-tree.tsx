@@ -7,9 +7,10 @@
  * button opens their actions (details, rename in place, colour, new subcode, hide, merge, split, memo, delete); the
  * keyboard walks the tree (arrows, Enter for details, F2 to rename, Delete). Every change is one step of undo.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
-import type { Code, Uuid } from '#shared/model/types';
+import type { Code, Coding, Uuid } from '#shared/model/types';
+import type { ProjectIndex } from '#shared/index/project-index';
 import { childrenByParent, childrenOf, treeOrder } from '#shared/codebook/code-tree';
 import type { TreeEntry } from '#shared/codebook/code-tree';
 import { codeTreeCounts, codeTreeCountsFromUsage } from '#shared/codebook/code-counts';
@@ -60,18 +61,32 @@ function rowTitle(code: Code, count: CodeTreeCount | undefined): string {
   return lines.join('\n');
 }
 
-/** The coding tree with its "new code" form and the codebook menu. */
+/**
+ * The coding tree with its "new code" form and the codebook menu. Its counts follow a coding a moment later, in a
+ * render of their own that React does after the reader's, so that the coded passage shows at once: this outer part
+ * takes the index as a deferred value, and the tree itself re-renders only when that value moves on.
+ */
 export function CodeTree() {
+  const index = useDeferredValue(useWorkspace((s) => s.index));
+  const countFilter = useCodebookView((s) => s.countFilter);
+  // All codings are read only while a retrieval filter asks for counts of its own; the totals come from the index.
+  const codings = useDeferredValue(useWorkspace((s) => (countFilter ? s.snapshot?.codings : undefined)));
+  return <CodeTreeView index={index} codings={codings} />;
+}
+
+interface CodeTreeViewProps {
+  readonly index: ProjectIndex | null;
+  readonly codings: readonly Coding[] | undefined;
+}
+
+const CodeTreeView = memo(function CodeTreeView({ index, codings }: CodeTreeViewProps) {
   const projectId = useWorkspace((s) => s.snapshot?.project.id);
   const codes = useWorkspace((s) => s.snapshot?.codes);
-  const index = useWorkspace((s) => s.index);
   const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
   const collapsed = useCodebookView((s) => s.collapsed);
   const showHidden = useCodebookView((s) => s.showHidden);
   const renamingId = useCodebookView((s) => s.renamingId);
   const countFilter = useCodebookView((s) => s.countFilter);
-  // All codings are read only while a retrieval filter asks for counts of its own; the totals come from the index.
-  const codings = useWorkspace((s) => (countFilter ? s.snapshot?.codings : undefined));
   const [name, setName] = useState('');
   const [inside, setInside] = useState(false);
   const [menu, setMenu] = useState<{ codeId: Uuid; x: number; y: number } | null>(null);
@@ -336,7 +351,7 @@ export function CodeTree() {
       <CodebookDialogs />
     </section>
   );
-}
+});
 
 /** What a row calls back into the tree for; filled in by the tree after each render. */
 interface RowHandlers {

@@ -4,8 +4,9 @@
  * opens its attributes and speakers. The import, study and details dialogs are mounted here, beside the list they
  * change.
  */
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import type { DocumentMeta, Phase, Site, TesseraDocument } from '#shared/model/types';
+import type { ProjectIndex } from '#shared/index/project-index';
 import { selectDocument, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { ImportDialog } from '../import/import-dialog.tsx';
@@ -43,10 +44,13 @@ export function groupDocuments(documents: readonly TesseraDocument[], sites: rea
   return groups.filter((group) => group.documents.length > 0);
 }
 
-/** The document list. */
+/** The document list. Its counts follow a coding a moment later, in a render of their own (see CodeTree). */
 export function DocumentList() {
+  return <DocumentListView index={useDeferredValue(useWorkspace((s) => s.index))} />;
+}
+
+const DocumentListView = memo(function DocumentListView({ index }: { readonly index: ProjectIndex | null }) {
   const documents = useWorkspace((s) => s.snapshot?.documents);
-  const index = useWorkspace((s) => s.index);
   const sites = useWorkspace((s) => s.snapshot?.project.sites);
   const phases = useWorkspace((s) => s.snapshot?.project.phases);
   const selectedId = useWorkspace((s) => s.selectedDocumentId);
@@ -101,7 +105,7 @@ export function DocumentList() {
       <DocumentDetailsDialog />
     </section>
   );
-}
+});
 
 interface DocumentRowProps {
   readonly document: DocumentMeta;

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Memo, MemoTarget, ProjectSnapshot } from '#shared/model/types';
-import { describeTarget } from '#shared/memos/memos';
+import { describeTarget, scanCodings } from '#shared/memos/memos';
 import { codingById } from '#shared/index/project-index';
 import { jumpTo, selectCode, selectDocument, useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
@@ -96,7 +96,7 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
 
   if (!snapshot) return null;
   const removed = memoId !== null && memo === null;
-  const target = describeTarget(snapshot, open.target, index ? (id) => codingById(index, id) : undefined);
+  const target = describeTarget(snapshot, open.target, index ? (id) => codingById(index, id) : scanCodings(snapshot));
   const author = coders?.find((c) => c.id === (memo?.authorId ?? currentCoderId));
   const edit = (next: { title?: string; text?: string }): void => {
     draft.current = { title: next.title ?? draft.current.title, text: next.text ?? draft.current.text, dirty: true };

@@ -3,10 +3,11 @@
  * way to start a memo on the project, the document being read or the selected code. A click opens a memo beside the
  * transcript.
  */
-import { useMemo, useState } from 'react';
-import type { MemoTargetKind } from '#shared/memos/memos';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
+import type { Coding, Memo } from '#shared/model/types';
+import type { CodingLookup, MemoTargetContext, MemoTargetKind } from '#shared/memos/memos';
 import { describeTarget, searchMemos } from '#shared/memos/memos';
-import { codingById } from '#shared/index/project-index';
+import { codingById, type ProjectIndex } from '#shared/index/project-index';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { MenuItem, PopupMenu } from '../codebook/popup-menu.tsx';
@@ -22,28 +23,90 @@ const KINDS: readonly { readonly kind: MemoTargetKind; readonly label: string }[
   { kind: 'coding', label: 'Codings' },
 ];
 
-/** The memos section of the sidebar. */
+/** The last answer of codingsMemosAreOn, kept while the memos and their codings are the same. */
+let lastMemoCodings: { memos: readonly Memo[]; index: ProjectIndex; codings: readonly (Coding | undefined)[] } | null = null;
+
+/**
+ * The codings that memos are written on, in memo order (undefined for one no longer there): the very same array
+ * as last time while none of them changed, so that a coding no memo is on leaves the list as it is.
+ */
+function codingsMemosAreOn(memos: readonly Memo[], index: ProjectIndex): readonly (Coding | undefined)[] {
+  if (lastMemoCodings?.memos === memos && lastMemoCodings.index === index) return lastMemoCodings.codings;
+  const codings = memos.flatMap((memo) => (memo.target.kind === 'coding' ? [codingById(index, memo.target.id)] : []));
+  const before = lastMemoCodings?.memos === memos ? lastMemoCodings.codings : null;
+  const same = before !== null && before.length === codings.length && before.every((coding, i) => coding === codings[i]);
+  lastMemoCodings = { memos, index, codings: same ? before : codings };
+  return lastMemoCodings.codings;
+}
+
+const NO_CODINGS: readonly (Coding | undefined)[] = [];
+
+/**
+ * The memos section of the sidebar. It follows a coding a moment later, in a render of its own after the reader's
+ * (as the coding tree does), since a coding changes what it shows only when a memo is on that coding.
+ */
 export function MemoList() {
-  const snapshot = useWorkspace((s) => s.snapshot);
-  const selectedDocumentId = useWorkspace((s) => s.selectedDocumentId);
-  const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
+  return <MemoListView index={useDeferredValue(useWorkspace((s) => s.index))} />;
+}
+
+const MemoListView = memo(function MemoListView({ index }: { readonly index: ProjectIndex | null }) {
+  // The parts of the project the list shows, each unchanged by a coding (the project record itself is not: its
+  // modification time moves at every change).
+  const memosOfProject = useWorkspace((s) => s.snapshot?.memos);
+  const documents = useWorkspace((s) => s.snapshot?.documents);
+  const codes = useWorkspace((s) => s.snapshot?.codes);
+  const coderList = useWorkspace((s) => s.snapshot?.coders);
+  const projectName = useWorkspace((s) => s.snapshot?.project.name);
+  const sites = useWorkspace((s) => s.snapshot?.project.sites);
+  const memoCodings = memosOfProject && index ? codingsMemosAreOn(memosOfProject, index) : NO_CODINGS;
+  const selectedDocument = useWorkspace((s) => (s.selectedDocumentId ? s.index?.documentById.get(s.selectedDocumentId) : undefined));
+  const selectedCode = useWorkspace((s) => (s.selectedCodeId ? s.index?.codeById.get(s.selectedCodeId) : undefined));
   const selectedCodingId = useReader((s) => s.selectedCodingId);
+  const selectedCoding = useWorkspace((s) => (selectedCodingId && s.index ? codingById(s.index, selectedCodingId) : undefined));
   const query = useMemoView((s) => s.query);
   const kinds = useMemoView((s) => s.kinds);
   const openId = useMemoView((s) => s.open?.memoId ?? null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
-  const index = useWorkspace((s) => s.index);
-  const findCoding = useMemo(() => (index ? (id: string) => codingById(index, id) : undefined), [index]);
-  const memos = useMemo(
-    () => (snapshot ? searchMemos(snapshot, { text: query, kinds }, findCoding) : []),
-    [snapshot, query, kinds, findCoding],
+  const context = useMemo<MemoTargetContext | null>(
+    () => (documents && codes && sites && projectName !== undefined ? { project: { name: projectName, sites }, documents, codes } : null),
+    [documents, codes, sites, projectName],
   );
-  if (!snapshot) return null;
-  const total = snapshot.memos.length;
-  const selectedCode = snapshot.codes.find((c) => c.id === selectedCodeId);
-  const selectedDocument = snapshot.documents.find((d) => d.id === selectedDocumentId);
-  const selectedCoding = selectedCodingId && index ? codingById(index, selectedCodingId) : undefined;
-  const coders = new Map(snapshot.coders.map((c) => [c.id, c]));
+  const findCoding = useMemo<CodingLookup>(() => {
+    const byId = new Map(memoCodings.flatMap((coding) => (coding ? [[coding.id, coding] as const] : [])));
+    return (id) => byId.get(id);
+  }, [memoCodings]);
+  const memos = useMemo(
+    () => (context && memosOfProject ? searchMemos({ ...context, memos: memosOfProject }, { text: query, kinds }, findCoding) : []),
+    [context, memosOfProject, query, kinds, findCoding],
+  );
+  const coders = useMemo(() => new Map((coderList ?? []).map((c) => [c.id, c])), [coderList]);
+  // The rows are made again only when what they show changes, not at each render of the list.
+  const rows = useMemo(
+    () =>
+      context &&
+      memos.map((memo) => {
+        const target = describeTarget(context, memo.target, findCoding);
+        const author = memo.authorId ? coders.get(memo.authorId) : undefined;
+        return (
+          <li key={memo.id}>
+            <button type="button" className={`memo-row${memo.id === openId ? ' selected' : ''}`} onClick={() => openMemo(memo.id)}>
+              <span className="memo-row-title" dir="auto">
+                {memo.title || memo.text.split('\n')[0]?.slice(0, 80) || 'Untitled memo'}
+              </span>
+              <span className="memo-row-target" dir="auto">
+                {target.kind}: {target.text}
+              </span>
+              <span className="memo-row-meta">
+                {author?.initials ?? '?'} · {formatDateTime(memo.modifiedAt)}
+              </span>
+            </button>
+          </li>
+        );
+      }),
+    [context, memos, findCoding, coders, openId],
+  );
+  if (!context || !memosOfProject) return null;
+  const total = memosOfProject.length;
 
   return (
     <section className="sidebar-section sidebar-memos" aria-labelledby="memos-heading">
@@ -71,7 +134,7 @@ export function MemoList() {
             On the code{selectedCode ? ` “${selectedCode.name}”` : ' (select one first)'}
           </MenuItem>
           <MenuItem disabled={!selectedCoding} onSelect={() => (setMenu(null), selectedCoding && newMemoOn({ kind: 'coding', id: selectedCoding.id }))}>
-            {selectedCoding ? `On the selected coding (${describeTarget(snapshot, { kind: 'coding', id: selectedCoding.id }, findCoding).text})` : 'On a coding (click a coded passage first)'}
+            {selectedCoding ? `On the selected coding (${describeTarget(context, { kind: 'coding', id: selectedCoding.id }, () => selectedCoding).text})` : 'On a coding (click a coded passage first)'}
           </MenuItem>
         </PopupMenu>
       )}
@@ -106,27 +169,9 @@ export function MemoList() {
         <p className="empty">No memo matches.</p>
       ) : (
         <ul className="memo-list" aria-label="Memos">
-          {memos.map((memo) => {
-            const target = describeTarget(snapshot, memo.target, findCoding);
-            const author = memo.authorId ? coders.get(memo.authorId) : undefined;
-            return (
-              <li key={memo.id}>
-                <button type="button" className={`memo-row${memo.id === openId ? ' selected' : ''}`} onClick={() => openMemo(memo.id)}>
-                  <span className="memo-row-title" dir="auto">
-                    {memo.title || memo.text.split('\n')[0]?.slice(0, 80) || 'Untitled memo'}
-                  </span>
-                  <span className="memo-row-target" dir="auto">
-                    {target.kind}: {target.text}
-                  </span>
-                  <span className="memo-row-meta">
-                    {author?.initials ?? '?'} · {formatDateTime(memo.modifiedAt)}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+          {rows}
         </ul>
       )}
     </section>
   );
-}
+});

@@ -16,7 +16,7 @@ import type { Code, Coding, Paragraph, TesseraDocument, Uuid } from '#shared/mod
 import type { CodePointRange } from '#shared/text/code-points';
 import { codingById, codingsOfDocument } from '#shared/index/project-index';
 import { codePointMapOf } from '#shared/index/text-maps';
-import { layoutStripes, type MarginStripe } from '#shared/coding/margin-stripes';
+import { layoutStripes, type MarginStripe, type StripeLayout } from '#shared/coding/margin-stripes';
 import { nextWordEdge, snapSelection } from '#shared/coding/word-snap';
 import { paragraphAt } from '#shared/coding/paragraph-label';
 import { paragraphCodings, type ParagraphCodings } from '#shared/coding/paragraph-codings';
@@ -62,6 +62,18 @@ function useParagraphCodings(paragraphs: readonly Paragraph[], codings: readonly
   }, [paragraphs, codings]);
 }
 
+/** The last stripe layout of each open document (keyed by its paragraph list), to keep unchanged paragraphs' lists. */
+const lastStripeLayout = new WeakMap<readonly Paragraph[], StripeLayout>();
+
+/** The margin stripes; a paragraph whose stripes did not change keeps the very same list (and is not redrawn). */
+function useStripeLayout(paragraphs: readonly Paragraph[], codings: readonly Coding[]): StripeLayout {
+  return useMemo(() => {
+    const next = layoutStripes(paragraphs, codings, lastStripeLayout.get(paragraphs) ?? null);
+    lastStripeLayout.set(paragraphs, next);
+    return next;
+  }, [paragraphs, codings]);
+}
+
 /** A rough height for a paragraph before it is measured: its length over the characters a line holds. */
 function estimateHeight(paragraph: Paragraph | undefined): number {
   const length = paragraph ? paragraph.end - paragraph.start : 0;
@@ -102,7 +114,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   const map = useMemo(() => codePointMapOf(document), [document]);
   const paragraphs = document.paragraphs;
   const paragraphCodings = useParagraphCodings(paragraphs, codings);
-  const layout = useMemo(() => layoutStripes(paragraphs, codings), [paragraphs, codings]);
+  const layout = useStripeLayout(paragraphs, codings);
   const speakers = useMemo(() => new Map(document.speakers.map((s) => [s.id, s.label])), [document.speakers]);
   const site = sites?.find((s) => s.id === document.attributes.siteId)?.code ?? null;
   const selectedCoding = useWorkspace((s) => {

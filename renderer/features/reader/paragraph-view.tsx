@@ -79,7 +79,8 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
   const rowRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
-  // Place the stripes and the selected coding's handles beside the lines they belong to, now and on every resize.
+  // Place the stripes and the selected coding's handles beside the lines they belong to, before the frame is painted
+  // and on every resize.
   useLayoutEffect(() => {
     const row = rowRef.current;
     const textElement = textRef.current;
@@ -112,7 +113,10 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
       // All measuring above, all writing below: one layout for the paragraph, not one per stripe.
       for (const [element, style] of placements) Object.assign(element.style, style);
     };
-    place();
+    // No measuring here: reading geometry in a layout effect forces a layout of the whole page in the middle of the
+    // commit. A ResizeObserver reports each observed element once as soon as it starts observing, and calls back
+    // after the browser's own layout and before it paints, so the stripes are in place in the very frame that shows
+    // them, and again whenever the paragraph's lines reflow.
     const observer = new ResizeObserver(place);
     observer.observe(textElement);
     return () => observer.disconnect();

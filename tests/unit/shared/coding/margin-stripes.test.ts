@@ -62,4 +62,29 @@ describe('margin stripes', () => {
     const layout = layoutStripes(paragraphs, [coding('a', 'A', 50, 100)]);
     expect(layout.stripes[0]?.lastParagraph).toBe(0);
   });
+
+  it('keeps the very same list for each paragraph whose stripes a change leaves as they were', () => {
+    const before = layoutStripes(paragraphs, [coding('a', 'X', 10, 40), coding('b', 'Y', 120, 150), coding('c', 'Z', 250, 260)]);
+    // A coding added in paragraph 2 (index 1) beside Y; paragraphs 1 and 3 are untouched.
+    const after = layoutStripes(
+      paragraphs,
+      [coding('a', 'X', 10, 40), coding('b', 'Y', 120, 150), coding('d', 'X', 130, 140), coding('c', 'Z', 250, 260)],
+      before,
+    );
+    expect(after.byParagraph.get(0)).toBe(before.byParagraph.get(0));
+    expect(after.byParagraph.get(2)).toBe(before.byParagraph.get(2));
+    expect(after.byParagraph.get(1)).not.toBe(before.byParagraph.get(1));
+    expect(after.byParagraph.get(1)?.map((stripe) => stripe.codeId)).toEqual(['Y', 'X']);
+    // The result is the same as a layout made from nothing.
+    const fresh = layoutStripes(paragraphs, [coding('a', 'X', 10, 40), coding('b', 'Y', 120, 150), coding('d', 'X', 130, 140), coding('c', 'Z', 250, 260)]);
+    expect([...after.byParagraph]).toEqual([...fresh.byParagraph]);
+    expect(after.laneCount).toBe(fresh.laneCount);
+  });
+
+  it('gives a paragraph a new list when one of its stripes grows or moves lane', () => {
+    const before = layoutStripes(paragraphs, [coding('a', 'X', 10, 40)]);
+    const grown = layoutStripes(paragraphs, [coding('a', 'X', 10, 40), coding('e', 'X', 35, 60)], before);
+    expect(grown.byParagraph.get(0)).not.toBe(before.byParagraph.get(0));
+    expect(grown.byParagraph.get(0)?.[0]?.codingIds).toEqual(['a', 'e']);
+  });
 });

@@ -8,6 +8,7 @@ import {
   deleteMemos,
   describeTarget,
   memosFor,
+  scanCodings,
   searchMemos,
   updateMemo,
 } from '#shared/memos/memos';
@@ -65,8 +66,8 @@ describe('memos', () => {
 
   it('describes a coding by citation, code and quote', () => {
     const { snapshot, coding } = codedProject();
-    expect(describeTarget(snapshot, { kind: 'coding', id: coding.id })).toEqual({ kind: 'Coding', text: '¶2 · Trust · “It went well 😀 really.”' });
-    expect(describeTarget(snapshot, { kind: 'code', id: coding.id }).text).toBe('(deleted code)');
+    expect(describeTarget(snapshot, { kind: 'coding', id: coding.id }, scanCodings(snapshot))).toEqual({ kind: 'Coding', text: '¶2 · Trust · “It went well 😀 really.”' });
+    expect(describeTarget(snapshot, { kind: 'code', id: coding.id }, scanCodings(snapshot)).text).toBe('(deleted code)');
   });
 
   it('searches memos by words in title, text or target, filtered by target kind, newest first', () => {
@@ -79,10 +80,10 @@ describe('memos', () => {
     add({ kind: 'document', id: document.id }, 'Noisy room', 'Hard to hear P3.');
     add({ kind: 'code', id: code.id }, 'Trust grows', 'Trust between nurses and peers.');
     add({ kind: 'coding', id: coding.id }, '', 'Irony? Check with the moderator.');
-    expect(searchMemos(s, { text: '', kinds: [] }).map((m) => m.title)).toEqual(['', 'Trust grows', 'Noisy room', 'Plan']);
-    expect(searchMemos(s, { text: 'trust', kinds: [] }).map((m) => m.title)).toEqual(['', 'Trust grows']);
-    expect(searchMemos(s, { text: 'trust', kinds: ['code'] }).map((m) => m.title)).toEqual(['Trust grows']);
-    expect(searchMemos(s, { text: 'moderator irony', kinds: ['coding', 'document'] })).toHaveLength(1);
-    expect(searchMemos(s, { text: 'nothing-like-this', kinds: [] })).toHaveLength(0);
+    expect(searchMemos(s, { text: '', kinds: [] }, scanCodings(s)).map((m) => m.title)).toEqual(['', 'Trust grows', 'Noisy room', 'Plan']);
+    expect(searchMemos(s, { text: 'trust', kinds: [] }, scanCodings(s)).map((m) => m.title)).toEqual(['', 'Trust grows']);
+    expect(searchMemos(s, { text: 'trust', kinds: ['code'] }, scanCodings(s)).map((m) => m.title)).toEqual(['Trust grows']);
+    expect(searchMemos(s, { text: 'moderator irony', kinds: ['coding', 'document'] }, scanCodings(s))).toHaveLength(1);
+    expect(searchMemos(s, { text: 'nothing-like-this', kinds: [] }, scanCodings(s))).toHaveLength(0);
   });
 });
