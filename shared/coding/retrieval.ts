@@ -27,7 +27,7 @@ export interface StudySites {
 }
 
 /** The site code of a document ("BU"), or null when it has none. */
-export function siteCodeOf(snapshot: StudySites, document: DocumentMeta): string | null {
+export function siteCodeOf(snapshot: StudySites, document: { readonly attributes: { readonly siteId: Uuid | null } }): string | null {
   const site = snapshot.project.sites.find((s) => s.id === document.attributes.siteId);
   return site?.code ?? null;
 }

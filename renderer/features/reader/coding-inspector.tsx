@@ -4,6 +4,7 @@
  */
 import { useRef } from 'react';
 import type { Coding } from '#shared/model/types';
+import { siteCodeOf } from '#shared/coding/retrieval';
 import { codeLabel } from '#shared/codebooks/code-info';
 import { memosFor } from '#shared/memos/memos';
 import { paragraphSpan } from '#shared/coding/paragraph-label';
@@ -21,7 +22,7 @@ export function CodingInspector({ coding }: { readonly coding: Coding }) {
   const code = useWorkspace((s) => s.index?.codeById.get(coding.codeId));
   const coder = useWorkspace((s) => (coding.coderId ? s.index?.coderById.get(coding.coderId) : undefined));
   const document = useWorkspace((s) => s.index?.documentById.get(coding.documentId));
-  const siteCode = useWorkspace((s) => s.snapshot?.project.sites.find((site) => site.id === document?.attributes.siteId)?.code ?? null);
+  const siteCode = useWorkspace((s) => (s.snapshot && document ? siteCodeOf(s.snapshot, document) : null));
   const memos = useWorkspace((s) => s.snapshot?.memos);
   const recodeButton = useRef<HTMLButtonElement>(null);
   const onCoding = memos ? memosFor({ memos }, { kind: 'coding', id: coding.id }) : [];

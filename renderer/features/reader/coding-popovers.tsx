@@ -60,6 +60,58 @@ function useChoices(filter: string, limit: number): { choices: readonly QuickCod
   return { choices, recent };
 }
 
+/**
+ * What a code-picking panel has typed and where its arrow keys are: the filter, and the active choice, which goes
+ * back to the first whenever the filter changes. `commonKey` handles the keys every such panel shares (the arrows
+ * move through `count` choices, Escape closes) and tells whether it took the key.
+ */
+function useCodeFilter(onClose: () => void) {
+  const [filter, setFilterText] = useState('');
+  const [active, setActive] = useState(0);
+  const setFilter = (text: string): void => {
+    setFilterText(text);
+    setActive(0);
+  };
+  const commonKey = (event: KeyboardEvent, count: number): boolean => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+      return true;
+    }
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => Math.max(0, Math.min(count - 1, i + step)));
+      return true;
+    }
+    return false;
+  };
+  return { filter, active, setFilter, commonKey };
+}
+
+interface FilterFieldProps {
+  readonly label: string;
+  readonly placeholder: string;
+  readonly filter: string;
+  readonly onFilter: (text: string) => void;
+  readonly onKeyDown: (event: KeyboardEvent) => void;
+}
+
+/** The filter field at the top of a code-picking panel; it takes the focus when the panel opens. */
+function FilterField({ label, placeholder, filter, onFilter, onKeyDown }: FilterFieldProps) {
+  return (
+    <input
+      className="popover-filter"
+      aria-label={label}
+      placeholder={placeholder}
+      value={filter}
+      onChange={(e) => onFilter(e.target.value)}
+      onKeyDown={onKeyDown}
+      autoFocus
+    />
+  );
+}
+
 interface ChoiceListProps {
   readonly choices: readonly QuickCodeMatch[];
   readonly recent: readonly Uuid[];
@@ -103,8 +155,7 @@ interface CodingPopoverProps {
 
 /** The quick-code box on a selection. */
 export function CodingPopover({ range, anchor, onDone }: CodingPopoverProps) {
-  const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
+  const { filter, active, setFilter, commonKey } = useCodeFilter(() => onDone(false));
   const panelRef = useRef<HTMLDivElement>(null);
   const placement = usePlacement(panelRef, anchor);
   useOutsideClose(panelRef, () => onDone(false));
@@ -131,18 +182,12 @@ export function CodingPopover({ range, anchor, onDone }: CodingPopoverProps) {
     if (await codeInVivo(range)) onDone(true);
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    if (commonKey(event, choices.length)) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       if (event.shiftKey) void inVivo();
       else if (choices[active]) void apply(choices[active].code);
       else if (trimmed) void createAndApply();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onDone(false);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => Math.max(0, Math.min(choices.length - 1, i + step)));
     } else if (!filter && /^[1-9]$/.test(event.key)) {
       // With nothing typed yet, a number key takes the recent code with that number.
       const codeId = recent[Number(event.key) - 1];
@@ -156,17 +201,12 @@ export function CodingPopover({ range, anchor, onDone }: CodingPopoverProps) {
 
   return (
     <div className="popover" ref={panelRef} style={placement} role="dialog" aria-label="Code the selection">
-      <input
-        className="popover-filter"
-        aria-label="Find or create a code"
+      <FilterField
+        label="Find or create a code"
         placeholder="Code with… name or number (III.D)"
-        value={filter}
-        onChange={(e) => {
-          setFilter(e.target.value);
-          setActive(0);
-        }}
+        filter={filter}
+        onFilter={setFilter}
         onKeyDown={onKeyDown}
-        autoFocus
       />
       <ul className="popover-list">
         <ChoiceList choices={choices} recent={recent} active={active} showKeys={!filter} onPick={(code) => void apply(code)} />
@@ -271,8 +311,7 @@ interface RecodeProps {
 
 /** Picks another code for a coding. */
 export function RecodePopover({ codingId, anchor, onDone }: RecodeProps) {
-  const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
+  const { filter, active, setFilter, commonKey } = useCodeFilter(onDone);
   const panelRef = useRef<HTMLDivElement>(null);
   const placement = usePlacement(panelRef, anchor);
   useOutsideClose(panelRef, onDone);
@@ -283,33 +322,17 @@ export function RecodePopover({ codingId, anchor, onDone }: RecodeProps) {
     if (await recodeCoding(codingId, code.id)) onDone();
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    if (commonKey(event, offered.length)) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       const choice = offered[active];
       if (choice) void pick(choice.code);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onDone();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => Math.max(0, Math.min(offered.length - 1, i + (event.key === 'ArrowDown' ? 1 : -1))));
     }
   };
   return (
     <div className="popover" ref={panelRef} style={placement} role="dialog" aria-label="Change the code of the coding">
       <div className="popover-title">Change the code to…</div>
-      <input
-        className="popover-filter"
-        aria-label="Find a code"
-        placeholder="Name or number (III.D)"
-        value={filter}
-        onChange={(e) => {
-          setFilter(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
-        autoFocus
-      />
+      <FilterField label="Find a code" placeholder="Name or number (III.D)" filter={filter} onFilter={setFilter} onKeyDown={onKeyDown} />
       <ul className="popover-list">
         <ChoiceList choices={offered} recent={recent} active={active} showKeys={false} onPick={(code) => void pick(code)} />
         {offered.length === 0 && <li className="popover-hint">No other code matches.</li>}

@@ -13,6 +13,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { DragEvent, KeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import type { Code, Coding, Paragraph, TesseraDocument, Uuid } from '#shared/model/types';
+import { siteCodeOf } from '#shared/coding/retrieval';
 import type { CodePointRange } from '#shared/text/code-points';
 import { codingById, codingsOfDocument } from '#shared/index/project-index';
 import { codePointMapOf } from '#shared/index/text-maps';
@@ -103,7 +104,6 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   // another document does not re-render this reader.
   const codings = useWorkspace((s) => (s.index ? codingsOfDocument(s.index, document.id) : NO_CODINGS));
   const codeById = useWorkspace((s) => s.index?.codeById ?? NO_CODES);
-  const sites = useWorkspace((s) => s.snapshot?.project.sites);
   const jumpTarget = useWorkspace((s) => s.jumpTarget);
   const selectedCodingId = useReader((s) => s.selectedCodingId);
   const pendingSelection = useReader((s) => s.pendingSelection);
@@ -116,7 +116,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   const paragraphCodings = useParagraphCodings(paragraphs, codings);
   const layout = useStripeLayout(paragraphs, codings);
   const speakers = useMemo(() => new Map(document.speakers.map((s) => [s.id, s.label])), [document.speakers]);
-  const site = sites?.find((s) => s.id === document.attributes.siteId)?.code ?? null;
+  const site = useWorkspace((s) => (s.snapshot ? siteCodeOf(s.snapshot, document) : null));
   const selectedCoding = useWorkspace((s) => {
     const coding = s.index && selectedCodingId ? codingById(s.index, selectedCodingId) : undefined;
     return coding && coding.documentId === document.id ? coding : null;

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Code } from '#shared/model/types';
+import { siteCodeOf } from '#shared/coding/retrieval';
 import { hitContext, type HitWidth } from '#shared/search/hit-context';
 import { citationLabel } from '#shared/coding/paragraph-label';
 import { jumpTo, useWorkspace } from '../../state/workspace-store.ts';
@@ -185,7 +186,7 @@ function HitList({ result, chosen }: { readonly result: SearchResult; readonly c
 
 function HitRow({ result, hit, chosen }: { readonly result: SearchResult; readonly hit: number; readonly chosen: boolean }) {
   const document = result.documents[result.hits.documentIndex[hit] as number];
-  const siteCode = useWorkspace((s) => s.snapshot?.project.sites.find((site) => site.id === document?.attributes.siteId)?.code ?? null);
+  const siteCode = useWorkspace((s) => (s.snapshot && document ? siteCodeOf(s.snapshot, document) : null));
   if (!document) return null;
   const paragraph = document.paragraphs[result.hits.paragraphIndex[hit] as number];
   const start = result.hits.start[hit] as number;
