@@ -163,6 +163,27 @@ describe('reshaping the tree', () => {
   });
 });
 
+describe('the tree’s open and closed codes', () => {
+  it('says once when they cannot be remembered, and the tree still opens and closes', async () => {
+    await app.failStorageWrites();
+    try {
+      const notice = app.page.locator('.notice', { hasText: 'Which codes are open in the coding tree could not be remembered' });
+      const expanded = () => app.treeItem('III.D Culture').getAttribute('aria-expanded');
+      const before = await expanded();
+      await app.row('III.D Culture').locator('.twisty').first().click();
+      await expect.poll(expanded).not.toBe(before);
+      await visible(notice);
+      await app.row('III.D Culture').locator('.twisty').first().click();
+      await expect.poll(expanded).toBe(before);
+      await expect.poll(() => notice.count()).toBe(1);
+      await notice.getByRole('button').first().click();
+      await expect.poll(() => notice.count()).toBe(0);
+    } finally {
+      await app.letStorageWrite();
+    }
+  });
+});
+
 describe('codebook exchange', () => {
   it('imports Taguette’s real .qdc, saying what is not standard about it', async () => {
     const qdc = readFileSync(join(import.meta.dirname, '..', 'unit', 'shared', 'refi', 'fixtures', 'taguette-1.4.1_codebook.qdc'));

@@ -379,15 +379,7 @@ describe('a change the store cannot save', () => {
   it('shows at once, is reported saved only once written, and is taken back with a message when the write fails', async () => {
     await expect.poll(() => app.page.locator('.save-status').innerText()).toBe('All changes saved');
     // The disk fills up: every IndexedDB write from now on fails as Chromium fails it.
-    await app.page.evaluate(() => {
-      const original = IDBObjectStore.prototype.put;
-      (window as unknown as { restorePut: () => void }).restorePut = () => {
-        IDBObjectStore.prototype.put = original;
-      };
-      IDBObjectStore.prototype.put = () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
-    });
+    await app.failStorageWrites();
     await app.selectText(1, 'Today we talk');
     const box = app.quickCodeBox();
     await visible(box);
@@ -402,7 +394,7 @@ describe('a change the store cannot save', () => {
     await visible(box);
 
     // With space again, the same coding is saved and is there after a reload.
-    await app.page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+    await app.letStorageWrite();
     await box.getByLabel('Find or create a code').press('Enter');
     await box.waitFor({ state: 'detached' });
     await expect.poll(() => app.codedPassageIn(1)).toBe('Welcome everyone / Today we talk');

@@ -8,6 +8,8 @@ import type { Code, Coding, Uuid } from '#shared/model/types';
 import { ancestorsOf, childrenByParent } from '#shared/codebook/code-tree';
 import type { RefiCodebook } from '#shared/refi/read-codebook';
 import { projectStore } from '../../state/project-store-instance.ts';
+import { notify } from '../../state/workspace-store.ts';
+import { describeError } from '../../state/describe-error.ts';
 
 /** A dialog of the codebook. */
 export type CodebookDialog =
@@ -67,11 +69,26 @@ function defaultCollapsed(codes: readonly Code[]): Set<Uuid> {
   return new Set(codes.filter((c) => c.parentId !== null && (children.get(c.id)?.length ?? 0) > 0).map((c) => c.id));
 }
 
+/** Whether a failed save of the tree's shape has been reported (once, until a save works again). */
+let collapsedSaveFailed = false;
+
 function saveCollapsed(collapsed: ReadonlySet<Uuid>): void {
   const projectId = get().projectId;
   set({ collapsed });
-  // The tree's shape is a convenience: if it cannot be saved, the tree still works.
-  if (projectId) void projectStore().setSetting(collapsedSetting(projectId), JSON.stringify([...collapsed])).catch(() => undefined);
+  if (!projectId) return;
+  // The tree's shape is a convenience: if it cannot be saved, the tree still works, and the user is told once.
+  void projectStore()
+    .setSetting(collapsedSetting(projectId), JSON.stringify([...collapsed]))
+    .then(
+      () => {
+        collapsedSaveFailed = false;
+      },
+      (error: unknown) => {
+        if (collapsedSaveFailed) return;
+        collapsedSaveFailed = true;
+        notify('error', `Which codes are open in the coding tree could not be remembered for next time. ${describeError(error)}`);
+      },
+    );
 }
 
 /** Opens or closes a code in the tree. */

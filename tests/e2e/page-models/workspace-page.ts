@@ -160,6 +160,28 @@ export class WorkspacePage {
     return this.page.locator('.reader-body .coded').allInnerTexts();
   }
 
+  /**
+   * The disk fills up: from now on every IndexedDB write in the page fails as Chromium fails it then (a
+   * QuotaExceededError from `put`), until `letStorageWrite` is called.
+   */
+  async failStorageWrites(): Promise<void> {
+    await this.page.evaluate(() => {
+      const page = window as unknown as { writesBeforeFailing?: typeof IDBObjectStore.prototype.put };
+      page.writesBeforeFailing ??= IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+  }
+
+  /** Ends `failStorageWrites`. */
+  async letStorageWrite(): Promise<void> {
+    await this.page.evaluate(() => {
+      const page = window as unknown as { writesBeforeFailing?: typeof IDBObjectStore.prototype.put };
+      if (page.writesBeforeFailing) IDBObjectStore.prototype.put = page.writesBeforeFailing;
+    });
+  }
+
   async expectNoErrors(): Promise<void> {
     expect(await this.page.locator('.notice-error').allInnerTexts()).toEqual([]);
   }
