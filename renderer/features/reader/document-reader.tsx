@@ -29,7 +29,7 @@ import { CodingPopover, CodingsHerePopover, RecodePopover } from './coding-popov
 import { CodingInspector } from './coding-inspector.tsx';
 import { RecentCodes } from './recent-codes.tsx';
 import { codeInVivo, codeRange, removeCoding, resizeCoding } from './coding-actions.ts';
-import { openPopover, selectCoding, setPendingSelection, useReader, type DocumentRange } from './reader-store.ts';
+import { closePopoverIfOpen, openPopover, selectCoding, setPendingSelection, useReader, type DocumentRange, type ReaderPopover } from './reader-store.ts';
 import { droppedCodeId, isCodeDrag } from './code-drag.ts';
 import './reader.css';
 
@@ -218,15 +218,20 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
     return snapped ? { documentId: document.id, ...snapped } : null;
   }, [document, map]);
 
-  const closePopover = useCallback(() => {
-    openPopover(null);
-    bodyRef.current?.focus({ preventScroll: true });
-  }, []);
-
   const clearSelection = useCallback(() => {
     window.getSelection()?.removeAllRanges();
     setPendingSelection(null);
   }, []);
+
+  /** A panel is done (`coded`: its selection was coded): it closes, unless the user has opened another since. */
+  const finishPopover = useCallback(
+    (which: ReaderPopover, coded = false) => {
+      if (!closePopoverIfOpen(which)) return;
+      if (coded) clearSelection();
+      bodyRef.current?.focus({ preventScroll: true });
+    },
+    [clearSelection],
+  );
 
   /** The selection to act on: the browser's, else the one remembered for this document. */
   const actionRange = useCallback((): DocumentRange | null => {
@@ -235,6 +240,24 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
     const pending = useReader.getState().pendingSelection;
     return pending?.documentId === document.id ? pending : null;
   }, [currentSelection, document.id]);
+
+  /**
+   * Once a passage is coded (the promise gives the coding, or null when refused): its selection is cleared and the
+   * panel open when coding began is closed, unless the user has already selected something else or opened another
+   * panel (the coding shows at once; the promise settles when it is saved, a few milliseconds later).
+   */
+  const afterCoding = useCallback(
+    (range: DocumentRange, coding: Promise<Uuid | null>) => {
+      const panel = useReader.getState().popover;
+      void coding.then((id) => {
+        if (!id) return;
+        const now = actionRange();
+        if (now && now.documentId === range.documentId && now.start === range.start && now.end === range.end) clearSelection();
+        if (panel) closePopoverIfOpen(panel);
+      });
+    },
+    [actionRange, clearSelection],
+  );
 
   const anchorOfSelection = (fallback: { x: number; y: number }) => {
     const selection = window.getSelection();
@@ -479,12 +502,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
       const range = actionRange();
       const codeId = recentCodeIds.filter((id) => codeById.get(id)?.isCodable)[Number(key) - 1];
       if (range && codeId) {
-        void codeRange(codeId, range).then((id) => {
-          if (id) {
-            clearSelection();
-            openPopover(null);
-          }
-        });
+        afterCoding(range, codeRange(codeId, range));
         return handled();
       }
       return;
@@ -492,7 +510,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
     if (key === 'v' && !event.altKey) {
       const range = actionRange();
       if (range) {
-        void codeInVivo(range).then((id) => id && clearSelection());
+        afterCoding(range, codeInVivo(range));
         return handled();
       }
       return;
@@ -534,12 +552,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
               useWorkspace.setState({ selectedCodeId: codeId });
               return;
             }
-            void codeRange(codeId, range).then((id) => {
-              if (id) {
-                clearSelection();
-                openPopover(null);
-              }
-            });
+            afterCoding(range, codeRange(codeId, range));
           }}
         />
       </header>
@@ -596,14 +609,13 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         <CodingPopover
           range={popover.range}
           anchor={popover.anchor}
-          onDone={(coded) => {
-            if (coded) clearSelection();
-            closePopover();
-          }}
+          onDone={(coded) => finishPopover(popover, coded)}
         />
       )}
-      {popover?.kind === 'inspect' && <CodingsHerePopover codingIds={popover.codingIds} anchor={popover.anchor} onDone={closePopover} />}
-      {popover?.kind === 'recode' && <RecodePopover codingId={popover.codingId} anchor={popover.anchor} onDone={closePopover} />}
+      {popover?.kind === 'inspect' && (
+        <CodingsHerePopover codingIds={popover.codingIds} anchor={popover.anchor} onDone={() => finishPopover(popover)} />
+      )}
+      {popover?.kind === 'recode' && <RecodePopover codingId={popover.codingId} anchor={popover.anchor} onDone={() => finishPopover(popover)} />}
     </div>
   );
 }

@@ -69,6 +69,17 @@ export function openPopover(popover: ReaderPopover | null): void {
   useReader.setState({ popover });
 }
 
+/**
+ * Closes a panel that is done, if it is still the one open, and says whether it was. A panel finishes when its
+ * change is saved, a few milliseconds after the change shows; by then the user may have opened another panel,
+ * which must stay.
+ */
+export function closePopoverIfOpen(popover: ReaderPopover): boolean {
+  if (useReader.getState().popover !== popover) return false;
+  useReader.setState({ popover: null });
+  return true;
+}
+
 /** Puts a code first among the recent codes and keeps the list for the project. */
 export function noteCodeUsed(codeId: Uuid): void {
   const projectId = useWorkspace.getState().snapshot?.project.id;
