@@ -4,8 +4,10 @@
  *
  * Words mode: each bare word matches as a whole word; "quoted text" matches that phrase (any run of space between
  * its words); a trailing * matches any word that begins so. With several terms, a paragraph must hold all of them
- * and every occurrence of each is a hit there, as in a search engine. Regular-expression mode runs the pattern as
- * written (JavaScript syntax, Unicode, ^ and $ at paragraph edges).
+ * and every occurrence of each is a hit there, as in a search engine; no match runs from one paragraph into the next.
+ * The words are first looked up in each document's word index (word-index.ts), so that only paragraphs that hold
+ * them are scanned. Regular-expression mode runs the pattern as written over whole texts (JavaScript syntax,
+ * Unicode, ^ and $ at paragraph edges).
  *
  * Hits are returned in typed arrays (a common word can have hundreds of thousands), in code points as everywhere,
  * at most `maxHits` of them, with the total counted up to `countLimit`. This runs in a worker in the app (a regular
@@ -13,7 +15,9 @@
  */
 import type { DocumentKind, Paragraph, Speaker, Uuid } from '../model/types.ts';
 import { buildCodePointMap, codePointToUtf16, utf16ToCodePoint, type CodePointMap } from '../text/code-points.ts';
+import { foldCase } from '../text/case-fold.ts';
 import { documentPasses, filtersSpeakers, speakerPasses, type SegmentFilter } from '../coding/segment-filter.ts';
+import { buildWordIndex, paragraphsWithAll, WORD_CHARACTER, wordsOf, type WordIndex, type WordKey } from './word-index.ts';
 
 /** What the search needs of a document. */
 export interface SearchDocument {
@@ -67,13 +71,12 @@ export type SearchTerm =
   | { readonly kind: 'word'; readonly text: string; readonly prefix: boolean }
   | { readonly kind: 'phrase'; readonly words: readonly string[] };
 
-/** Letters, combining marks, digits and the underscore make words; anything else parts them. */
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]';
-const NOT_AFTER_WORD = `(?<!${WORD_CHAR})`;
-const NOT_BEFORE_WORD = `(?!${WORD_CHAR})`;
+const NOT_AFTER_WORD = `(?<!${WORD_CHARACTER})`;
+const NOT_BEFORE_WORD = `(?!${WORD_CHARACTER})`;
 
+/** Escapes text for a regular expression with the `u` flag, which allows escaping only its syntax characters. */
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
 }
 
 /** The terms of a words query: bare words (with a trailing * for a prefix) and "quoted phrases". */
@@ -97,7 +100,7 @@ export function parseWordsQuery(query: string): readonly SearchTerm[] {
 
 function termSource(term: SearchTerm): string {
   if (term.kind === 'phrase') return NOT_AFTER_WORD + term.words.map(escapeRegExp).join('\\s+') + NOT_BEFORE_WORD;
-  return NOT_AFTER_WORD + escapeRegExp(term.text) + (term.prefix ? `${WORD_CHAR}*` : NOT_BEFORE_WORD);
+  return NOT_AFTER_WORD + escapeRegExp(term.text) + (term.prefix ? `${WORD_CHARACTER}*` : NOT_BEFORE_WORD);
 }
 
 /** One regular expression of a compiled query, and how its matches map to the query's terms. */
@@ -108,10 +111,27 @@ export interface CompiledPattern {
   readonly grouped: boolean;
 }
 
-/** A query ready to run: the patterns to scan the texts with, and how many terms a paragraph must hold. */
+/**
+ * A query ready to run: the patterns to scan the texts with, how many terms a paragraph must hold, and (words mode)
+ * the words a paragraph must hold for the patterns to match there, to look up in the word index.
+ */
 export interface CompiledQuery {
   readonly patterns: readonly CompiledPattern[];
   readonly termCount: number;
+  readonly wordKeys: readonly WordKey[];
+}
+
+const ENDS_IN_WORD_CHARACTER = new RegExp(`${WORD_CHARACTER}$`, 'u');
+
+/**
+ * The whole words a term's pattern can match only where they are, and for a prefix term ending in a letter its last
+ * word by its beginning: "co-work*" needs "co" and a word beginning "work". A term of punctuation alone gives none.
+ */
+function wordKeysOf(term: SearchTerm): WordKey[] {
+  const text = term.kind === 'phrase' ? term.words.join(' ') : term.text;
+  const words = wordsOf(text).map(foldCase);
+  const lastIsPrefix = term.kind === 'word' && term.prefix && ENDS_IN_WORD_CHARACTER.test(text);
+  return words.map((word, i) => ({ word, prefix: lastIsPrefix && i === words.length - 1 }));
 }
 
 /** The words of a term, lower-cased, to see whether two terms can match the same text. */
@@ -128,50 +148,28 @@ function mayOverlap(a: SearchTerm, b: SearchTerm): boolean {
 export function compileQuery(query: string, mode: SearchMode, caseSensitive: boolean): CompiledQuery {
   const flags = `gu${caseSensitive ? '' : 'i'}${mode === 'regex' ? 'm' : ''}`;
   if (mode === 'regex') {
-    if (!query) return { patterns: [], termCount: 0 };
+    if (!query) return { patterns: [], termCount: 0, wordKeys: [] };
     try {
-      return { patterns: [{ regex: new RegExp(query, flags), firstTerm: 0, grouped: false }], termCount: 1 };
+      return { patterns: [{ regex: new RegExp(query, flags), firstTerm: 0, grouped: false }], termCount: 1, wordKeys: [] };
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
       throw new SearchQueryError(`This regular expression is not valid: ${reason}`);
     }
   }
   const terms = parseWordsQuery(query);
+  const wordKeys = terms.flatMap(wordKeysOf);
   const overlapping = terms.some((a, i) => terms.some((b, j) => i < j && mayOverlap(a, b)));
   if (terms.length > 1 && !overlapping) {
     // Terms that can never match the same text are found in one pass over the texts, one capture group each.
     const source = terms.map((term) => `(${termSource(term)})`).join('|');
-    return { patterns: [{ regex: new RegExp(source, flags), firstTerm: 0, grouped: true }], termCount: terms.length };
+    return { patterns: [{ regex: new RegExp(source, flags), firstTerm: 0, grouped: true }], termCount: terms.length, wordKeys };
   }
   // Terms that can match the same text are scanned for one by one, so that each finds all of its own.
-  return { patterns: terms.map((term, i) => ({ regex: new RegExp(termSource(term), flags), firstTerm: i, grouped: false })), termCount: terms.length };
-}
-
-/** What the search keeps per document between searches: its code-point map and where its paragraphs start. */
-interface PreparedDocument {
-  readonly map: CodePointMap;
-  /** UTF-16 start of each paragraph. */
-  readonly paragraphStarts: Int32Array;
-}
-
-const prepared = new WeakMap<SearchDocument, PreparedDocument>();
-
-function prepare(document: SearchDocument): PreparedDocument {
-  let ready = prepared.get(document);
-  if (!ready) {
-    const map = buildCodePointMap(document.text);
-    const paragraphStarts = Int32Array.from(document.paragraphs, (p) => codePointToUtf16(map, p.start));
-    ready = { map, paragraphStarts };
-    prepared.set(document, ready);
-  }
-  return ready;
-}
-
-/** Index of the paragraph holding a UTF-16 position, searching forward from `from` (hits come in order). */
-function paragraphFrom(starts: Int32Array, position: number, from: number): number {
-  let i = Math.max(0, from);
-  while (i + 1 < starts.length && (starts[i + 1] as number) <= position) i++;
-  return i;
+  return {
+    patterns: terms.map((term, i) => ({ regex: new RegExp(termSource(term), flags), firstTerm: i, grouped: false })),
+    termCount: terms.length,
+    wordKeys,
+  };
 }
 
 /** Grows typed arrays as hits come, up to the cap. */
@@ -202,17 +200,55 @@ class HitBuffer {
   }
 }
 
+/** A document ready to search: its code-point map, where its paragraphs are, and its word index once built. */
+interface CorpusEntry {
+  readonly document: SearchDocument;
+  readonly map: CodePointMap;
+  /** UTF-16 start and end of each paragraph. */
+  readonly paragraphStarts: Int32Array;
+  readonly paragraphEnds: Int32Array;
+  words: WordIndex | null;
+}
+
+function entryOf(document: SearchDocument): CorpusEntry {
+  const map = buildCodePointMap(document.text);
+  return {
+    document,
+    map,
+    paragraphStarts: Int32Array.from(document.paragraphs, (p) => codePointToUtf16(map, p.start)),
+    paragraphEnds: Int32Array.from(document.paragraphs, (p) => codePointToUtf16(map, p.end)),
+    words: null,
+  };
+}
+
+/** Whether two documents have the same text cut into the same paragraphs (so one's word index serves the other). */
+function sameTextAndParagraphs(a: SearchDocument, b: SearchDocument): boolean {
+  return (
+    a.text === b.text &&
+    a.paragraphs.length === b.paragraphs.length &&
+    a.paragraphs.every((p, i) => p.start === b.paragraphs[i]?.start && p.end === b.paragraphs[i]?.end)
+  );
+}
+
+/** Index of the paragraph holding a UTF-16 position, searching forward from `from` (hits come in order). */
+function paragraphFrom(starts: Int32Array, position: number, from: number): number {
+  let i = Math.max(0, from);
+  while (i + 1 < starts.length && (starts[i + 1] as number) <= position) i++;
+  return i;
+}
+
 /**
- * The hits of one pattern in one document, in text order, as [utf16 start, utf16 end, paragraph index, term]
- * quadruples.
+ * Regular-expression mode: the hits of the pattern in the whole text, as [utf16 start, utf16 end, paragraph] triples
+ * in text order, only in paragraphs that pass, at most `limit`.
  */
-function matchesIn(text: string, pattern: CompiledPattern, starts: Int32Array, limit: number): number[] {
+function patternHits(entry: CorpusEntry, pattern: CompiledPattern, passes: (paragraph: number) => boolean, limit: number): number[] {
+  const text = entry.document.text;
   const out: number[] = [];
   const regex = pattern.regex;
   regex.lastIndex = 0;
   let paragraph = 0;
   let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) !== null) {
+  while (out.length < limit * 3 && (match = regex.exec(text)) !== null) {
     const start = match.index;
     const end = start + match[0].length;
     if (end === start) {
@@ -220,97 +256,144 @@ function matchesIn(text: string, pattern: CompiledPattern, starts: Int32Array, l
       regex.lastIndex = start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1);
       continue;
     }
-    let term = pattern.firstTerm;
-    if (pattern.grouped) {
-      let group = 1;
-      while (group < match.length && match[group] === undefined) group++;
-      term += group - 1;
-    }
-    paragraph = paragraphFrom(starts, start, paragraph);
-    out.push(start, end, paragraph, term);
-    if (out.length / 4 >= limit) break;
+    paragraph = paragraphFrom(entry.paragraphStarts, start, paragraph);
+    if (passes(paragraph)) out.push(start, end, paragraph);
   }
   return out;
 }
 
-/**
- * Which paragraphs hold a hit of every one of `termCount` terms, from [start, end, paragraph, term] quadruples: a
- * bit per term for each paragraph (common words give tens of thousands of hits, so no sets per paragraph).
- */
-function paragraphsWithAll(found: readonly number[], termCount: number, paragraphCount: number): (paragraph: number) => boolean {
-  if (termCount > 30) {
-    const terms = new Map<number, Set<number>>();
-    for (let i = 0; i < found.length; i += 4) {
-      const paragraph = found[i + 2] as number;
-      let set = terms.get(paragraph);
-      if (!set) terms.set(paragraph, (set = new Set()));
-      set.add(found[i + 3] as number);
-    }
-    return (paragraph) => terms.get(paragraph)?.size === termCount;
-  }
-  const masks = new Uint32Array(paragraphCount);
-  for (let i = 0; i < found.length; i += 4) {
-    const paragraph = found[i + 2] as number;
-    masks[paragraph] = (masks[paragraph] ?? 0) | (1 << (found[i + 3] as number));
-  }
-  const all = (1 << termCount) - 1;
-  return (paragraph) => masks[paragraph] === all;
+/** The term a match of a compiled pattern belongs to. */
+function termOf(pattern: CompiledPattern, match: RegExpExecArray): number {
+  if (!pattern.grouped) return pattern.firstTerm;
+  let group = 1;
+  while (group < match.length && match[group] === undefined) group++;
+  return pattern.firstTerm + group - 1;
 }
 
-/** Runs a search over documents. Throws SearchQueryError for a query that cannot be compiled. */
-export function searchDocuments(documents: readonly SearchDocument[], request: SearchRequest): SearchHits {
-  const { patterns, termCount } = compileQuery(request.query, request.mode, request.caseSensitive);
-  const hits = new HitBuffer();
-  let total = 0;
-  let complete = true;
-  const bySpeaker = filtersSpeakers(request.filter);
-  for (let d = 0; d < documents.length && patterns.length > 0; d++) {
-    const document = documents[d] as SearchDocument;
-    if (!documentPasses(request.filter, document)) continue;
-    const { map, paragraphStarts } = prepare(document);
-    const remaining = request.countLimit - total;
-    const perPattern = patterns.map((pattern) => matchesIn(document.text, pattern, paragraphStarts, remaining));
-    const found = perPattern.length === 1 ? (perPattern[0] as number[]) : ([] as number[]).concat(...perPattern);
-    // With several terms, only paragraphs that hold every one of them count.
-    const allowed = termCount > 1 ? paragraphsWithAll(found, termCount, document.paragraphs.length) : null;
-    const order = Array.from({ length: found.length / 4 }, (_, i) => i);
-    if (perPattern.length > 1) order.sort((a, b) => (found[a * 4] as number) - (found[b * 4] as number));
-    const speakerOk = new Map<number, boolean>();
-    for (const i of order) {
-      const paragraph = found[i * 4 + 2] as number;
-      if (allowed && !allowed(paragraph)) continue;
-      if (bySpeaker) {
-        let ok = speakerOk.get(paragraph);
-        if (ok === undefined) {
-          const speakerId = document.paragraphs[paragraph]?.speakerId;
-          const speaker = speakerId ? (document.speakers.find((s) => s.id === speakerId) ?? null) : null;
-          speakerOk.set(paragraph, (ok = speakerPasses(request.filter, speaker)));
-        }
-        if (!ok) continue;
+/**
+ * Words mode: the hits of the query, paragraph by paragraph, as [utf16 start, utf16 end, paragraph] triples in text
+ * order, only in paragraphs that pass and hold every term, at most `limit`. A match never runs past its paragraph.
+ * With the document's word index, only the paragraphs holding every word of the query are looked at.
+ */
+function wordHits(entry: CorpusEntry, query: CompiledQuery, passes: (paragraph: number) => boolean, limit: number): number[] {
+  const text = entry.document.text;
+  const candidates = entry.words && query.wordKeys.length > 0 ? paragraphsWithAll(entry.words, query.wordKeys) : null;
+  const candidateCount = candidates ? candidates.length : entry.paragraphStarts.length;
+  const out: number[] = [];
+  for (let i = 0; i < candidateCount && out.length < limit * 3; i++) {
+    const paragraph = candidates ? (candidates[i] as number) : i;
+    if (!passes(paragraph)) continue;
+    const offset = entry.paragraphStarts[paragraph] as number;
+    const paragraphText = text.slice(offset, entry.paragraphEnds[paragraph]);
+    /** [start, end, term] in the paragraph. */
+    const found: number[] = [];
+    const termsFound = new Set<number>();
+    for (const pattern of query.patterns) {
+      const regex = pattern.regex;
+      regex.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = regex.exec(paragraphText)) !== null) {
+        const term = termOf(pattern, match);
+        found.push(match.index, match.index + match[0].length, term);
+        termsFound.add(term);
       }
-      total++;
-      if (hits.count < request.maxHits) {
-        hits.push(d, utf16ToCodePoint(map, found[i * 4] as number), utf16ToCodePoint(map, found[i * 4 + 1] as number), paragraph);
-      }
-      if (total >= request.countLimit) break;
     }
-    if (total >= request.countLimit) {
-      complete = false;
-      break;
+    if (termsFound.size < query.termCount) continue;
+    const order = Array.from({ length: found.length / 3 }, (_, j) => j);
+    // Terms scanned for one by one come back term by term: put them in text order (by term where they start alike).
+    if (query.patterns.length > 1) order.sort((a, b) => (found[a * 3] as number) - (found[b * 3] as number) || (found[a * 3 + 2] as number) - (found[b * 3 + 2] as number));
+    for (const j of order) {
+      if (out.length >= limit * 3) break;
+      out.push(offset + (found[j * 3] as number), offset + (found[j * 3 + 1] as number), paragraph);
     }
   }
-  return {
-    count: hits.count,
-    total,
-    complete,
-    documentIndex: hits.documentIndex.slice(0, hits.count),
-    start: hits.start.slice(0, hits.count),
-    end: hits.end.slice(0, hits.count),
-    paragraphIndex: hits.paragraphIndex.slice(0, hits.count),
+  return out;
+}
+
+/** Whether a document's paragraphs pass the speaker filters, asked once per paragraph. */
+function speakerCheck(document: SearchDocument, filter: SegmentFilter): (paragraph: number) => boolean {
+  if (!filtersSpeakers(filter)) return () => true;
+  const known = new Map<number, boolean>();
+  return (paragraph) => {
+    let passes = known.get(paragraph);
+    if (passes === undefined) {
+      const speakerId = document.paragraphs[paragraph]?.speakerId;
+      const speaker = speakerId ? (document.speakers.find((s) => s.id === speakerId) ?? null) : null;
+      known.set(paragraph, (passes = speakerPasses(filter, speaker)));
+    }
+    return passes;
   };
 }
 
-/** Prepares documents for searching (their code-point maps), so that the first search is as quick as the next. */
-export function prepareForSearch(documents: readonly SearchDocument[]): void {
-  for (const document of documents) prepare(document);
+/**
+ * The texts of a project, ready to search. A document's word index is built in `buildWordIndexes`, a slice of time
+ * at a time, so that the worker holding the corpus can answer searches meanwhile: until its index is built, a
+ * document is scanned. Giving the corpus new documents keeps the indexes of those whose text did not change.
+ */
+export class SearchCorpus {
+  private entries: CorpusEntry[] = [];
+
+  /** The documents, in the order hits refer to them. */
+  get documents(): readonly SearchDocument[] {
+    return this.entries.map((entry) => entry.document);
+  }
+
+  /** Replaces the documents; those with the same id, text and paragraphs as before keep their word index. */
+  setDocuments(documents: readonly SearchDocument[]): void {
+    const before = new Map(this.entries.map((entry) => [entry.document.id, entry]));
+    this.entries = documents.map((document) => {
+      const entry = before.get(document.id);
+      return entry && sameTextAndParagraphs(entry.document, document) ? { ...entry, document } : entryOf(document);
+    });
+  }
+
+  /**
+   * Builds word indexes, at least one and then until `budgetMs` have passed (all of them by default); true when
+   * every document has its index.
+   */
+  buildWordIndexes(budgetMs = Infinity): boolean {
+    const began = performance.now();
+    let built = false;
+    for (const entry of this.entries) {
+      if (entry.words) continue;
+      if (built && performance.now() - began >= budgetMs) return false;
+      entry.words = buildWordIndex(entry.document.text, entry.paragraphStarts, entry.paragraphEnds);
+      built = true;
+    }
+    return true;
+  }
+
+  /** How many documents have their word index. */
+  get indexedCount(): number {
+    return this.entries.filter((entry) => entry.words !== null).length;
+  }
+
+  /** Runs a search. Throws SearchQueryError for a query that cannot be compiled. */
+  search(request: SearchRequest): SearchHits {
+    const query = compileQuery(request.query, request.mode, request.caseSensitive);
+    const hits = new HitBuffer();
+    let total = 0;
+    for (let d = 0; d < this.entries.length && query.patterns.length > 0 && total < request.countLimit; d++) {
+      const entry = this.entries[d] as CorpusEntry;
+      if (!documentPasses(request.filter, entry.document)) continue;
+      const passes = speakerCheck(entry.document, request.filter);
+      const limit = request.countLimit - total;
+      const found = request.mode === 'regex' ? patternHits(entry, query.patterns[0] as CompiledPattern, passes, limit) : wordHits(entry, query, passes, limit);
+      for (let i = 0; i < found.length; i += 3) {
+        if (hits.count < request.maxHits) {
+          hits.push(d, utf16ToCodePoint(entry.map, found[i] as number), utf16ToCodePoint(entry.map, found[i + 1] as number), found[i + 2] as number);
+        }
+      }
+      total += found.length / 3;
+    }
+    return {
+      count: hits.count,
+      total,
+      complete: total < request.countLimit,
+      documentIndex: hits.documentIndex.slice(0, hits.count),
+      start: hits.start.slice(0, hits.count),
+      end: hits.end.slice(0, hits.count),
+      paragraphIndex: hits.paragraphIndex.slice(0, hits.count),
+    };
+  }
 }

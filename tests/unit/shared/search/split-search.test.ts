@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { mergeHits, splitCorpus } from '#shared/search/split-search';
-import { searchDocuments, type SearchDocument, type SearchRequest } from '#shared/search/text-search';
+import { SearchCorpus, type SearchDocument, type SearchRequest } from '#shared/search/text-search';
 import { NO_FILTER } from '#shared/coding/segment-filter';
 import { synthesizeStudy } from '#shared/synth/synthesize-study';
 
 const study = synthesizeStudy({ documents: 9, wordsPerDocument: 700, codes: 12, codings: 10, coders: 1, seed: 12 });
 const documents: readonly SearchDocument[] = study.documents;
+
+function searchDocuments(part: readonly SearchDocument[], request: SearchRequest) {
+  const corpus = new SearchCorpus();
+  corpus.setDocuments(part);
+  corpus.buildWordIndexes();
+  return corpus.search(request);
+}
 
 describe('a search shared out among workers', () => {
   it('splits the documents into runs of about equal length, covering all in order', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileQuery, parseWordsQuery, searchDocuments, SearchQueryError, type SearchDocument, type SearchRequest } from '#shared/search/text-search';
+import { compileQuery, parseWordsQuery, SearchCorpus, SearchQueryError, type SearchDocument, type SearchHits, type SearchRequest } from '#shared/search/text-search';
+import { synthesizeStudy } from '#shared/synth/synthesize-study';
 import { NO_FILTER } from '#shared/coding/segment-filter';
 import { buildCodePointMap, sliceCodePoints } from '#shared/text/code-points';
 import type { Paragraph, Speaker } from '#shared/model/types';
@@ -38,11 +39,28 @@ const docs = [
   document('b', ['Moderator: And after?', 'P1: Peer   support made the ward calmer; nursing changed.'], { siteId: 'site-b', phaseId: 'post' }),
 ];
 
-function run(query: string, options: Partial<SearchRequest> = {}) {
-  const hits = searchDocuments(docs, { query, mode: 'words', caseSensitive: false, filter: NO_FILTER, maxHits: 1000, countLimit: 100_000, ...options });
+/** Searches documents scanned and indexed, checks that both find the same, and returns what they find. */
+const corpora = new WeakMap<readonly SearchDocument[], { scanned: SearchCorpus; indexed: SearchCorpus }>();
+function searchBothWays(documents: readonly SearchDocument[], request: SearchRequest): SearchHits {
+  let ready = corpora.get(documents);
+  if (!ready) {
+    ready = { scanned: new SearchCorpus(), indexed: new SearchCorpus() };
+    ready.scanned.setDocuments(documents);
+    ready.indexed.setDocuments(documents);
+    expect(ready.indexed.buildWordIndexes()).toBe(true);
+    corpora.set(documents, ready);
+  }
+  const { scanned, indexed } = ready;
+  const hits = indexed.search(request);
+  expect(hits, `"${request.query}" indexed and scanned`).toEqual(scanned.search(request));
+  return hits;
+}
+
+function run(query: string, options: Partial<SearchRequest> = {}, documents = docs) {
+  const hits = searchBothWays(documents, { query, mode: 'words', caseSensitive: false, filter: NO_FILTER, maxHits: 1000, countLimit: 100_000, ...options });
   const texts: string[] = [];
   for (let i = 0; i < hits.count; i++) {
-    const doc = docs[hits.documentIndex[i] as number] as SearchDocument;
+    const doc = documents[hits.documentIndex[i] as number] as SearchDocument;
     texts.push(`${doc.id}${(hits.paragraphIndex[i] as number) + 1}:${sliceCodePoints(doc.text, hits.start[i] as number, hits.end[i] as number, buildCodePointMap(doc.text))}`);
   }
   return { hits, texts };
@@ -106,5 +124,99 @@ describe('searching transcripts', () => {
     const all = run('the');
     expect(all.hits.total).toBe(6);
     expect(all.hits.complete).toBe(true);
+  });
+});
+
+describe('words with punctuation, other scripts and paragraph edges', () => {
+  const mixed = [
+    document('m', [
+      'P1: Our co-worker had COVID-19 twice; the follow-up visits stopped — for good.',
+      'P2: ΟΔΟΣ and οδος are one word; ſo is so.',
+      'P3: We spoke of peer',
+      'P4: support in the next turn, and of İstanbul and ılık.',
+    ]),
+  ];
+
+  it('finds hyphenated words and numbers, whole or by their beginning', () => {
+    expect(run('co-worker', {}, mixed).texts).toEqual(['m1:co-worker']);
+    expect(run('covid-19', {}, mixed).texts).toEqual(['m1:COVID-19']);
+    expect(run('follow-up*', {}, mixed).texts).toEqual(['m1:follow-up']);
+    expect(run('follow-*', {}, mixed).texts).toEqual(['m1:follow-up']);
+    expect(run('co-work', {}, mixed).texts).toEqual([]);
+  });
+
+  it('folds case as Unicode does: final sigma, long s, dotted and dotless i', () => {
+    expect(run('οδοσ', {}, mixed).texts).toEqual(['m2:ΟΔΟΣ', 'm2:οδος']);
+    expect(run('so', {}, mixed).texts).toEqual(['m2:ſo', 'm2:so']);
+    expect(run('ılık', {}, mixed).texts).toEqual(['m4:ılık']);
+    expect(run('ilik', {}, mixed).texts).toEqual([]);
+    expect(run('İstanbul', {}, mixed).texts).toEqual(['m4:İstanbul']);
+  });
+
+  it('does not run a phrase from one paragraph into the next', () => {
+    expect(run('"peer support"', {}, mixed).texts).toEqual([]);
+    expect(run('peer support', {}, mixed).texts).toEqual([]);
+  });
+
+  it('finds punctuation alone by scanning, as the index has no words for it', () => {
+    expect(run('—', {}, mixed).texts).toEqual(['m1:—']);
+  });
+});
+
+describe('the word index', () => {
+  const study = synthesizeStudy({ documents: 6, wordsPerDocument: 1500, codes: 12, codings: 10, coders: 1, seed: 7 });
+  const documents: SearchDocument[] = study.documents.map((d, i) =>
+    // Give some paragraphs words in other scripts and spellings that fold unlike their lower case.
+    i % 2 === 0 ? d : { ...d, text: d.text.replace(/\bnurses\b/gu, 'ΝΟΣΟΚΟΜΟΣ').replace(/\bstaff\b/gu, 'ſtaff').replace(/\bwe\b/gu, 'İ-we') },
+  );
+
+  /** Queries made from the documents' own words: whole, by their beginning, in phrases, in other cases. */
+  function queriesFrom(texts: readonly string[], seed: number): string[] {
+    let state = seed;
+    const random = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const words = texts.join(' ').split(/\s+/u).filter(Boolean);
+    const pick = () => words[random(words.length)] as string;
+    const recase = (word: string) => [word, word.toUpperCase(), word.toLowerCase(), word.slice(0, 1).toUpperCase() + word.slice(1)][random(4)] as string;
+    const queries: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const word = recase(pick());
+      queries.push(word, `${word.slice(0, 1 + random(4))}*`, `"${pick()} ${pick()}"`, `${pick()} ${recase(pick())}`);
+      const at = random(words.length - 3);
+      queries.push(`"${words.slice(at, at + 3).join(' ')}"`);
+    }
+    return queries;
+  }
+
+  it('finds exactly what a scan finds, for words, prefixes, phrases and several terms, in any case', () => {
+    for (const query of queriesFrom(documents.map((d) => d.text), 11)) {
+      for (const caseSensitive of [false, true]) {
+        searchBothWays(documents, { query, mode: 'words', caseSensitive, filter: NO_FILTER, maxHits: 200, countLimit: 5000 });
+      }
+    }
+  });
+
+  it('finds the same under filters and limits', () => {
+    const siteId = documents[0]?.attributes.siteId ?? null;
+    for (const query of queriesFrom(documents.map((d) => d.text), 5).slice(0, 60)) {
+      searchBothWays(documents, { query, mode: 'words', caseSensitive: false, filter: { ...NO_FILTER, siteIds: siteId ? [siteId] : [] }, maxHits: 10, countLimit: 25 });
+      searchBothWays(documents, { query, mode: 'words', caseSensitive: false, filter: { ...NO_FILTER, speakerRoles: ['participant'] }, maxHits: 50, countLimit: 100_000 });
+    }
+  });
+
+  it('keeps the indexes of documents whose text did not change, builds slices at a time, and scans what is not yet indexed', () => {
+    const corpus = new SearchCorpus();
+    corpus.setDocuments(documents);
+    expect(corpus.buildWordIndexes(0)).toBe(false);
+    expect(corpus.indexedCount).toBe(1);
+    const request: SearchRequest = { query: 'nurs* ward', mode: 'words', caseSensitive: false, filter: NO_FILTER, maxHits: 1000, countLimit: 100_000 };
+    const partly = corpus.search(request);
+    expect(corpus.buildWordIndexes()).toBe(true);
+    expect(corpus.search(request)).toEqual(partly);
+    const edited = { ...(documents[1] as SearchDocument), text: (documents[1] as SearchDocument).text.replace(/[a-z]/u, 'x') };
+    corpus.setDocuments([documents[0] as SearchDocument, edited, ...documents.slice(2).map((d) => ({ ...d, attributes: { ...d.attributes } }))]);
+    expect(corpus.indexedCount).toBe(documents.length - 1);
   });
 });
