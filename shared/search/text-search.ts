@@ -119,6 +119,11 @@ export interface CompiledQuery {
   readonly patterns: readonly CompiledPattern[];
   readonly termCount: number;
   readonly wordKeys: readonly WordKey[];
+  /**
+   * A query of one whole word and nothing else ("nurses"), the commonest: its hits are the places of its folded
+   * word in the word index, without running the pattern (`text` is the word as typed, to match case when asked).
+   */
+  readonly singleWord: { readonly text: string; readonly folded: string } | null;
 }
 
 const ENDS_IN_WORD_CHARACTER = new RegExp(`${WORD_CHARACTER}$`, 'u');
@@ -148,9 +153,9 @@ function mayOverlap(a: SearchTerm, b: SearchTerm): boolean {
 export function compileQuery(query: string, mode: SearchMode, caseSensitive: boolean): CompiledQuery {
   const flags = `gu${caseSensitive ? '' : 'i'}${mode === 'regex' ? 'm' : ''}`;
   if (mode === 'regex') {
-    if (!query) return { patterns: [], termCount: 0, wordKeys: [] };
+    if (!query) return { patterns: [], termCount: 0, wordKeys: [], singleWord: null };
     try {
-      return { patterns: [{ regex: new RegExp(query, flags), firstTerm: 0, grouped: false }], termCount: 1, wordKeys: [] };
+      return { patterns: [{ regex: new RegExp(query, flags), firstTerm: 0, grouped: false }], termCount: 1, wordKeys: [], singleWord: null };
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
       throw new SearchQueryError(`This regular expression is not valid: ${reason}`);
@@ -158,17 +163,20 @@ export function compileQuery(query: string, mode: SearchMode, caseSensitive: boo
   }
   const terms = parseWordsQuery(query);
   const wordKeys = terms.flatMap(wordKeysOf);
+  const only = terms.length === 1 ? terms[0] : undefined;
+  const singleWord = only?.kind === 'word' && !only.prefix && wordsOf(only.text)[0] === only.text ? { text: only.text, folded: foldCase(only.text) } : null;
   const overlapping = terms.some((a, i) => terms.some((b, j) => i < j && mayOverlap(a, b)));
   if (terms.length > 1 && !overlapping) {
     // Terms that can never match the same text are found in one pass over the texts, one capture group each.
     const source = terms.map((term) => `(${termSource(term)})`).join('|');
-    return { patterns: [{ regex: new RegExp(source, flags), firstTerm: 0, grouped: true }], termCount: terms.length, wordKeys };
+    return { patterns: [{ regex: new RegExp(source, flags), firstTerm: 0, grouped: true }], termCount: terms.length, wordKeys, singleWord };
   }
   // Terms that can match the same text are scanned for one by one, so that each finds all of its own.
   return {
     patterns: terms.map((term, i) => ({ regex: new RegExp(termSource(term), flags), firstTerm: i, grouped: false })),
     termCount: terms.length,
     wordKeys,
+    singleWord,
   };
 }
 
@@ -271,20 +279,56 @@ function termOf(pattern: CompiledPattern, match: RegExpExecArray): number {
 }
 
 /**
+ * A one-word query's hits in an indexed document: the places of its folded word, in the case typed when asked, as
+ * [utf16 start, utf16 end, paragraph] triples in text order, only in paragraphs that pass, at most `limit`.
+ */
+function singleWordHits(
+  entry: CorpusEntry,
+  words: WordIndex,
+  word: NonNullable<CompiledQuery['singleWord']>,
+  caseSensitive: boolean,
+  passes: (paragraph: number) => boolean,
+  limit: number,
+): number[] {
+  const places = words.placesByWord.get(word.folded);
+  const out: number[] = [];
+  if (!places) return out;
+  const text = entry.document.text;
+  let paragraph = 0;
+  for (const start of places.starts) {
+    if (out.length >= limit * 3) break;
+    if (caseSensitive && !text.startsWith(word.text, start)) continue;
+    paragraph = paragraphFrom(entry.paragraphStarts, start, paragraph);
+    if (passes(paragraph)) out.push(start, start + word.folded.length, paragraph);
+  }
+  return out;
+}
+
+/**
  * Words mode: the hits of the query, paragraph by paragraph, as [utf16 start, utf16 end, paragraph] triples in text
  * order, only in paragraphs that pass and hold every term, at most `limit`. A match never runs past its paragraph.
  * With the document's word index, only the paragraphs holding every word of the query are looked at.
  */
-function wordHits(entry: CorpusEntry, query: CompiledQuery, passes: (paragraph: number) => boolean, limit: number): number[] {
+function wordHits(entry: CorpusEntry, query: CompiledQuery, caseSensitive: boolean, passes: (paragraph: number) => boolean, limit: number): number[] {
+  if (entry.words && query.singleWord) return singleWordHits(entry, entry.words, query.singleWord, caseSensitive, passes, limit);
   const text = entry.document.text;
   const candidates = entry.words && query.wordKeys.length > 0 ? paragraphsWithAll(entry.words, query.wordKeys) : null;
   const candidateCount = candidates ? candidates.length : entry.paragraphStarts.length;
   const out: number[] = [];
+  const onePattern = query.patterns.length === 1 && query.termCount === 1 ? (query.patterns[0] as CompiledPattern) : null;
   for (let i = 0; i < candidateCount && out.length < limit * 3; i++) {
     const paragraph = candidates ? (candidates[i] as number) : i;
     if (!passes(paragraph)) continue;
     const offset = entry.paragraphStarts[paragraph] as number;
     const paragraphText = text.slice(offset, entry.paragraphEnds[paragraph]);
+    if (onePattern) {
+      // One term: its matches are the hits, in order.
+      const regex = onePattern.regex;
+      regex.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while (out.length < limit * 3 && (match = regex.exec(paragraphText)) !== null) out.push(offset + match.index, offset + match.index + match[0].length, paragraph);
+      continue;
+    }
     /** [start, end, term] in the paragraph. */
     const found: number[] = [];
     const termsFound = new Set<number>();
@@ -378,7 +422,7 @@ export class SearchCorpus {
       if (!documentPasses(request.filter, entry.document)) continue;
       const passes = speakerCheck(entry.document, request.filter);
       const limit = request.countLimit - total;
-      const found = request.mode === 'regex' ? patternHits(entry, query.patterns[0] as CompiledPattern, passes, limit) : wordHits(entry, query, passes, limit);
+      const found = request.mode === 'regex' ? patternHits(entry, query.patterns[0] as CompiledPattern, passes, limit) : wordHits(entry, query, request.caseSensitive, passes, limit);
       for (let i = 0; i < found.length; i += 3) {
         if (hits.count < request.maxHits) {
           hits.push(d, utf16ToCodePoint(entry.map, found[i] as number), utf16ToCodePoint(entry.map, found[i + 1] as number), found[i + 2] as number);

@@ -19,11 +19,18 @@ export interface WordKey {
   readonly prefix: boolean;
 }
 
+/** Where one folded word stands in a document. */
+export interface WordPlaces {
+  /** The paragraphs that hold it, ascending. */
+  readonly paragraphs: readonly number[];
+  /** The UTF-16 start of each occurrence, ascending (each as long as the folded word: folding keeps lengths). */
+  readonly starts: readonly number[];
+}
+
 /** The words of a document and where they are. */
 export interface WordIndex {
   readonly paragraphCount: number;
-  /** For each folded word, the indexes of the paragraphs that hold it, ascending. */
-  readonly paragraphsByWord: ReadonlyMap<string, readonly number[]>;
+  readonly placesByWord: ReadonlyMap<string, WordPlaces>;
   /** The folded words in code-unit order, to find words by their beginning. */
   readonly sortedWords: readonly string[];
 }
@@ -38,24 +45,28 @@ export function wordsOf(text: string): string[] {
  * its paragraph, as a search sees it.
  */
 export function buildWordIndex(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>): WordIndex {
-  const paragraphsByWord = new Map<string, number[]>();
+  const placesByWord = new Map<string, { paragraphs: number[]; starts: number[] }>();
   // The same spellings recur throughout a transcript: fold each once.
   const folded = new Map<string, string>();
   for (let p = 0; p < starts.length; p++) {
-    const paragraph = text.slice(starts[p], ends[p]);
+    const offset = starts[p] as number;
+    const paragraph = text.slice(offset, ends[p]);
     WORD.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = WORD.exec(paragraph)) !== null) {
       const spelling = match[0];
       let word = folded.get(spelling);
       if (word === undefined) folded.set(spelling, (word = foldCase(spelling)));
-      const paragraphs = paragraphsByWord.get(word);
-      if (!paragraphs) paragraphsByWord.set(word, [p]);
-      else if (paragraphs[paragraphs.length - 1] !== p) paragraphs.push(p);
+      const places = placesByWord.get(word);
+      if (!places) placesByWord.set(word, { paragraphs: [p], starts: [offset + match.index] });
+      else {
+        if (places.paragraphs[places.paragraphs.length - 1] !== p) places.paragraphs.push(p);
+        places.starts.push(offset + match.index);
+      }
     }
   }
-  const sortedWords = [...paragraphsByWord.keys()].sort();
-  return { paragraphCount: starts.length, paragraphsByWord, sortedWords };
+  const sortedWords = [...placesByWord.keys()].sort();
+  return { paragraphCount: starts.length, placesByWord, sortedWords };
 }
 
 /** The first index in sorted `words` at or after `word`. */
@@ -72,12 +83,12 @@ function lowerBound(words: readonly string[], word: string): number {
 
 /** The paragraphs holding a word, or a word beginning with it. */
 function paragraphsOfKey(index: WordIndex, key: WordKey): readonly number[] {
-  if (!key.prefix) return index.paragraphsByWord.get(key.word) ?? [];
+  if (!key.prefix) return index.placesByWord.get(key.word)?.paragraphs ?? [];
   const lists: (readonly number[])[] = [];
   for (let i = lowerBound(index.sortedWords, key.word); i < index.sortedWords.length; i++) {
     const word = index.sortedWords[i] as string;
     if (!word.startsWith(key.word)) break;
-    lists.push(index.paragraphsByWord.get(word) ?? []);
+    lists.push(index.placesByWord.get(word)?.paragraphs ?? []);
   }
   if (lists.length <= 1) return lists[0] ?? [];
   const holds = new Uint8Array(index.paragraphCount);

@@ -19,6 +19,12 @@ export type SearchOutcome =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'superseded' };
 
+/** How the workers' indexing of the texts went: documents indexed, and the longest time a worker took. */
+export interface IndexingReport {
+  readonly documents: number;
+  readonly elapsedMs: number;
+}
+
 interface Pending {
   readonly id: number;
   readonly request: SearchRequest;
@@ -41,6 +47,9 @@ export class SearchClient {
   private replies: (SearchWorkerReply | undefined)[] = [];
   private nextId = 1;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Each worker's report once it has indexed its texts (null until then). */
+  private indexed: (IndexingReport | null)[] = [];
+  private indexedWaiters: ((report: IndexingReport) => void)[] = [];
 
   /** `createWorker` makes one worker; `workerCount` is how many share the texts. */
   constructor(
@@ -53,7 +62,25 @@ export class SearchClient {
     this.corpus = documents;
     for (const part of this.parts) part.worker?.terminate();
     this.parts = splitCorpus(documents, Math.max(1, Math.min(this.workerCount, documents.length))).map((range) => ({ ...range, worker: null }));
+    this.indexed = this.parts.map(() => null);
     this.parts.forEach((_, i) => this.ensureWorker(i));
+  }
+
+  /** Resolves once every worker has built the word indexes of the texts it holds (searches are fastest from then on). */
+  whenIndexed(): Promise<IndexingReport> {
+    return new Promise((resolve) => {
+      this.indexedWaiters.push(resolve);
+      this.reportIndexed();
+    });
+  }
+
+  private reportIndexed(): void {
+    if (this.parts.length === 0 || this.indexed.some((report) => report === null)) return;
+    const reports = this.indexed as IndexingReport[];
+    const report = { documents: reports.reduce((sum, r) => sum + r.documents, 0), elapsedMs: Math.max(...reports.map((r) => r.elapsedMs)) };
+    const waiters = this.indexedWaiters;
+    this.indexedWaiters = [];
+    for (const resolve of waiters) resolve(report);
   }
 
   /** Runs a search; an earlier one still waiting its turn resolves as superseded. */
@@ -88,6 +115,7 @@ export class SearchClient {
       };
       worker.postMessage({ type: 'corpus', documents: this.corpus.slice(part.from, part.to) } satisfies SearchWorkerRequest);
       part.worker = worker;
+      this.indexed[i] = null;
     }
     return part.worker;
   }
@@ -109,6 +137,11 @@ export class SearchClient {
   }
 
   private onReply(part: number, reply: SearchWorkerReply): void {
+    if (reply.type === 'indexed') {
+      this.indexed[part] = { documents: reply.documents, elapsedMs: reply.elapsedMs };
+      this.reportIndexed();
+      return;
+    }
     if (!this.running || reply.id !== this.running.id) return;
     if (reply.type === 'error') {
       this.finish({ kind: 'error', message: reply.message }, false);

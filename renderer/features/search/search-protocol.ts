@@ -8,7 +8,8 @@ export type SearchWorkerRequest =
   | { readonly type: 'corpus'; readonly documents: readonly SearchDocument[] }
   | { readonly type: 'search'; readonly id: number; readonly request: SearchRequest };
 
-/** What the worker answers to a search. */
+/** What the worker answers to a search, and what it says when it has indexed every text it holds. */
 export type SearchWorkerReply =
   | { readonly type: 'hits'; readonly id: number; readonly hits: SearchHits; readonly elapsedMs: number }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
+  | { readonly type: 'error'; readonly id: number; readonly message: string }
+  | { readonly type: 'indexed'; readonly documents: number; readonly elapsedMs: number };

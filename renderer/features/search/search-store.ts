@@ -10,7 +10,7 @@ import type { SearchDocument, SearchHits, SearchMode, SearchRequest } from '#sha
 import { passagesForHits, type HitWidth, type Passage } from '#shared/search/hit-context';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { codeManyPassages } from '../reader/coding-actions.ts';
-import { SearchClient } from './search-client.ts';
+import { SearchClient, type IndexingReport } from './search-client.ts';
 
 /** Hits returned by a search at most (the rest are counted). */
 export const MAX_HITS = 5000;
@@ -85,9 +85,14 @@ function readyClient(): { client: SearchClient; documents: readonly TesseraDocum
   return { client, documents: corpusDocuments };
 }
 
-/** Hands the project's texts to the search worker ahead of the first search (when the search panel opens). */
+/** Hands the project's texts to the search workers ahead of the first search (when the search panel opens). */
 export function prepareSearch(): void {
   readyClient();
+}
+
+/** Resolves once the search workers have indexed the open project's words (null when no project is open). */
+export function whenSearchIndexed(): Promise<IndexingReport> | null {
+  return readyClient()?.client.whenIndexed() ?? null;
 }
 
 /** Runs the search the state describes (an empty query clears the results). */
@@ -165,11 +170,25 @@ export async function codeHits(code: Code, onlyChosen: boolean): Promise<number 
   return codeManyPassages(code, passages);
 }
 
-// A new project starts a new search (the old results name another project's documents); the worker is kept.
+/**
+ * A new project starts a new search (the old results name another project's documents). Its texts go to the
+ * search workers as soon as the window is idle after opening, so that their words are indexed by the first search;
+ * closing the project ends the workers and frees the texts they held.
+ */
 useWorkspace.subscribe((state, previous) => {
-  if (state.snapshot?.project.id !== previous.snapshot?.project.id) {
-    corpusDocuments = null;
-    corpusSource = null;
-    useSearch.setState(initial);
+  const projectId = state.snapshot?.project.id;
+  if (projectId === previous.snapshot?.project.id) return;
+  corpusDocuments = null;
+  corpusSource = null;
+  useSearch.setState(initial);
+  if (!projectId) {
+    client?.dispose();
+    client = null;
+    return;
   }
+  const prepareIfStillOpen = () => {
+    if (useWorkspace.getState().snapshot?.project.id === projectId) prepareSearch();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prepareIfStillOpen, { timeout: 3000 });
+  else setTimeout(prepareIfStillOpen, 1000);
 });

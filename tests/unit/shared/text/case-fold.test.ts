@@ -21,7 +21,7 @@ describe('case folding', () => {
     expect(foldCase('ılık')).not.toBe(foldCase('ilik'));
   });
 
-  it('agrees with the regular-expression engine on every code point', () => {
+  it('agrees with the regular-expression engine on every code point, keeping lengths', () => {
     const characters = everyCharacter();
     // The characters that take part in case at all; every other one folds to itself.
     const cased = characters.filter((c) => c.toLowerCase() !== c || c.toUpperCase() !== c || foldCharacter(c) !== c);
@@ -29,6 +29,8 @@ describe('case folding', () => {
     for (const c of cased) {
       const folded = foldCharacter(c);
       if (!new RegExp(`^${escape(c)}$`, 'iu').test(folded)) problems.push(`${c} folds to ${folded}, which /${c}/iu does not match`);
+      // The search takes a folded word to be as long as the word found in the text.
+      if (folded.length !== c.length) problems.push(`${c} folds to ${folded}, of another length in UTF-16`);
     }
     // Each character's class under the engine holds exactly the cased characters that fold as it does.
     const all = cased.join('');
