@@ -5,8 +5,9 @@
  * Codings of the same code that overlap share one stripe (two coders coding one passage with the same code is one
  * theme there). Stripes are laid out in lanes (columns) for the whole document, so a passage that runs over
  * several paragraphs keeps its column from one to the next; two stripes that share a paragraph never share a lane,
- * since they would sit beside the same lines. Lanes are given greedily in document order, which uses as few as any
- * layout can (it is interval colouring).
+ * since they would sit beside the same lines. A document's first layout gives lanes greedily in document order,
+ * which uses as few as any layout can (it is interval colouring). After a change, stripes keep the lanes they had
+ * and only new or grown ones look for a free lane, so that coding one passage never moves the stripes of others.
  */
 import { paragraphIndexAt } from './paragraph-label.ts';
 import type { Coding, Paragraph, Uuid } from '../model/types.ts';
@@ -88,17 +89,44 @@ export function layoutStripes(paragraphs: readonly Paragraph[], codings: readonl
     open.set(coding.codeId, stripe);
     stripes.push(stripe);
   }
-  // Lanes, greedily in order of start (optimal for intervals): the lowest lane free since the stripe's first
-  // paragraph. A stripe's span runs from the paragraph of its first character to that of its last.
-  const laneEnds: number[] = [];
-  const byParagraph = new Map<number, MarginStripe[]>();
+  // The lane each coding's stripe had before the change, for the stripes to keep their place.
+  const laneBefore = new Map<Uuid, number>();
+  if (previous) for (const stripe of previous.stripes) for (const id of stripe.codingIds) laneBefore.set(id, stripe.lane);
+  // The lanes taken beside each paragraph. A stripe's span runs from the paragraph of its first character to that of
+  // its last.
+  const taken = new Map<number, number[]>();
+  const isFree = (stripe: MutableStripe, lane: number): boolean => {
+    for (let p = stripe.firstParagraph; p <= stripe.lastParagraph; p++) if (taken.get(p)?.includes(lane)) return false;
+    return true;
+  };
+  const place = (stripe: MutableStripe, lane: number): void => {
+    stripe.lane = lane;
+    for (let p = stripe.firstParagraph; p <= stripe.lastParagraph; p++) {
+      const lanes = taken.get(p);
+      if (lanes) lanes.push(lane);
+      else taken.set(p, [lane]);
+    }
+  };
+  const unplaced: MutableStripe[] = [];
   for (const stripe of stripes) {
     stripe.firstParagraph = Math.max(0, paragraphIndexAt(paragraphs, stripe.start));
     stripe.lastParagraph = Math.max(stripe.firstParagraph, paragraphIndexAt(paragraphs, stripe.end - 1));
+    const lane = stripe.codingIds.map((id) => laneBefore.get(id)).find((l) => l !== undefined);
+    if (lane !== undefined && isFree(stripe, lane)) place(stripe, lane);
+    else unplaced.push(stripe);
+  }
+  // New stripes, and those whose lane a grown neighbour took, in order of start: the lowest lane free beside them
+  // (for a first layout, that is the greedy colouring).
+  let laneCount = 0;
+  for (const stripe of stripes) laneCount = Math.max(laneCount, stripe.lane + 1);
+  for (const stripe of unplaced) {
     let lane = 0;
-    while (lane < laneEnds.length && (laneEnds[lane] as number) >= stripe.firstParagraph) lane++;
-    laneEnds[lane] = stripe.lastParagraph;
-    stripe.lane = lane;
+    while (!isFree(stripe, lane)) lane++;
+    place(stripe, lane);
+    laneCount = Math.max(laneCount, lane + 1);
+  }
+  const byParagraph = new Map<number, MarginStripe[]>();
+  for (const stripe of stripes) {
     for (let p = stripe.firstParagraph; p <= stripe.lastParagraph; p++) {
       const list = byParagraph.get(p);
       if (list) list.push(stripe);
@@ -111,5 +139,5 @@ export function layoutStripes(paragraphs: readonly Paragraph[], codings: readonl
       if (before && sameStripes(before, list)) byParagraph.set(p, before as MarginStripe[]);
     }
   }
-  return { laneCount: laneEnds.length, stripes, byParagraph };
+  return { laneCount, stripes, byParagraph };
 }

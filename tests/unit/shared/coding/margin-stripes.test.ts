@@ -75,10 +75,28 @@ describe('margin stripes', () => {
     expect(after.byParagraph.get(2)).toBe(before.byParagraph.get(2));
     expect(after.byParagraph.get(1)).not.toBe(before.byParagraph.get(1));
     expect(after.byParagraph.get(1)?.map((stripe) => stripe.codeId)).toEqual(['Y', 'X']);
-    // The result is the same as a layout made from nothing.
-    const fresh = layoutStripes(paragraphs, [coding('a', 'X', 10, 40), coding('b', 'Y', 120, 150), coding('d', 'X', 130, 140), coding('c', 'Z', 250, 260)]);
-    expect([...after.byParagraph]).toEqual([...fresh.byParagraph]);
-    expect(after.laneCount).toBe(fresh.laneCount);
+    // Y keeps its lane; the new X stripe takes the next one free beside it.
+    expect(after.byParagraph.get(1)?.map((stripe) => stripe.lane)).toEqual([0, 1]);
+    expect(after.laneCount).toBe(2);
+  });
+
+  it('never moves the stripes of other passages when one is coded, and reuses lanes freed when one is removed', () => {
+    const codings = [coding('b', 'B', 110, 150), coding('c', 'C', 120, 190), coding('d', 'D', 310, 320), coding('e', 'E', 330, 340)];
+    const before = layoutStripes(paragraphs, codings);
+    const lanesBefore = new Map(before.stripes.map((stripe) => [stripe.codeId, stripe.lane]));
+    // A long passage from paragraph 1 to 4 coded first in document order: a layout from nothing would give it lane
+    // 0 and push B, C, D and E aside; after a change, it goes to a lane free beside all four paragraphs instead.
+    const withLong = [coding('long', 'A', 50, 350), ...codings];
+    const grown = layoutStripes(paragraphs, withLong, before);
+    for (const stripe of grown.stripes) if (stripe.codeId !== 'A') expect(stripe.lane).toBe(lanesBefore.get(stripe.codeId));
+    expect(grown.stripes.find((stripe) => stripe.codeId === 'A')?.lane).toBe(2);
+    expect(grown.byParagraph.get(3)).not.toBe(before.byParagraph.get(3));
+    for (const [, stripes] of grown.byParagraph) expect(new Set(stripes.map((s) => s.lane)).size).toBe(stripes.length);
+    // Removing B frees lane 0 in paragraph 2 for the next coding there.
+    const withoutB = withLong.filter((c) => c.id !== 'b');
+    const removed = layoutStripes(paragraphs, withoutB, grown);
+    const next = layoutStripes(paragraphs, [...withoutB, coding('f', 'F', 160, 170)], removed);
+    expect(next.stripes.find((stripe) => stripe.codeId === 'F')?.lane).toBe(0);
   });
 
   it('gives a paragraph a new list when one of its stripes grows or moves lane', () => {
