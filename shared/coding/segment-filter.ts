@@ -13,7 +13,7 @@ export interface SegmentFilter {
   readonly speakerRoles: readonly SpeakerRole[];
   /** A speaker attribute that must have this value, e.g. { key: "profession", value: "nurse" }. */
   readonly speakerAttribute: { readonly key: string; readonly value: string } | null;
-  /** Coders whose codings to keep (retrieval only; search has no coder). */
+  /** Coders whose codings to keep (search: hits in passages these coders coded). */
   readonly coderIds: readonly Uuid[];
 }
 

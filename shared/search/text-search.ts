@@ -1,6 +1,7 @@
 /**
  * Full-text search over the transcripts of a project: words, exact phrases, words by their beginning ("nurs*"), or
- * a regular expression, case-insensitive unless asked, with the same document and speaker filters as retrieval.
+ * a regular expression, case-insensitive unless asked, with the same document and speaker filters as retrieval, and
+ * its coder filter read as "in passages these coders coded" (`within`).
  *
  * Words mode: each bare word matches as a whole word; "quoted text" matches that phrase (any run of space between
  * its words); a trailing * matches any word that begins so. With several terms, a paragraph must hold all of them
@@ -42,7 +43,15 @@ export interface SearchRequest {
   readonly maxHits: number;
   /** Counting stops here: the total is then "at least". */
   readonly countLimit: number;
+  /**
+   * Only hits overlapping these passages count: the passages coded by the coders the filter names, by document
+   * (absent or null: every hit counts). A document without passages here has no hits.
+   */
+  readonly within?: PassagesByDocument | null;
 }
+
+/** Passages by document id, as [start, end) code-point pairs: start of the first, its end, start of the next... */
+export type PassagesByDocument = Readonly<Record<Uuid, Uint32Array>>;
 
 /** The hits of a search: hit i is [start[i], end[i]) of documents[documentIndex[i]], in paragraph paragraphIndex[i]. */
 export interface SearchHits {
@@ -249,7 +258,7 @@ function paragraphFrom(starts: Int32Array, position: number, from: number): numb
  * Regular-expression mode: the hits of the pattern in the whole text, as [utf16 start, utf16 end, paragraph] triples
  * in text order, only in paragraphs that pass, at most `limit`.
  */
-function patternHits(entry: CorpusEntry, pattern: CompiledPattern, passes: (paragraph: number) => boolean, limit: number): number[] {
+function patternHits(entry: CorpusEntry, pattern: CompiledPattern, passes: HitFilter, limit: number): number[] {
   const text = entry.document.text;
   const out: number[] = [];
   const regex = pattern.regex;
@@ -265,7 +274,7 @@ function patternHits(entry: CorpusEntry, pattern: CompiledPattern, passes: (para
       continue;
     }
     paragraph = paragraphFrom(entry.paragraphStarts, start, paragraph);
-    if (passes(paragraph)) out.push(start, end, paragraph);
+    if (passes.paragraph(paragraph) && passes.hit(start, end)) out.push(start, end, paragraph);
   }
   return out;
 }
@@ -287,7 +296,7 @@ function singleWordHits(
   words: WordIndex,
   word: NonNullable<CompiledQuery['singleWord']>,
   caseSensitive: boolean,
-  passes: (paragraph: number) => boolean,
+  passes: HitFilter,
   limit: number,
 ): number[] {
   const places = words.placesByWord.get(word.folded);
@@ -299,7 +308,7 @@ function singleWordHits(
     if (out.length >= limit * 3) break;
     if (caseSensitive && !text.startsWith(word.text, start)) continue;
     paragraph = paragraphFrom(entry.paragraphStarts, start, paragraph);
-    if (passes(paragraph)) out.push(start, start + word.folded.length, paragraph);
+    if (passes.paragraph(paragraph) && passes.hit(start, start + word.folded.length)) out.push(start, start + word.folded.length, paragraph);
   }
   return out;
 }
@@ -309,7 +318,7 @@ function singleWordHits(
  * order, only in paragraphs that pass and hold every term, at most `limit`. A match never runs past its paragraph.
  * With the document's word index, only the paragraphs holding every word of the query are looked at.
  */
-function wordHits(entry: CorpusEntry, query: CompiledQuery, caseSensitive: boolean, passes: (paragraph: number) => boolean, limit: number): number[] {
+function wordHits(entry: CorpusEntry, query: CompiledQuery, caseSensitive: boolean, passes: HitFilter, limit: number): number[] {
   if (entry.words && query.singleWord) return singleWordHits(entry, entry.words, query.singleWord, caseSensitive, passes, limit);
   const text = entry.document.text;
   const candidates = entry.words && query.wordKeys.length > 0 ? paragraphsWithAll(entry.words, query.wordKeys) : null;
@@ -318,7 +327,7 @@ function wordHits(entry: CorpusEntry, query: CompiledQuery, caseSensitive: boole
   const onePattern = query.patterns.length === 1 && query.termCount === 1 ? (query.patterns[0] as CompiledPattern) : null;
   for (let i = 0; i < candidateCount && out.length < limit * 3; i++) {
     const paragraph = candidates ? (candidates[i] as number) : i;
-    if (!passes(paragraph)) continue;
+    if (!passes.paragraph(paragraph)) continue;
     const offset = entry.paragraphStarts[paragraph] as number;
     const paragraphText = text.slice(offset, entry.paragraphEnds[paragraph]);
     if (onePattern) {
@@ -326,7 +335,11 @@ function wordHits(entry: CorpusEntry, query: CompiledQuery, caseSensitive: boole
       const regex = onePattern.regex;
       regex.lastIndex = 0;
       let match: RegExpExecArray | null;
-      while (out.length < limit * 3 && (match = regex.exec(paragraphText)) !== null) out.push(offset + match.index, offset + match.index + match[0].length, paragraph);
+      while (out.length < limit * 3 && (match = regex.exec(paragraphText)) !== null) {
+        const start = offset + match.index;
+        const end = start + match[0].length;
+        if (passes.hit(start, end)) out.push(start, end, paragraph);
+      }
       continue;
     }
     /** [start, end, term] in the paragraph. */
@@ -348,15 +361,25 @@ function wordHits(entry: CorpusEntry, query: CompiledQuery, caseSensitive: boole
     if (query.patterns.length > 1) order.sort((a, b) => (found[a * 3] as number) - (found[b * 3] as number) || (found[a * 3 + 2] as number) - (found[b * 3 + 2] as number));
     for (const j of order) {
       if (out.length >= limit * 3) break;
-      out.push(offset + (found[j * 3] as number), offset + (found[j * 3 + 1] as number), paragraph);
+      const start = offset + (found[j * 3] as number);
+      const end = offset + (found[j * 3 + 1] as number);
+      if (passes.hit(start, end)) out.push(start, end, paragraph);
     }
   }
   return out;
 }
 
+/** What a hit must pass beyond its words: its paragraph's speaker, and its place (UTF-16 start and end). */
+interface HitFilter {
+  readonly paragraph: (paragraph: number) => boolean;
+  readonly hit: (start: number, end: number) => boolean;
+}
+
+const ANY = (): boolean => true;
+
 /** Whether a document's paragraphs pass the speaker filters, asked once per paragraph. */
 function speakerCheck(document: SearchDocument, filter: SegmentFilter): (paragraph: number) => boolean {
-  if (!filtersSpeakers(filter)) return () => true;
+  if (!filtersSpeakers(filter)) return ANY;
   const known = new Map<number, boolean>();
   return (paragraph) => {
     let passes = known.get(paragraph);
@@ -366,6 +389,30 @@ function speakerCheck(document: SearchDocument, filter: SegmentFilter): (paragra
       known.set(paragraph, (passes = speakerPasses(filter, speaker)));
     }
     return passes;
+  };
+}
+
+/** Whether a hit (UTF-16 start and end) overlaps one of a document's passages (code-point pairs). */
+function overlapCheck(map: CodePointMap, passages: Uint32Array): (start: number, end: number) => boolean {
+  const count = passages.length >> 1;
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (passages[a * 2] as number) - (passages[b * 2] as number));
+  const starts = new Int32Array(count);
+  /** The furthest end among the passages up to each, in order of start. */
+  const furthestEnd = new Int32Array(count);
+  order.forEach((i, k) => {
+    starts[k] = codePointToUtf16(map, passages[i * 2] as number);
+    furthestEnd[k] = Math.max(k > 0 ? (furthestEnd[k - 1] as number) : 0, codePointToUtf16(map, passages[i * 2 + 1] as number));
+  });
+  return (start, end) => {
+    // The passages that begin before the hit ends; one of them overlaps it if the furthest of their ends is past its start.
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((starts[middle] as number) < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (furthestEnd[low - 1] as number) > start;
   };
 }
 
@@ -420,7 +467,9 @@ export class SearchCorpus {
     for (let d = 0; d < this.entries.length && query.patterns.length > 0 && total < request.countLimit; d++) {
       const entry = this.entries[d] as CorpusEntry;
       if (!documentPasses(request.filter, entry.document)) continue;
-      const passes = speakerCheck(entry.document, request.filter);
+      const passages = request.within ? request.within[entry.document.id] : undefined;
+      if (request.within && !passages?.length) continue;
+      const passes: HitFilter = { paragraph: speakerCheck(entry.document, request.filter), hit: passages ? overlapCheck(entry.map, passages) : ANY };
       const limit = request.countLimit - total;
       const found = request.mode === 'regex' ? patternHits(entry, query.patterns[0] as CompiledPattern, passes, limit) : wordHits(entry, query, request.caseSensitive, passes, limit);
       for (let i = 0; i < found.length; i += 3) {

@@ -324,7 +324,7 @@ describe('retrieval', () => {
 });
 
 describe('search', () => {
-  it('finds words, phrases, case and regular expressions while typing, with filters', async () => {
+  it('finds words, phrases, case and regular expressions while typing, with filters, and in the passages a coder coded', async () => {
     await app.rightTab('Search').click();
     await app.searchBox().pressSequentially('nurses', { delay: 30 });
     await expect.poll(() => app.hitTexts()).toEqual(['Nurses', 'nurses', 'nurses', 'nurses', 'nurses']);
@@ -341,6 +341,13 @@ describe('search', () => {
     await app.searchBox().fill('(unclosed');
     await expect.poll(() => app.page.locator('.search-error').innerText()).toMatch(/not valid/);
     await app.page.getByLabel('Regular expression').uncheck();
+    // Only the hits in passages Ben coded: "The nurses trust the peer workers now", "Communication with the nurses".
+    await app.searchBox().fill('nurses');
+    await app.filter('Coded by', 'Coded by BO · Ben Okello');
+    await expect.poll(() => app.hitTexts()).toEqual(['nurses', 'nurses']);
+    await expect.poll(() => app.searchSummary().innerText()).toMatch(/^2 hits in 1 document/);
+    await app.page.screenshot({ path: join(import.meta.dirname, 'output', 'search-coded-by.png') });
+    await app.filter('Coded by', 'Coded or not');
     await app.searchBox().fill('ward');
     await app.filter('Site', 'BU · Butabika, Uganda');
     await expect.poll(() => app.hitTexts()).toEqual(['ward', 'ward', 'ward']);

@@ -1,6 +1,7 @@
 /**
- * The filters retrieval and search share: site, phase, document kind, speaker role or attribute, and (for coded
- * segments) coder. One choice per filter, "any" by default.
+ * The filters retrieval and search share: site, phase, document kind, speaker role or attribute, and coder (for
+ * coded segments, who coded them; for search hits, who coded the passages they are in). One choice per filter,
+ * "any" by default.
  */
 import { useMemo } from 'react';
 import type { DocumentKind, SpeakerRole } from '#shared/model/types';
@@ -22,15 +23,15 @@ const ROLES: readonly { value: SpeakerRole; label: string }[] = [
 interface FilterBarProps {
   readonly filter: SegmentFilter;
   readonly onChange: (filter: SegmentFilter) => void;
-  /** Whether to offer the coder filter (coded segments have coders; search hits do not). */
-  readonly withCoder: boolean;
+  /** What the coder filter keeps: segments a coder coded, or search hits in passages a coder coded. */
+  readonly coderKeeps: 'codings' | 'hits in coded passages';
 }
 
 /** A separator unlikely in attribute keys and values, to carry both in one select value. */
 const PAIR = '\u241f';
 
 /** The filter bar. */
-export function FilterBar({ filter, onChange, withCoder }: FilterBarProps) {
+export function FilterBar({ filter, onChange, coderKeeps }: FilterBarProps) {
   const sites = useWorkspace((s) => s.snapshot?.project.sites);
   const phases = useWorkspace((s) => s.snapshot?.project.phases);
   const coders = useWorkspace((s) => s.snapshot?.coders);
@@ -100,12 +101,17 @@ export function FilterBar({ filter, onChange, withCoder }: FilterBarProps) {
           ))}
         </select>
       )}
-      {withCoder && coders && coders.length > 1 && (
-        <select aria-label="Coder" value={filter.coderIds[0] ?? ''} onChange={(e) => set({ coderIds: one(e.target.value) })}>
-          <option value="">Any coder</option>
+      {coders && coders.length > 1 && (
+        <select
+          aria-label={coderKeeps === 'codings' ? 'Coder' : 'Coded by'}
+          value={filter.coderIds[0] ?? ''}
+          onChange={(e) => set({ coderIds: one(e.target.value) })}
+        >
+          <option value="">{coderKeeps === 'codings' ? 'Any coder' : 'Coded or not'}</option>
           {coders.map((coder) => (
             <option key={coder.id} value={coder.id}>
-              {coder.name} ({coder.initials})
+              {/* The initials first, so that the narrow select still shows whose passages are searched. */}
+              {coderKeeps === 'codings' ? `${coder.name} (${coder.initials})` : `Coded by ${coder.initials} · ${coder.name}`}
             </option>
           ))}
         </select>

@@ -103,7 +103,7 @@ export function RetrievalPanel() {
           </label>
         )}
       </div>
-      <FilterBar filter={filter} onChange={(next) => useRetrieval.setState({ filter: next })} withCoder />
+      <FilterBar filter={filter} onChange={(next) => useRetrieval.setState({ filter: next })} coderKeeps="codings" />
       <div className="retrieval-summary">
         <p className="code-summary">
           {plural(segments.length, 'coded segment')} in {plural(documentCount, 'document')}

@@ -64,7 +64,7 @@ export function SearchPanel({ focusNonce }: { readonly focusNonce: number }) {
           </label>
         </div>
       </div>
-      <FilterBar filter={filter} onChange={(next) => void updateSearch({ filter: next })} withCoder={false} />
+      <FilterBar filter={filter} onChange={(next) => void updateSearch({ filter: next })} coderKeeps="hits in coded passages" />
       {error && (
         <p className="search-error" role="alert">
           {error}

@@ -6,7 +6,9 @@
 import { create } from 'zustand';
 import type { Code, TesseraDocument, Uuid } from '#shared/model/types';
 import { NO_FILTER, type SegmentFilter } from '#shared/coding/segment-filter';
-import type { SearchDocument, SearchHits, SearchMode, SearchRequest } from '#shared/search/text-search';
+import type { PassagesByDocument, SearchDocument, SearchHits, SearchMode, SearchRequest } from '#shared/search/text-search';
+import type { ProjectIndex } from '#shared/index/project-index';
+import { passagesCodedBy } from '#shared/search/coded-passages';
 import { passagesForHits, type HitWidth, type Passage } from '#shared/search/hit-context';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { codeManyPassages } from '../reader/coding-actions.ts';
@@ -95,6 +97,16 @@ export function whenSearchIndexed(): Promise<IndexingReport> | null {
   return readyClient()?.client.whenIndexed() ?? null;
 }
 
+/** The last passages computed for a coder filter, kept while the codings and the coders chosen stay the same. */
+let passagesCache: { index: ProjectIndex; coderKey: string; passages: PassagesByDocument } | null = null;
+
+/** The passages the chosen coders coded, for a search to keep only the hits in them; computed once per change. */
+function cachedPassagesCodedBy(index: ProjectIndex, coderIds: readonly Uuid[]): PassagesByDocument {
+  const coderKey = coderIds.join(' ');
+  if (passagesCache?.index !== index || passagesCache.coderKey !== coderKey) passagesCache = { index, coderKey, passages: passagesCodedBy(index, coderIds) };
+  return passagesCache.passages;
+}
+
 /** Runs the search the state describes (an empty query clears the results). */
 export async function runSearch(): Promise<void> {
   const state = useSearch.getState();
@@ -104,6 +116,7 @@ export async function runSearch(): Promise<void> {
   }
   const ready = readyClient();
   if (!ready) return;
+  const index = useWorkspace.getState().index;
   const request: SearchRequest = {
     query: state.query,
     mode: state.mode,
@@ -111,6 +124,7 @@ export async function runSearch(): Promise<void> {
     filter: state.filter,
     maxHits: MAX_HITS,
     countLimit: COUNT_LIMIT,
+    within: state.filter.coderIds.length > 0 && index ? cachedPassagesCodedBy(index, state.filter.coderIds) : null,
   };
   useSearch.setState({ searching: true });
   const outcome = await ready.client.search(request);

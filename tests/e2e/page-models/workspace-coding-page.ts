@@ -89,7 +89,7 @@ export class CodingPage extends WorkspacePage {
   }
 
   /** Chooses a value in one of the filter menus of the right pane. */
-  async filter(label: 'Site' | 'Phase' | 'Document kind' | 'Speaker role' | 'Coder' | 'Speaker attribute', option: string): Promise<void> {
+  async filter(label: 'Site' | 'Phase' | 'Document kind' | 'Speaker role' | 'Coder' | 'Coded by' | 'Speaker attribute', option: string): Promise<void> {
     await this.page.locator('.right-pane').getByLabel(label, { exact: true }).selectOption({ label: option });
   }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileQuery, parseWordsQuery, SearchCorpus, SearchQueryError, type SearchDocument, type SearchHits, type SearchRequest } from '#shared/search/text-search';
 import { synthesizeStudy } from '#shared/synth/synthesize-study';
+import { passagesCodedBy } from '#shared/search/coded-passages';
+import { buildProjectIndex } from '#shared/index/project-index';
 import { NO_FILTER } from '#shared/coding/segment-filter';
 import { buildCodePointMap, sliceCodePoints } from '#shared/text/code-points';
 import type { Paragraph, Speaker } from '#shared/model/types';
@@ -218,5 +220,37 @@ describe('the word index', () => {
     const edited = { ...(documents[1] as SearchDocument), text: (documents[1] as SearchDocument).text.replace(/[a-z]/u, 'x') };
     corpus.setDocuments([documents[0] as SearchDocument, edited, ...documents.slice(2).map((d) => ({ ...d, attributes: { ...d.attributes } }))]);
     expect(corpus.indexedCount).toBe(documents.length - 1);
+  });
+});
+
+describe('searching in the passages a coder coded', () => {
+  const study = synthesizeStudy({ documents: 4, wordsPerDocument: 1500, codes: 12, codings: 120, coders: 2, seed: 9 });
+  const coder = study.coders[0]?.id as string;
+  const within = passagesCodedBy(buildProjectIndex(study), [coder]);
+  const mine = study.codings.filter((coding) => coding.coderId === coder);
+
+  it('lists each document’s passages coded by the chosen coders, and leaves out documents without any', () => {
+    const listed = Object.values(within).reduce((sum, pairs) => sum + pairs.length / 2, 0);
+    expect(listed).toBe(mine.length);
+    expect(Object.keys(within).sort()).toEqual([...new Set(mine.map((coding) => coding.documentId))].sort());
+  });
+
+  it('keeps exactly the hits that overlap one of those passages', () => {
+    for (const query of ['the', 'nurs*', '"the ward"', 'peer support']) {
+      const request: SearchRequest = { query, mode: 'words', caseSensitive: false, filter: NO_FILTER, maxHits: 100_000, countLimit: 100_000 };
+      const all = searchBothWays(study.documents, request);
+      const kept = searchBothWays(study.documents, { ...request, within });
+      const expected: string[] = [];
+      for (let i = 0; i < all.count; i++) {
+        const document = study.documents[all.documentIndex[i] as number] as SearchDocument;
+        const [start, end] = [all.start[i] as number, all.end[i] as number];
+        if (mine.some((coding) => coding.documentId === document.id && coding.start < end && coding.end > start)) expected.push(`${document.id}:${start}`);
+      }
+      const got = Array.from({ length: kept.count }, (_, i) => `${study.documents[kept.documentIndex[i] as number]?.id}:${kept.start[i]}`);
+      expect(got, query).toEqual(expected);
+      expect(kept.count).toBeLessThan(all.count);
+    }
+    const regex = searchBothWays(study.documents, { query: 'ward\\w*', mode: 'regex', caseSensitive: false, filter: NO_FILTER, maxHits: 10, countLimit: 100_000, within: {} });
+    expect(regex.total).toBe(0);
   });
 });
