@@ -162,20 +162,26 @@ function CodeHitsBar({ result, chosen }: { readonly result: SearchResult; readon
   );
 }
 
+/**
+ * The height of a hit in the list (its context is cut to two lines to fit). Hits all have this height, so that the
+ * list never measures them: measuring a row lays out the whole page, on every keystroke that brings new hits.
+ */
+const HIT_HEIGHT_PX = 92;
+
 function HitList({ result, chosen }: { readonly result: SearchResult; readonly chosen: ReadonlySet<number> }) {
   const listRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render, never memoised on
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLLIElement>({
     count: result.hits.count,
     getScrollElement: () => listRef.current,
-    estimateSize: () => 74,
+    estimateSize: () => HIT_HEIGHT_PX,
     overscan: 8,
   });
   return (
     <div className="segment-list hit-list" ref={listRef}>
       <ol className="segments" aria-label="Search hits" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {virtualizer.getVirtualItems().map((item) => (
-          <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="segment-item" style={{ top: `${item.start}px` }}>
+          <li key={item.key} className="segment-item" style={{ top: `${item.start}px`, height: `${HIT_HEIGHT_PX}px` }}>
             <HitRow result={result} hit={item.index} chosen={chosen.has(item.index)} />
           </li>
         ))}
