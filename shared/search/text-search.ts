@@ -129,10 +129,11 @@ export interface CompiledQuery {
   readonly termCount: number;
   readonly wordKeys: readonly WordKey[];
   /**
-   * A query of one whole word and nothing else ("nurses"), the commonest: its hits are the places of its folded
-   * word in the word index, without running the pattern (`text` is the word as typed, to match case when asked).
+   * A query of whole words only ("nurses", "ward manager"), the commonest: its hits are the places of its folded
+   * words in the word index, without running the patterns (`text` is each word as typed, to match case when asked).
+   * Null for any other query.
    */
-  readonly singleWord: { readonly text: string; readonly folded: string } | null;
+  readonly wholeWords: readonly { readonly text: string; readonly folded: string }[] | null;
 }
 
 const ENDS_IN_WORD_CHARACTER = new RegExp(`${WORD_CHARACTER}$`, 'u');
@@ -162,9 +163,9 @@ function mayOverlap(a: SearchTerm, b: SearchTerm): boolean {
 export function compileQuery(query: string, mode: SearchMode, caseSensitive: boolean): CompiledQuery {
   const flags = `gu${caseSensitive ? '' : 'i'}${mode === 'regex' ? 'm' : ''}`;
   if (mode === 'regex') {
-    if (!query) return { patterns: [], termCount: 0, wordKeys: [], singleWord: null };
+    if (!query) return { patterns: [], termCount: 0, wordKeys: [], wholeWords: null };
     try {
-      return { patterns: [{ regex: new RegExp(query, flags), firstTerm: 0, grouped: false }], termCount: 1, wordKeys: [], singleWord: null };
+      return { patterns: [{ regex: new RegExp(query, flags), firstTerm: 0, grouped: false }], termCount: 1, wordKeys: [], wholeWords: null };
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
       throw new SearchQueryError(`This regular expression is not valid: ${reason}`);
@@ -172,20 +173,24 @@ export function compileQuery(query: string, mode: SearchMode, caseSensitive: boo
   }
   const terms = parseWordsQuery(query);
   const wordKeys = terms.flatMap(wordKeysOf);
-  const only = terms.length === 1 ? terms[0] : undefined;
-  const singleWord = only?.kind === 'word' && !only.prefix && wordsOf(only.text)[0] === only.text ? { text: only.text, folded: foldCase(only.text) } : null;
+  const wholeWords = terms.every((term) => term.kind === 'word' && !term.prefix && wordsOf(term.text)[0] === term.text)
+    ? terms.map((term) => {
+        const text = term.kind === 'word' ? term.text : '';
+        return { text, folded: foldCase(text) };
+      })
+    : null;
   const overlapping = terms.some((a, i) => terms.some((b, j) => i < j && mayOverlap(a, b)));
   if (terms.length > 1 && !overlapping) {
     // Terms that can never match the same text are found in one pass over the texts, one capture group each.
     const source = terms.map((term) => `(${termSource(term)})`).join('|');
-    return { patterns: [{ regex: new RegExp(source, flags), firstTerm: 0, grouped: true }], termCount: terms.length, wordKeys, singleWord };
+    return { patterns: [{ regex: new RegExp(source, flags), firstTerm: 0, grouped: true }], termCount: terms.length, wordKeys, wholeWords };
   }
   // Terms that can match the same text are scanned for one by one, so that each finds all of its own.
   return {
     patterns: terms.map((term, i) => ({ regex: new RegExp(termSource(term), flags), firstTerm: i, grouped: false })),
     termCount: terms.length,
     wordKeys,
-    singleWord,
+    wholeWords,
   };
 }
 
@@ -288,27 +293,73 @@ function termOf(pattern: CompiledPattern, match: RegExpExecArray): number {
 }
 
 /**
- * A one-word query's hits in an indexed document: the places of its folded word, in the case typed when asked, as
- * [utf16 start, utf16 end, paragraph] triples in text order, only in paragraphs that pass, at most `limit`.
+ * A query of whole words in an indexed document: the places of its folded words, in the case typed when asked, as
+ * [utf16 start, utf16 end, paragraph] triples in text order, only in paragraphs that pass and hold every word, at
+ * most `limit`. The same as running the words' patterns, which match whole words only.
  */
-function singleWordHits(
+function wholeWordHits(
   entry: CorpusEntry,
   words: WordIndex,
-  word: NonNullable<CompiledQuery['singleWord']>,
+  query: CompiledQuery & { readonly wholeWords: NonNullable<CompiledQuery['wholeWords']> },
   caseSensitive: boolean,
   passes: HitFilter,
   limit: number,
 ): number[] {
-  const places = words.placesByWord.get(word.folded);
-  const out: number[] = [];
-  if (!places) return out;
   const text = entry.document.text;
-  let paragraph = 0;
-  for (const start of places.starts) {
-    if (out.length >= limit * 3) break;
-    if (caseSensitive && !text.startsWith(word.text, start)) continue;
-    paragraph = paragraphFrom(entry.paragraphStarts, start, paragraph);
-    if (passes.paragraph(paragraph) && passes.hit(start, start + word.folded.length)) out.push(start, start + word.folded.length, paragraph);
+  // Each word's places, as typed when matching case, in paragraphs that pass: [start, paragraph] pairs.
+  const placesOfWords = query.wholeWords.map((word) => {
+    const kept: number[] = [];
+    const places = words.placesByWord.get(word.folded);
+    let paragraph = 0;
+    for (const start of places?.starts ?? []) {
+      if (caseSensitive && !text.startsWith(word.text, start)) continue;
+      paragraph = paragraphFrom(entry.paragraphStarts, start, paragraph);
+      if (passes.paragraph(paragraph)) kept.push(start, paragraph);
+    }
+    return kept;
+  });
+  if (query.wholeWords.length === 1) {
+    // One word: its places are the hits, in order.
+    const kept = placesOfWords[0] as number[];
+    const length = (query.wholeWords[0] as { folded: string }).folded.length;
+    const out: number[] = [];
+    for (let i = 0; i < kept.length && out.length < limit * 3; i += 2) {
+      const start = kept[i] as number;
+      if (passes.hit(start, start + length)) out.push(start, start + length, kept[i + 1] as number);
+    }
+    return out;
+  }
+  // Several words: only paragraphs that hold every one of them.
+  const wordsHeld = new Uint16Array(words.paragraphCount);
+  const lastWord = new Int32Array(words.paragraphCount).fill(-1);
+  placesOfWords.forEach((kept, w) => {
+    for (let i = 1; i < kept.length; i += 2) {
+      const paragraph = kept[i] as number;
+      if (lastWord[paragraph] !== w) {
+        lastWord[paragraph] = w;
+        wordsHeld[paragraph] = (wordsHeld[paragraph] as number) + 1;
+      }
+    }
+  });
+  /** [start, end, paragraph, word] of every hit. */
+  const found: number[] = [];
+  placesOfWords.forEach((kept, w) => {
+    const length = (query.wholeWords[w] as { folded: string }).folded.length;
+    for (let i = 0; i < kept.length; i += 2) {
+      const start = kept[i] as number;
+      const paragraph = kept[i + 1] as number;
+      if (wordsHeld[paragraph] !== query.wholeWords.length) continue;
+      if (passes.hit(start, start + length)) found.push(start, start + length, paragraph, w);
+    }
+  });
+  const count = found.length / 4;
+  const order = Array.from({ length: count }, (_, i) => i);
+  // Each word's places come in order; the words' places interleave in the text (by word where they start alike).
+  order.sort((a, b) => (found[a * 4] as number) - (found[b * 4] as number) || (found[a * 4 + 3] as number) - (found[b * 4 + 3] as number));
+  const out: number[] = [];
+  for (let i = 0; i < count && i < limit; i++) {
+    const j = order[i] as number;
+    out.push(found[j * 4] as number, found[j * 4 + 1] as number, found[j * 4 + 2] as number);
   }
   return out;
 }
@@ -319,7 +370,7 @@ function singleWordHits(
  * With the document's word index, only the paragraphs holding every word of the query are looked at.
  */
 function wordHits(entry: CorpusEntry, query: CompiledQuery, caseSensitive: boolean, passes: HitFilter, limit: number): number[] {
-  if (entry.words && query.singleWord) return singleWordHits(entry, entry.words, query.singleWord, caseSensitive, passes, limit);
+  if (entry.words && query.wholeWords) return wholeWordHits(entry, entry.words, { ...query, wholeWords: query.wholeWords }, caseSensitive, passes, limit);
   const text = entry.document.text;
   const candidates = entry.words && query.wordKeys.length > 0 ? paragraphsWithAll(entry.words, query.wordKeys) : null;
   const candidateCount = candidates ? candidates.length : entry.paragraphStarts.length;

@@ -168,8 +168,9 @@ describe('words with punctuation, other scripts and paragraph edges', () => {
 describe('the word index', () => {
   const study = synthesizeStudy({ documents: 6, wordsPerDocument: 1500, codes: 12, codings: 10, coders: 1, seed: 7 });
   const documents: SearchDocument[] = study.documents.map((d, i) =>
-    // Give some paragraphs words in other scripts and spellings that fold unlike their lower case.
-    i % 2 === 0 ? d : { ...d, text: d.text.replace(/\bnurses\b/gu, 'ΝΟΣΟΚΟΜΟΣ').replace(/\bstaff\b/gu, 'ſtaff').replace(/\bwe\b/gu, 'İ-we') },
+    // Give some documents words in another script and spellings that fold unlike their lower case (each as long as
+    // the word it replaces, so that the paragraphs stay where they are).
+    i % 2 === 0 ? d : { ...d, text: d.text.replace(/\bnurses\b/gu, 'ΝΟΣΟΚΣ').replace(/\bstaff\b/gu, 'ſtaff').replace(/\bwe\b/gu, 'İı') },
   );
 
   /** Queries made from the documents' own words: whole, by their beginning, in phrases, in other cases. */
