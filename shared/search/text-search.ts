@@ -149,9 +149,9 @@ function wordKeysOf(term: SearchTerm): WordKey[] {
   return words.map((word, i) => ({ word, prefix: lastIsPrefix && i === words.length - 1 }));
 }
 
-/** The words of a term, lower-cased, to see whether two terms can match the same text. */
+/** The words of a term, case-folded as the search compares them, to see whether two terms can match the same text. */
 function termWords(term: SearchTerm): readonly string[] {
-  return (term.kind === 'phrase' ? term.words : [term.text]).map((word) => word.toLowerCase());
+  return (term.kind === 'phrase' ? term.words : [term.text]).map(foldCase);
 }
 
 /** Whether two terms could match overlapping text (a word of one begins a word of the other). */
@@ -173,12 +173,9 @@ export function compileQuery(query: string, mode: SearchMode, caseSensitive: boo
   }
   const terms = parseWordsQuery(query);
   const wordKeys = terms.flatMap(wordKeysOf);
-  const wholeWords = terms.every((term) => term.kind === 'word' && !term.prefix && wordsOf(term.text)[0] === term.text)
-    ? terms.map((term) => {
-        const text = term.kind === 'word' ? term.text : '';
-        return { text, folded: foldCase(text) };
-      })
-    : null;
+  const isWholeWord = (term: SearchTerm): term is Extract<SearchTerm, { kind: 'word' }> =>
+    term.kind === 'word' && !term.prefix && wordsOf(term.text)[0] === term.text;
+  const wholeWords = terms.length > 0 && terms.every(isWholeWord) ? terms.map((term) => ({ text: term.text, folded: foldCase(term.text) })) : null;
   const overlapping = terms.some((a, i) => terms.some((b, j) => i < j && mayOverlap(a, b)));
   if (terms.length > 1 && !overlapping) {
     // Terms that can never match the same text are found in one pass over the texts, one capture group each.

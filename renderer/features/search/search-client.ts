@@ -57,13 +57,24 @@ export class SearchClient {
     private readonly workerCount = 1,
   ) {}
 
-  /** Gives the workers the project's texts (again after a change of documents). */
+  /**
+   * Gives the workers the project's texts (again after a change of documents). A search still running was asked of
+   * the old texts: it resolves as superseded, and one waiting its turn runs on the new texts.
+   */
   setCorpus(documents: readonly SearchDocument[]): void {
     this.corpus = documents;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const stale = this.running;
+    this.running = null;
+    stale?.resolve({ kind: 'superseded' });
     for (const part of this.parts) part.worker?.terminate();
     this.parts = splitCorpus(documents, Math.max(1, Math.min(this.workerCount, documents.length))).map((range) => ({ ...range, worker: null }));
     this.indexed = this.parts.map(() => null);
     this.parts.forEach((_, i) => this.ensureWorker(i));
+    const next = this.waiting;
+    this.waiting = null;
+    if (next) this.start(next);
   }
 
   /** Resolves once every worker has built the word indexes of the texts it holds (searches are fastest from then on). */
@@ -121,8 +132,8 @@ export class SearchClient {
   }
 
   private start(pending: Pending): void {
-    this.running = pending;
     if (this.parts.length === 0) this.setCorpus(this.corpus);
+    this.running = pending;
     this.replies = this.parts.map(() => undefined);
     this.parts.forEach((_, i) => this.ensureWorker(i).postMessage({ type: 'search', id: pending.id, request: pending.request } satisfies SearchWorkerRequest));
     this.timer = setTimeout(() => {

@@ -73,23 +73,25 @@ function searchDocumentOf(document: TesseraDocument): SearchDocument {
 }
 
 /** The search client with the open project's texts, creating the worker on first use. */
-function readyClient(): { client: SearchClient; documents: readonly TesseraDocument[] } | null {
+function readyClient(): { client: SearchClient; documents: readonly TesseraDocument[]; replaced: boolean } | null {
   const documentById = useWorkspace.getState().index?.documentById;
   if (!documentById) return null;
   // One worker per core, at most four: the window's thread only waits while they search.
   const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
   client ??= new SearchClient(() => new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'tessera-search' }), workers);
-  if (corpusSource !== documentById || !corpusDocuments) {
-    corpusSource = documentById;
-    corpusDocuments = [...documentById.values()];
-    client.setCorpus(corpusDocuments.map(searchDocumentOf));
-  }
-  return { client, documents: corpusDocuments };
+  if (corpusSource === documentById && corpusDocuments) return { client, documents: corpusDocuments, replaced: false };
+  corpusSource = documentById;
+  corpusDocuments = [...documentById.values()];
+  client.setCorpus(corpusDocuments.map(searchDocumentOf));
+  return { client, documents: corpusDocuments, replaced: true };
 }
 
-/** Hands the project's texts to the search workers ahead of the first search (when the search panel opens). */
+/**
+ * Hands the project's texts to the search workers ahead of the first search (when the search panel opens). If the
+ * documents changed since the results shown were found, it searches again, so that they name today's documents.
+ */
 export function prepareSearch(): void {
-  readyClient();
+  if (readyClient()?.replaced && useSearch.getState().query.trim()) void runSearch();
 }
 
 /** Resolves once the search workers have indexed the open project's words (null when no project is open). */

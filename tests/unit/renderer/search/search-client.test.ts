@@ -76,6 +76,24 @@ describe('the search client and its workers', () => {
     client.dispose();
   });
 
+  it('drops a search asked of the old texts when the texts change, and runs the one waiting on the new texts', async () => {
+    const { client } = clientWithWorkers(2);
+    // Alone, it is dropped at once (not stopped later as a search that took too long).
+    const alone = client.search(request('nurses'));
+    client.setCorpus(documents.slice(0, 3));
+    expect(await alone).toEqual({ kind: 'superseded' });
+    const running = client.search(request('nurses'));
+    const waiting = client.search(request('ward'));
+    client.setCorpus(documents.slice(0, 2));
+    expect((await running).kind).toBe('superseded');
+    const outcome = await waiting;
+    if (outcome.kind !== 'hits') throw new Error('no hits');
+    const fewer = new SearchCorpus();
+    fewer.setDocuments(documents.slice(0, 2));
+    expect(outcome.hits).toEqual(fewer.search(request('ward')));
+    client.dispose();
+  });
+
   it('indexes again the texts of a changed corpus before saying it is indexed', async () => {
     const { client, workers } = clientWithWorkers(2);
     await client.whenIndexed();
