@@ -39,25 +39,38 @@ export function citationLabel(siteCode: string | null, paragraphNumber: number):
 }
 
 /**
- * The citation of a passage [start, end): "BU 45" within one paragraph, "BU 45-47" over several. The first paragraph
- * is the one holding the first character, the last the one holding the last character (end - 1), so a passage that
- * ends on a line break does not count the next paragraph. Null when the passage holds no paragraph's text.
+ * The index of the paragraph that a passage starting at `offset` starts in: the one whose text holds that offset,
+ * or the next one when the offset falls on the line break after a paragraph (or before the first); -1 past the last.
  */
-export function paragraphSpan(
-  paragraphs: readonly Paragraph[],
-  start: number,
-  end: number,
-  siteCode: string | null = null,
-): string | null {
+export function firstParagraphIndexFrom(paragraphs: readonly Paragraph[], offset: number): number {
+  let index = paragraphIndexAt(paragraphs, offset);
+  if (index < 0 || offset >= (paragraphs[index] as Paragraph).end) index++;
+  return index < paragraphs.length ? index : -1;
+}
+
+/**
+ * The paragraphs a passage [start, end) runs over: the first is the one it starts in (firstParagraphIndexFrom), the
+ * last the one holding its last character (end - 1), so that a passage ending on a line break does not count the
+ * next paragraph, nor one starting on it the one before. Null when the passage holds no paragraph's text. Every
+ * citation of a passage (retrieval, memos, Word, the coding inspector) is made from these.
+ */
+export function passageParagraphs(paragraphs: readonly Paragraph[], start: number, end: number): { readonly first: Paragraph; readonly last: Paragraph } | null {
   if (end <= start) return null;
-  // First: the paragraph holding `start`, or the first one that begins inside the passage.
-  let firstIndex = paragraphIndexAt(paragraphs, start);
-  if (firstIndex < 0 || start >= (paragraphs[firstIndex] as Paragraph).end) firstIndex++;
-  // Last: the last paragraph that begins before `end`, provided the passage reaches into its text.
+  const first = paragraphs[firstParagraphIndexFrom(paragraphs, start)];
   const lastIndex = paragraphIndexAt(paragraphs, end - 1);
-  const first = paragraphs[firstIndex];
   const last = paragraphs[lastIndex];
-  if (!first || !last || lastIndex < firstIndex) return null;
-  const label = citationLabel(siteCode, first.n);
-  return last.n > first.n ? `${label}-${last.n}` : label;
+  if (!first || !last || last.n < first.n) return null;
+  return { first, last };
+}
+
+/** The citation of paragraphs first to last: "BU 45", or "BU 45-47" over several. */
+export function passageCitation(siteCode: string | null, firstNumber: number, lastNumber: number): string {
+  const label = citationLabel(siteCode, firstNumber);
+  return lastNumber > firstNumber ? `${label}-${lastNumber}` : label;
+}
+
+/** The citation of a passage [start, end) (see passageParagraphs), or null when it holds no paragraph's text. */
+export function paragraphSpan(paragraphs: readonly Paragraph[], start: number, end: number, siteCode: string | null = null): string | null {
+  const span = passageParagraphs(paragraphs, start, end);
+  return span ? passageCitation(siteCode, span.first.n, span.last.n) : null;
 }

@@ -4,7 +4,8 @@
  */
 import { documentSlice } from '../index/text-maps.ts';
 import type { Code, Coding, DocumentMeta, ProjectSnapshot, Site, TesseraDocument, Uuid } from '../model/types.ts';
-import { paragraphAt, citationLabel } from './paragraph-label.ts';
+import { paragraphAt, passageCitation, passageParagraphs } from './paragraph-label.ts';
+import { speakerAt } from './segment-filter.ts';
 
 /** One coded passage, ready to show or export. */
 export interface CodedSegment {
@@ -34,14 +35,12 @@ export function siteCodeOf(snapshot: StudySites, document: { readonly attributes
 
 /** The segment a coding makes, with its citation and text. */
 export function codedSegment(snapshot: StudySites, document: TesseraDocument, code: Code, coding: Coding): CodedSegment {
-  const first = paragraphAt(document.paragraphs, coding.start);
-  // The end is exclusive: the last character coded is at end - 1.
-  const last = paragraphAt(document.paragraphs, Math.max(coding.start, coding.end - 1));
+  const span = passageParagraphs(document.paragraphs, coding.start, coding.end);
+  const first = span?.first ?? paragraphAt(document.paragraphs, coding.start);
   const firstN = first?.n ?? 1;
-  const lastN = last?.n ?? firstN;
-  const site = siteCodeOf(snapshot, document);
-  const citation = citationLabel(site, firstN) + (lastN > firstN ? `-${lastN}` : '');
-  const speaker = document.speakers.find((s) => s.id === first?.speakerId)?.label ?? null;
+  const lastN = span?.last.n ?? firstN;
+  const citation = passageCitation(siteCodeOf(snapshot, document), firstN, lastN);
+  const speaker = speakerAt(document, coding.start)?.label ?? null;
   // The document's code-point map is built once and cached: building it per segment is what made lists of segments
   // and memos slow on long transcripts.
   const text = documentSlice(document, coding.start, coding.end);

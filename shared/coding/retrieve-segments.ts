@@ -4,13 +4,13 @@
  * one code's segments come back in milliseconds among 50,000 codings. Texts are cut only for the rows shown
  * (`segmentText`, `segmentContext`).
  */
-import type { Code, Coding, Paragraph, Project, Speaker, TesseraDocument, Uuid } from '../model/types.ts';
+import type { Code, Coding, Project, Speaker, TesseraDocument, Uuid } from '../model/types.ts';
 import type { ProjectIndex } from '../index/project-index.ts';
 import { codingsOfCode } from '../index/project-index.ts';
 import { codePointMapOf, documentSlice } from '../index/text-maps.ts';
 import { codePointToUtf16 } from '../text/code-points.ts';
-import { citationLabel, paragraphAt } from './paragraph-label.ts';
-import { documentPasses, filtersSpeakers, speakerPasses, type SegmentFilter } from './segment-filter.ts';
+import { paragraphAt, passageCitation, passageParagraphs } from './paragraph-label.ts';
+import { documentPasses, filtersSpeakers, speakerAt, speakerPasses, type SegmentFilter } from './segment-filter.ts';
 
 /** How retrieved segments are ordered. */
 export type SegmentOrder = 'document' | 'site-phase';
@@ -57,10 +57,6 @@ export function documentRanks(project: Pick<Project, 'sites' | 'phases'>, docume
   return new Map(list.map((document, i) => [document.id, i]));
 }
 
-function paragraphNumber(paragraphs: readonly Paragraph[], offset: number, fallback: number): number {
-  return paragraphAt(paragraphs, offset)?.n ?? fallback;
-}
-
 /** What retrieval reads of the project index (a view may pass just these parts, to depend on no more). */
 export type RetrievalSource = Pick<ProjectIndex, 'codeById' | 'documentById' | 'codingsByCode'>;
 
@@ -81,12 +77,12 @@ export function retrieveSegments(index: RetrievalSource, project: Pick<Project, 
       let ok = documentOk.get(document.id);
       if (ok === undefined) documentOk.set(document.id, (ok = documentPasses(filter, document)));
       if (!ok) continue;
-      const first = paragraphAt(document.paragraphs, coding.start);
-      const speaker = first?.speakerId ? (document.speakers.find((s) => s.id === first.speakerId) ?? null) : null;
+      const span = passageParagraphs(document.paragraphs, coding.start, coding.end);
+      const first = span?.first ?? paragraphAt(document.paragraphs, coding.start);
+      const speaker = speakerAt(document, coding.start);
       if (bySpeaker && !speakerPasses(filter, speaker)) continue;
       const firstN = first?.n ?? 1;
-      // The end is exclusive: the last character coded is at end - 1.
-      const lastN = paragraphNumber(document.paragraphs, Math.max(coding.start, coding.end - 1), firstN);
+      const lastN = span?.last.n ?? firstN;
       const site = siteCodes.get(document.attributes.siteId ?? '') ?? null;
       segments.push({
         coding,
@@ -94,7 +90,7 @@ export function retrieveSegments(index: RetrievalSource, project: Pick<Project, 
         document,
         firstParagraph: firstN,
         lastParagraph: lastN,
-        citation: citationLabel(site, firstN) + (lastN > firstN ? `-${lastN}` : ''),
+        citation: passageCitation(site, firstN, lastN),
         speaker,
       });
     }

@@ -3,7 +3,7 @@
  * attribute such as profession), and, for codings, which coders. An empty list means "any".
  */
 import type { Coder, Coding, DocumentKind, DocumentMeta, Paragraph, Project, Speaker, SpeakerRole, Uuid } from '../model/types.ts';
-import { paragraphAt } from './paragraph-label.ts';
+import { firstParagraphIndexFrom } from './paragraph-label.ts';
 
 /** What to keep. Every list empty (and no attribute) keeps everything. */
 export interface SegmentFilter {
@@ -64,9 +64,12 @@ export function speakerPasses(filter: SegmentFilter, speaker: Speaker | null): b
   return true;
 }
 
-/** The speaker of the paragraph that holds a code-point offset, or null. */
+/**
+ * The speaker of a passage that starts at a code-point offset: of the paragraph it starts in (one starting on the
+ * line break after a paragraph starts in the next, as its citation says), or null.
+ */
 export function speakerAt(document: Pick<DocumentMeta, 'paragraphs' | 'speakers'>, offset: number): Speaker | null {
-  const paragraph: Paragraph | null = paragraphAt(document.paragraphs, offset);
+  const paragraph: Paragraph | undefined = document.paragraphs[firstParagraphIndexFrom(document.paragraphs, offset)];
   if (!paragraph?.speakerId) return null;
   return document.speakers.find((s) => s.id === paragraph.speakerId) ?? null;
 }

@@ -4,6 +4,7 @@ import { buildProjectIndex, codeWithDescendants } from '#shared/index/project-in
 import { passageContext, retrieveSegments, segmentText } from '#shared/coding/retrieve-segments';
 import { NO_FILTER, documentPasses, speakerAttributeOptions, speakerPasses, speakerAt } from '#shared/coding/segment-filter';
 import { codedSegments } from '#shared/coding/retrieval';
+import { paragraphSpan } from '#shared/coding/paragraph-label';
 import type { Code } from '#shared/model/types';
 
 const snapshot = synthesizeStudy({ documents: 10, wordsPerDocument: 800, codes: 30, codings: 600, coders: 3, seed: 9 });
@@ -94,5 +95,36 @@ describe('retrieving segments', () => {
   it('lists speaker attributes with their values', () => {
     const withAttributes = [{ speakers: [{ id: 's', label: 'P1', role: 'participant' as const, attributes: { profession: 'nurse', gender: '' } }] }, { speakers: [{ id: 't', label: 'P2', role: 'participant' as const, attributes: { profession: 'doctor' } }] }];
     expect([...speakerAttributeOptions(withAttributes)]).toEqual([['profession', ['doctor', 'nurse']]]);
+  });
+});
+
+describe('citing a passage that starts on a line break', () => {
+  it('cites and attributes it the same in retrieval, in memos and in the coding inspector', () => {
+    const coding = snapshot.codings.find((c) => {
+      const document = index.documentById.get(c.documentId);
+      return document?.paragraphs.some((p, i) => i > 0 && document.paragraphs[i - 1]?.speakerId !== p.speakerId && p.end - p.start > 5) ?? false;
+    });
+    if (!coding) throw new Error('no coding in a document with two speakers');
+    const document = index.documentById.get(coding.documentId);
+    if (!document) throw new Error('no document');
+    // A passage from the line break after one speaker's paragraph into the next speaker's paragraph.
+    const at = document.paragraphs.findIndex((p, i) => i > 0 && document.paragraphs[i - 1]?.speakerId !== p.speakerId && p.end - p.start > 5);
+    const paragraph = document.paragraphs[at];
+    if (!paragraph) throw new Error('no paragraph');
+    const passage = { ...coding, start: paragraph.start - 1, end: paragraph.start + 5 };
+    const withPassage = { ...snapshot, codings: [...snapshot.codings.filter((c) => c.id !== coding.id), passage] };
+    const site = snapshot.project.sites.find((s) => s.id === document.attributes.siteId)?.code ?? null;
+    const inspector = paragraphSpan(document.paragraphs, passage.start, passage.end, site);
+    const [retrieved] = retrieveSegments(buildProjectIndex(withPassage), snapshot.project, { codeIds: [coding.codeId], filter: NO_FILTER, order: 'document' }).filter(
+      (s) => s.coding.id === coding.id,
+    );
+    const [plain] = codedSegments(withPassage, [coding.codeId]).filter((s) => s.coding.id === coding.id);
+    expect(inspector).toBe(site ? `${site} ${paragraph.n}` : `¶${paragraph.n}`);
+    expect(retrieved?.citation).toBe(inspector);
+    expect(plain?.citation).toBe(inspector);
+    const speaker = document.speakers.find((s) => s.id === paragraph.speakerId) ?? null;
+    expect(retrieved?.speaker?.label ?? null).toBe(speaker?.label ?? null);
+    expect(plain?.speaker).toBe(speaker?.label ?? null);
+    expect(speakerAt(document, passage.start)?.id ?? null).toBe(speaker?.id ?? null);
   });
 });
