@@ -93,21 +93,19 @@ function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
 async function writeGeneration(projectDir: string, bytes: Uint8Array, keep: number, now: Date): Promise<BackupResult> {
   // Backups hold sensitive interview data: the folders and files are private to the user.
   await mkdir(projectDir, { recursive: true, mode: 0o700 });
-  const existingNames = await listBackups(projectDir);
-  const existing = new Set(existingNames);
-  const newest = parseBackupName(existingNames.at(-1) ?? '');
-  // If the clock went back, the new generation must still sort newest, or rotation would delete it first.
-  const stamp = newest !== null && newest.stamp > backupTimestamp(now) ? newest.stamp : backupTimestamp(now);
-  let fileName = `${stamp}${BACKUP_EXTENSION}`;
-  for (let sequence = 1; existing.has(fileName); sequence += 1) {
-    fileName = `${stamp}-${sequence}${BACKUP_EXTENSION}`;
-  }
+  const newest = parseBackupName((await listBackups(projectDir)).at(-1) ?? '');
+  // The new generation must sort newest, or rotation would delete it first: if the clock went back (or two backups
+  // fall in one millisecond), it takes the newest one's time with the next sequence number.
+  const nowStamp = backupTimestamp(now);
+  const stamp = newest !== null && newest.stamp >= nowStamp ? newest.stamp : nowStamp;
+  const sequence = newest !== null && newest.stamp === stamp ? newest.sequence + 1 : 0;
+  const fileName = sequence > 0 ? `${stamp}-${sequence}${BACKUP_EXTENSION}` : `${stamp}${BACKUP_EXTENSION}`;
   const location = path.join(projectDir, fileName);
   await writeFileAtomic(location, bytes, { mode: 0o600 });
 
   // Rotation runs only after the new generation is safely on disk.
   const generations = await listBackups(projectDir);
-  const surplus = generations.slice(0, Math.max(0, generations.length - keep));
+  const surplus = generations.slice(0, Math.max(0, generations.length - keep)).filter((name) => name !== fileName);
   for (const old of surplus) await rm(path.join(projectDir, old), { force: true });
 
   // Temporary files left by a crash in an earlier write are garbage (their rename never happened).

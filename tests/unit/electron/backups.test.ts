@@ -98,6 +98,19 @@ describe('writeProjectBackup', () => {
     expect(contents).toEqual(['{"generation":2}', '{"generation":3}']);
   });
 
+  it('keeps every backup written after the clock went back, not just the first', async () => {
+    const times = [Date.UTC(2030, 0, 1), ...[1, 2, 3, 4, 5].map((day) => Date.UTC(2025, 0, day))];
+    const now = () => new Date(times.shift() ?? 0);
+    for (let generation = 1; generation <= 6; generation += 1) {
+      const result = await writeProjectBackup({ projectId: PROJECT_ID, projectName: 'p', bytes: snapshot(generation) }, { baseDir, keep: 3, now });
+      expect(result.status === 'written' && (await readFile(result.location, 'utf8'))).toBe(`{"generation":${generation}}`);
+    }
+    const projectDir = path.join(baseDir, PROJECT_ID);
+    const names = await listBackups(projectDir);
+    const contents = await Promise.all(names.map((name) => readFile(path.join(projectDir, name), 'utf8')));
+    expect(contents).toEqual(['{"generation":4}', '{"generation":5}', '{"generation":6}']);
+  });
+
   it('keeps projects apart and leaves foreign files alone, but clears temporary files of a crashed write', async () => {
     const projectDir = path.join(baseDir, PROJECT_ID);
     await mkdir(projectDir, { recursive: true });
