@@ -189,14 +189,36 @@ function takeBack(failure: SaveFailure<ScreenBefore>): void {
   );
 }
 
-/** Resolves once every change made so far is written to the store (or taken back): before a project is left. */
-export function whenSaved(): Promise<void> {
-  return saves.whenSettled();
+/**
+ * Text being typed that is not a change yet (a memo saved after a pause in typing). Leaving the project, saving it
+ * to a file and closing the window write it first, so that nothing typed is lost.
+ */
+export interface Draft {
+  readonly isDirty: () => boolean;
+  /** Saves what is typed (or waits for the save under way); resolves to whether it is written. */
+  readonly flush: () => Promise<boolean>;
 }
 
-/** Whether some change on screen is still being written (the window asks before closing then). */
+const drafts = new Set<Draft>();
+
+/** Registers a draft while its editor is open; returns the function that unregisters it. */
+export function registerDraft(draft: Draft): () => void {
+  drafts.add(draft);
+  return () => drafts.delete(draft);
+}
+
+/**
+ * Resolves once everything typed and every change made so far is written to the store (or taken back, and said
+ * so): before a project is left.
+ */
+export async function whenSaved(): Promise<void> {
+  await Promise.all([...drafts].map((draft) => draft.flush()));
+  await saves.whenSettled();
+}
+
+/** Whether something on screen is not written yet (the window asks before closing then). */
 export function hasUnsavedChanges(): boolean {
-  return saves.pending > 0;
+  return saves.pending > 0 || [...drafts].some((draft) => draft.isDirty());
 }
 
 /** The index of a snapshot: the store's, which is set together with the snapshot it was built for (else null). */

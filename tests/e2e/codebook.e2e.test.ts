@@ -128,6 +128,26 @@ describe('a CFIR 2.0 project’s codebook', () => {
     expect(await app.memoEditor().locator('.memo-meta').innerText()).toMatch(/Ada Lovelace \(AL\)/);
     await app.memoEditor().getByRole('button', { name: 'Close' }).click();
   });
+
+  it('keeps a memo open with its text when it cannot be written, and writes it once there is room again', async () => {
+    await app.page.locator('.memo-row').click();
+    const editor = app.memoEditor();
+    await visible(editor);
+    await app.failStorageWrites();
+    await editor.getByLabel('Memo text').fill('Written while the disk was full.');
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => editor.locator('.memo-status').innerText()).toBe('Not saved');
+    await visible(app.page.locator('.notice-error', { hasText: 'could not be saved' }));
+    expect(await editor.getByLabel('Memo text').inputValue()).toBe('Written while the disk was full.');
+    await app.letStorageWrite();
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await app.page.reload();
+    await app.page.locator('.memo-row').click();
+    await visible(app.memoEditor());
+    expect(await app.memoEditor().getByLabel('Memo text').inputValue()).toBe('Written while the disk was full.');
+    await app.memoEditor().getByRole('button', { name: 'Close' }).click();
+  });
 });
 
 describe('reshaping the tree', () => {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Memo, MemoTarget, ProjectSnapshot } from '#shared/model/types';
 import { describeTarget, scanCodings } from '#shared/memos/memos';
 import { codingById } from '#shared/index/project-index';
-import { jumpTo, selectCode, selectDocument, useWorkspace } from '../../state/workspace-store.ts';
+import { jumpTo, registerDraft, selectCode, selectDocument, useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { deleteMemo, memoSession } from './memo-actions.ts';
 import type { MemoSession } from './memo-actions.ts';
@@ -48,19 +48,31 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
   const memo: Memo | null = (memoId && snapshot?.memos.find((m) => m.id === memoId)) || null;
   const [title, setTitle] = useState(memo?.title ?? '');
   const [text, setText] = useState(memo?.text ?? '');
-  const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved'>('saved');
+  const [status, setStatus] = useState<'saved' | 'saving' | 'unsaved' | 'failed'>('saved');
   // What is typed, for saving from timers and on close (refs are written in handlers, read in effects).
   const draft = useRef({ title: memo?.title ?? '', text: memo?.text ?? '', dirty: false });
+  // The save under way, for whoever must wait until what was typed is written.
+  const saving = useRef<Promise<boolean>>(Promise.resolve(true));
 
-  const flush = useCallback((): void => {
+  const flush = useCallback((): Promise<boolean> => {
     const current = draft.current;
-    if (!current.dirty) return;
+    if (!current.dirty) return saving.current;
     draft.current = { ...current, dirty: false };
     setStatus('saving');
-    void session.save({ title: current.title, text: current.text }).then((ok) => {
-      if (!draft.current.dirty) setStatus(ok ? 'saved' : 'unsaved');
+    saving.current = session.save({ title: current.title, text: current.text }).then((ok) => {
+      if (!ok) {
+        // Not written (a notice said why): the text stays here, and is saved again on leaving the field, on
+        // closing the memo or the project, not by the pause timer (which would repeat the notice while nobody types).
+        draft.current = { ...draft.current, dirty: true };
+        setStatus('failed');
+      } else if (!draft.current.dirty) setStatus('saved');
+      return ok;
     });
+    return saving.current;
   }, [session]);
+
+  // Leaving the project, saving it or closing the window writes what is typed first.
+  useEffect(() => registerDraft({ isDirty: () => draft.current.dirty, flush }), [flush]);
 
   // Save after a pause in typing.
   useEffect(() => {
@@ -73,14 +85,15 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
   // is hidden or about to go, the last moments in which a save can still start.
   useEffect(() => {
     const onHide = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') void flush();
     };
-    window.addEventListener('pagehide', flush);
+    const onPageHide = () => void flush();
+    window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onPageHide);
       document.removeEventListener('visibilitychange', onHide);
-      flush();
+      void flush();
     };
   }, [flush]);
 
@@ -105,8 +118,10 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
     if (next.text !== undefined) setText(next.text);
   };
   const close = (): void => {
-    flush();
-    hideMemo();
+    // A memo that could not be written stays open with its text, rather than closing on it.
+    void flush().then((written) => {
+      if (written) hideMemo();
+    });
   };
 
   return (
@@ -114,7 +129,7 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
       <div className="memo-dock-head">
         <h2>{memo ? 'Memo' : 'New memo'}</h2>
         <span className={`memo-status memo-status-${status}`} aria-live="polite">
-          {removed ? '' : status === 'saved' ? (memo ? 'Saved' : '') : status === 'saving' ? 'Saving…' : 'Not saved yet'}
+          {removed ? '' : status === 'saved' ? (memo ? 'Saved' : '') : status === 'saving' ? 'Saving…' : status === 'failed' ? 'Not saved' : 'Not saved yet'}
         </span>
         <button type="button" className="quiet small" onClick={close}>
           Close
@@ -136,7 +151,7 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
             placeholder="Title"
             value={title}
             onChange={(e) => edit({ title: e.target.value })}
-            onBlur={flush}
+            onBlur={() => void flush()}
             dir="auto"
           />
           <textarea
@@ -145,7 +160,7 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
             placeholder="Write your thoughts…"
             value={text}
             onChange={(e) => edit({ text: e.target.value })}
-            onBlur={flush}
+            onBlur={() => void flush()}
             dir="auto"
             autoFocus={!memo}
           />

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { MemoTarget, Uuid } from '#shared/model/types';
 import type { MemoTargetKind } from '#shared/memos/memos';
+import { useWorkspace } from '../../state/workspace-store.ts';
 
 /** The memo open in the editor: an existing memo, or a new one on a target that is stored once something is typed. */
 export interface OpenMemo {
@@ -45,3 +46,9 @@ export function toggleMemoKind(kind: MemoTargetKind): void {
   const kinds = useMemoView.getState().kinds;
   useMemoView.setState({ kinds: kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind] });
 }
+
+// Another project (or none) starts with no memo open and the list unfiltered: a memo belongs to its project. What was
+// typed in the open memo is written before the project is left (workspace-store's whenSaved).
+useWorkspace.subscribe((state, previous) => {
+  if ((state.snapshot?.project.id ?? null) !== (previous.snapshot?.project.id ?? null)) useMemoView.setState({ open: null, query: '', kinds: [] });
+});
