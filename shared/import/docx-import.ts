@@ -110,6 +110,44 @@ function readDirectory(fileName: string, bytes: Uint8Array): ZipEntry[] {
   }
 }
 
+/** The relationships a .rels part declares, with attributes in either kind of quotes. */
+function relationshipsIn(xml: string): { readonly type: string; readonly target: string }[] {
+  const relationships: { type: string; target: string }[] = [];
+  for (const tag of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType=(["'])(.*?)\1/.exec(tag[0])?.[2];
+    const target = /\bTarget=(["'])(.*?)\1/.exec(tag[0])?.[2];
+    if (type && target) relationships.push({ type, target });
+  }
+  return relationships;
+}
+
+const RELATIONSHIP_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+/** The folder of a part's name ("word" for "word/document.xml", "" at the top). */
+function folderOf(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? '' : name.slice(0, slash);
+}
+
+/** The relationships part of a part: "word/_rels/document.xml.rels" for "word/document.xml". */
+function relationshipsPartOf(name: string): string {
+  const folder = folderOf(name);
+  return `${folder ? `${folder}/` : ''}_rels/${name.slice(folder ? folder.length + 1 : 0)}.rels`;
+}
+
+/**
+ * The first target of a relationship type that is in the archive (lower-cased, relative to `folder`), or null: how
+ * mammoth finds a part, whatever its name.
+ */
+function relatedPart(relationships: readonly { type: string; target: string }[], type: string, folder: string, byName: ReadonlyMap<string, ZipEntry>): string | null {
+  for (const relationship of relationships) {
+    if (relationship.type !== RELATIONSHIP_TYPE + type) continue;
+    const name = (relationship.target.startsWith('/') ? relationship.target.slice(1) : `${folder ? `${folder}/` : ''}${relationship.target}`).toLowerCase();
+    if (byName.has(name)) return name;
+  }
+  return null;
+}
+
 /** The archive's main document part, or an ImportError that says what the archive is instead. */
 function findMainDocumentPart(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[]): ZipEntry {
   const quoted = `"${fileName}"`;
@@ -117,13 +155,7 @@ function findMainDocumentPart(fileName: string, bytes: Uint8Array, entries: read
   let target = 'word/document.xml';
   const rels = byName.get('_rels/.rels');
   if (rels && rels.uncompressedSize <= 64 * 1024) {
-    const xml = decodeXml(fileName, readPart(fileName, bytes, rels));
-    for (const relationship of xml.matchAll(/<Relationship\b[^>]*>/g)) {
-      const tag = relationship[0];
-      if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
-      const found = /Target="\/?([^"]+)"/.exec(tag)?.[1];
-      if (found) target = found.toLowerCase();
-    }
+    target = relatedPart(relationshipsIn(decodeXml(fileName, readPart(fileName, bytes, rels))), 'officeDocument', '', byName) ?? target;
   }
   const main = byName.get(target);
   if (main && target.endsWith('.xml')) return main;
@@ -134,6 +166,25 @@ function findMainDocumentPart(fileName: string, bytes: Uint8Array, entries: read
   else if (byName.has('tessera.json')) what = 'a Tessera project file: open it with "Open a project file" instead';
   else if (entries.some((entry) => entry.name.toLowerCase().endsWith('.qde'))) what = 'a REFI-QDA project (.qdpx), not a transcript';
   throw new ImportError(fileName, `${quoted} is ${what}.`);
+}
+
+/**
+ * The names (lower-cased) of every part mammoth parses as XML, found as mammoth finds them: the package's content
+ * types and relationships, the main document and its relationships, and the styles, numbering, notes and comments
+ * the main document relates to (whatever they are called), with the relationships of the notes and comments.
+ */
+function partsMammothReads(fileName: string, bytes: Uint8Array, entries: readonly ZipEntry[], mainPart: ZipEntry): ReadonlySet<string> {
+  const byName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
+  const main = mainPart.name.toLowerCase();
+  const parts = new Set(['[content_types].xml', '_rels/.rels', main, relationshipsPartOf(main)]);
+  const documentRels = byName.get(relationshipsPartOf(main));
+  const relationships = documentRels ? relationshipsIn(decodeXml(fileName, readPart(fileName, bytes, documentRels))) : [];
+  for (const type of ['styles', 'numbering', 'footnotes', 'endnotes', 'comments']) {
+    const part = relatedPart(relationships, type, folderOf(main), byName) ?? `word/${type}.xml`;
+    parts.add(part);
+    if (type === 'footnotes' || type === 'endnotes' || type === 'comments') parts.add(relationshipsPartOf(part));
+  }
+  return parts;
 }
 
 /**
@@ -148,7 +199,9 @@ function checkXmlParts(
   mainPart: ZipEntry,
 ): { readonly textBoxes: { readonly total: number; readonly read: number }; readonly trackedChanges: number } {
   const quoted = `"${fileName}"`;
-  const xmlParts = entries.filter((entry) => /\.(?:xml|rels)$/i.test(entry.name));
+  // Every part named as XML, and every part mammoth will parse as XML whatever its name ("styles.bin").
+  const parsed = partsMammothReads(fileName, bytes, entries, mainPart);
+  const xmlParts = entries.filter((entry) => /\.(?:xml|rels)$/i.test(entry.name) || parsed.has(entry.name.toLowerCase()));
   let total = 0;
   for (const entry of xmlParts) {
     total += entry.uncompressedSize;
@@ -163,6 +216,8 @@ function checkXmlParts(
   }
   let textBoxes = { total: 0, read: 0 };
   let trackedChanges = 0;
+  /** Markup elements of the parts mammoth parses: styles, numbering, notes and comments cost it as much as the text. */
+  let parsedElements = 0;
   for (const entry of xmlParts) {
     const xml = readPart(fileName, bytes, entry);
     if (indexOfAscii(xml, '<!DOCTYPE') >= 0 || indexOfAscii(xml, '<!ENTITY') >= 0) {
@@ -182,6 +237,14 @@ function checkXmlParts(
       const read = countAscii(xml, '<v:textbox');
       textBoxes = { total: Math.max(read, countAscii(xml, '<wps:txbx')), read };
       trackedChanges = countAscii(xml, '<w:ins ') + countAscii(xml, '<w:del ');
+    }
+    if (parsed.has(entry.name.toLowerCase())) parsedElements += countByte(xml, 0x3c);
+    if (parsedElements > DOCX_LIMITS.elements) {
+      throw new ImportError(
+        fileName,
+        `${quoted} has more than ${DOCX_LIMITS.elements.toLocaleString('en')} markup elements in its text, styles, notes and comments ` +
+          `(${entry.name}), far more than any transcript. It was not read, since reading it could take minutes.`,
+      );
     }
   }
   return { textBoxes, trackedChanges };

@@ -141,6 +141,27 @@ describe('importTranscriptFile refuses bad input by name and reason, storing not
     expect(error.message).toMatch(/^"dense.docx" has 91,981 paragraphs and 551,891 markup elements, far more than any transcript/);
   });
 
+  it('a .docx whose styles, under any name, unpack to far more XML or markup than any transcript', async () => {
+    const documentXml =
+      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>';
+    const withStyles = (name: string, styles: Uint8Array, quote: string): Uint8Array =>
+      zipOf({
+        '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        '_rels/.rels': `<Relationships><Relationship Id=${quote}r1${quote} Type=${quote}http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument${quote} Target=${quote}word/main.xml${quote}/></Relationships>`,
+        'word/main.xml': documentXml,
+        'word/_rels/main.xml.rels': `<Relationships><Relationship Id='r2' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles' Target='${name.slice('word/'.length)}'/></Relationships>`,
+        [name]: styles,
+      });
+    const style = '<w:style w:type="paragraph"><w:name w:val="x"/></w:style>';
+    const huge = strToU8(`<w:styles>${style.repeat(Math.ceil((30 * 1024 * 1024) / style.length))}</w:styles>`);
+    // Single quotes in the package's relationships, a styles part not named .xml: both are what mammoth follows.
+    expect((await refusal('styles.docx', withStyles('word/styles.bin', huge, "'"))).message).toMatch(/holds far more text markup than any transcript \(word\/styles\.bin: 30\.0 MB/);
+    const dense = strToU8(`<w:styles>${'<w:b/>'.repeat(650_000)}</w:styles>`);
+    expect((await refusal('dense-styles.docx', withStyles('word/look.xml', dense, '"'))).message).toMatch(
+      /has more than 600,000 markup elements in its text, styles, notes and comments \(word\/look\.xml\)/,
+    );
+  });
+
   it('a .docx whose declared sizes lie', async () => {
     const lying = declareSize(xmlBombDocx(1), 'word/document.xml', 1000);
     expect((await refusal('lying.docx', lying)).message).toMatch(/is damaged or incomplete: .*larger than it says/);
