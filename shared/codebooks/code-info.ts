@@ -32,11 +32,6 @@ export function originLabel(origin: CodeOrigin): string {
   return element.kind === 'codebook' ? title : `${title} ${element.kind}`;
 }
 
-/** Whether a code is deductive (made from a built-in codebook) rather than inductive. */
-export function isDeductive(code: Pick<Code, 'origin'>): boolean {
-  return code.origin.kind !== 'inductive';
-}
-
 /** A CFIR 2.0 construct suggested for a framework code, with its numbering and definition from the CFIR data. */
 export interface SuggestedConstructInfo {
   readonly id: string;

@@ -4,6 +4,7 @@
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Code, Coding, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
+import { memosOn } from '../memos/memos.ts';
 
 /** Why a coding cannot be made, in words for the user. */
 export class CodingRefused extends Error {
@@ -86,13 +87,8 @@ export function applyCode(
 /** The change that removes codings, together with the memos written on them (a memo on a coding has no other home). */
 export function removeCodings(snapshot: ProjectSnapshot, codingIds: readonly Uuid[]): ProjectChange {
   const ids = new Set(codingIds);
-  const memos = snapshot.memos.filter((m) => m.target.kind === 'coding' && ids.has(m.target.id)).map((m) => m.id);
+  const memos = memosOn(snapshot, 'coding', ids).map((m) => m.id);
   return { delete: { codings: [...ids], ...(memos.length ? { memos } : {}) } };
-}
-
-/** The codes of a snapshot by id. */
-export function codesById(snapshot: ProjectSnapshot): ReadonlyMap<Uuid, Code> {
-  return new Map(snapshot.codes.map((code) => [code.id, code]));
 }
 
 /** What a batch coding did: the change, the codings it makes, and how many passages were already coded so. */

@@ -196,7 +196,7 @@ export function searchMemos(
     .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.id.localeCompare(b.id));
 }
 
-/** The memos written on any of the given codes or codings (they go with them when those are deleted). */
+/** The memos written on any of the given codes, codings or documents (they go with them when those are deleted). */
 export function memosOn(snapshot: ProjectSnapshot, kind: 'code' | 'coding' | 'document', ids: ReadonlySet<Uuid>): readonly Memo[] {
   return snapshot.memos.filter((memo) => memo.target.kind === kind && ids.has(memo.target.id));
 }

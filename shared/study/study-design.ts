@@ -81,12 +81,12 @@ export function updateSite(snapshot: ProjectSnapshot, siteId: Uuid, input: SiteI
 }
 
 /** The documents tagged with a site. */
-export function siteUsage(snapshot: ProjectSnapshot, siteId: Uuid): readonly TesseraDocument[] {
+export function siteUsage(snapshot: Pick<ProjectSnapshot, 'documents'>, siteId: Uuid): readonly TesseraDocument[] {
   return snapshot.documents.filter((document) => document.attributes.siteId === siteId);
 }
 
 /** The documents tagged with a phase. */
-export function phaseUsage(snapshot: ProjectSnapshot, phaseId: Uuid): readonly TesseraDocument[] {
+export function phaseUsage(snapshot: Pick<ProjectSnapshot, 'documents'>, phaseId: Uuid): readonly TesseraDocument[] {
   return snapshot.documents.filter((document) => document.attributes.phaseId === phaseId);
 }
 
@@ -103,7 +103,7 @@ function removeDesignItem(
   clearDocuments: boolean,
   now: Clock,
 ): ProjectChange {
-  const used = snapshot.documents.filter((document) => document.attributes[field] === id);
+  const used = (field === 'siteId' ? siteUsage : phaseUsage)(snapshot, id);
   if (used.length > 0 && !clearDocuments) {
     const what = field === 'siteId' ? 'site' : 'phase';
     throw new StudyEditRefused(

@@ -107,8 +107,3 @@ export function utf16RangeToCodePoints(map: CodePointMap, start: number, end: nu
   const endSplitsPair = codePointToUtf16(map, endCodePoint) < rawEnd;
   return { start: a, end: endSplitsPair ? endCodePoint + 1 : endCodePoint };
 }
-
-/** Converts a code-point range to the UTF-16 range that `String.prototype.slice` takes. */
-export function codePointRangeToUtf16(map: CodePointMap, range: CodePointRange): CodePointRange {
-  return { start: codePointToUtf16(map, range.start), end: codePointToUtf16(map, range.end) };
-}

@@ -6,7 +6,6 @@
  */
 import { create } from 'zustand';
 import { buildImportChange, type BatchItem } from '#shared/import/import-batch';
-import { ImportError } from '#shared/import/import-error';
 import type { ImportedText } from '#shared/import/imported-text';
 import { TRANSCRIPT_EXTENSIONS } from '#shared/import/transcript-formats';
 import type { TextEncodingName } from '#shared/import/text-decoding';
@@ -15,7 +14,7 @@ import type { DocumentKind, ProjectSnapshot, Uuid } from '#shared/model/types';
 import type { PickedFile } from '#shared/platform/preload-api';
 import { isRefusedFile } from '#shared/platform/preload-api';
 import { attributesFromFileName } from '#shared/study/file-name-attributes';
-import { normaliseSiteCode, StudyEditRefused } from '#shared/study/study-design';
+import { normaliseSiteCode } from '#shared/study/study-design';
 import { attempt, changeProject, notify, selectDocument, useWorkspace } from '../../state/workspace-store.ts';
 import { platformApi } from '../../platform/api.ts';
 import { readFileOffThread, stopImportWorker } from './import-runner.ts';
@@ -252,17 +251,12 @@ export async function commitImport(): Promise<void> {
       link: 'auto',
     }));
     const label = ready.length === 1 ? `Import ${ready[0]?.attributes.name}` : `Import ${ready.length} documents`;
-    try {
-      const result = await changeProject(label, (current) => {
-        const batch = buildImportChange(current, items, pendingNewSites(ready, current, newSites), randomUuid, systemClock);
-        return { change: batch.change, result: batch.documents.map((document) => document.id) };
-      });
-      stored = result ?? [];
-    } catch (error) {
-      // A refusal of the study design (a site code that is not valid) is the user's to fix, in the preview.
-      if (error instanceof StudyEditRefused) throw new ImportError('', error.message);
-      throw error;
-    }
+    // A refusal of the study design (a site code that is not valid) is shown as it is, for the user to fix in the preview.
+    const result = await changeProject(label, (current) => {
+      const batch = buildImportChange(current, items, pendingNewSites(ready, current, newSites), randomUuid, systemClock);
+      return { change: batch.change, result: batch.documents.map((document) => document.id) };
+    });
+    stored = result ?? [];
   });
   set({ committing: false });
   if (!ok) return;

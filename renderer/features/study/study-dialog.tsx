@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Phase, Site } from '#shared/model/types';
-import { phasesInOrder } from '#shared/study/study-design';
+import { phasesInOrder, phaseUsage, siteUsage } from '#shared/study/study-design';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import {
@@ -23,11 +23,12 @@ import './study.css';
 /** The study dialog. */
 export function StudyDialog() {
   const open = useStudy((s) => s.open);
-  const project = useWorkspace((s) => s.snapshot?.project);
-  const documents = useWorkspace((s) => s.snapshot?.documents);
+  // Always mounted: it reads the project only while open (the project record changes with every coding).
+  const project = useWorkspace((s) => (open ? s.snapshot?.project : undefined));
+  const documents = useWorkspace((s) => (open ? s.snapshot?.documents : undefined));
   if (!open || !project || !documents) return null;
-  const siteUse = (id: string) => documents.filter((document) => document.attributes.siteId === id).length;
-  const phaseUse = (id: string) => documents.filter((document) => document.attributes.phaseId === id).length;
+  const siteUse = (id: string) => siteUsage({ documents }, id).length;
+  const phaseUse = (id: string) => phaseUsage({ documents }, id).length;
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && closeStudyDialog()}>
       <div className="modal study-dialog" role="dialog" aria-modal="true" aria-labelledby="study-title">

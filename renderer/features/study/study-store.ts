@@ -13,11 +13,10 @@ import {
   removePhase,
   removeSite,
   renamePhase,
-  StudyEditRefused,
   updateSite,
   type SiteInput,
 } from '#shared/study/study-design';
-import { attempt, changeProject, notify } from '../../state/workspace-store.ts';
+import { attempt, changeProject } from '../../state/workspace-store.ts';
 
 interface StudyState {
   readonly open: boolean;
@@ -40,18 +39,10 @@ export function closeStudyDialog(): void {
  * Runs one study-design change; a refusal (a duplicate code, an empty name) is shown as it is. Resolves to whether it
  * was made.
  */
-export async function changeStudy(label: string, compute: (snapshot: ProjectSnapshot) => ProjectChange): Promise<boolean> {
-  let refused = false;
-  const ok = await attempt(null, async () => {
-    try {
-      await changeProject(label, (snapshot) => ({ change: compute(snapshot), result: undefined }));
-    } catch (error) {
-      if (!(error instanceof StudyEditRefused)) throw error;
-      refused = true;
-      notify('error', error.message);
-    }
+export function changeStudy(label: string, compute: (snapshot: ProjectSnapshot) => ProjectChange): Promise<boolean> {
+  return attempt(null, async () => {
+    await changeProject(label, (snapshot) => ({ change: compute(snapshot), result: undefined }));
   });
-  return ok && !refused;
 }
 
 /** Adds a site. */
