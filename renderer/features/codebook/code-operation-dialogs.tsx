@@ -33,9 +33,13 @@ export function MergeDialog({ code }: { readonly code: Code }) {
       ({ code: c }) => c.id !== code.id && !below.has(c.id) && (!needle || codeLabel(c).toLowerCase().includes(needle)),
     );
   }, [snapshot, code.id, filter]);
+  // The merge is worked out once per target, not on every keystroke in the filter (it passes over every coding).
+  const { refusal, preview } = useMemo(() => {
+    if (!snapshot || !targetId) return { refusal: null, preview: null };
+    const refused = mergeRefusal(snapshot, code.id, targetId);
+    return { refusal: refused, preview: refused ? null : mergeCode(snapshot, code.id, targetId, systemClock) };
+  }, [snapshot, code.id, targetId]);
   if (!snapshot) return null;
-  const refusal = targetId ? mergeRefusal(snapshot, code.id, targetId) : null;
-  const preview = targetId && !refusal ? mergeCode(snapshot, code.id, targetId, systemClock) : null;
   const target = snapshot.codes.find((c) => c.id === targetId);
   return (
     <Modal

@@ -11,11 +11,12 @@ import { MenuItem, MenuSeparator, PopupMenu } from './popup-menu.tsx';
 
 /** The "Codebook" button and its menu. */
 export function CodebookMenu() {
-  const project = useWorkspace((s) => s.snapshot?.project);
+  // The project's codebooks only: the project record itself changes with every coding.
+  const codebooks = useWorkspace((s) => s.snapshot?.project.codebooks);
   const codes = useWorkspace((s) => s.snapshot?.codes);
   const showHidden = useCodebookView((s) => s.showHidden);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
-  if (!project || !codes) return null;
+  if (!codebooks || !codes) return null;
   const has2009 = codes.some((c) => c.origin.kind === 'cfir' && c.origin.version === '2009');
   const hiddenCount = codes.filter((c) => c.isHidden).length;
   const choose = (action: () => void) => () => {
@@ -40,7 +41,7 @@ export function CodebookMenu() {
         <PopupMenu x={at.x} y={at.y} label="Codebook" onClose={() => setAt(null)}>
           {BUILTIN_CODEBOOK_IDS.map((id) => {
             const book = builtinCodebook(id);
-            const added = project.codebooks.includes(id);
+            const added = codebooks.includes(id);
             return (
               <MenuItem key={id} disabled={added} title={book.summary} onSelect={choose(() => void addBuiltinCodebook(id))}>
                 {added ? `${book.title} (added)` : `Add ${book.title}`}
