@@ -15,7 +15,6 @@ import { randomUuid, systemClock } from '#shared/model/ids';
 import type { CodebookId, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { newProject } from '#shared/model/new-project';
 import { buildProjectIndex, recordLookup, updateProjectIndex, type ProjectIndex } from '#shared/index/project-index';
-import { applyCode, removeCodings } from '#shared/coding/apply-code';
 import type { NewCodeInput } from '#shared/codebook/create-code';
 import { createCode } from '#shared/codebook/create-code';
 import { withCodebooks } from '#shared/codebooks/add-codebook';
@@ -52,6 +51,8 @@ export interface JumpTarget {
 export interface PendingProjectFile {
   readonly snapshot: ProjectSnapshot;
   readonly fileName: string;
+  /** What reading the file noticed (its manifest disagreeing with the project it holds), said once it is opened. */
+  readonly warnings: readonly string[];
 }
 
 interface WorkspaceState {
@@ -289,11 +290,6 @@ export function changeProject<T>(
   return written.then(() => result);
 }
 
-/** Writes a ready-made change of the open project (see changeProject). */
-export async function commit(change: ProjectChange, label = 'Change'): Promise<void> {
-  await changeProject(label, () => ({ change, result: undefined }));
-}
-
 function stepHistory(direction: 'undo' | 'redo'): Promise<boolean> {
   const [from, to] = direction === 'undo' ? [undoStack, redoStack] : [redoStack, undoStack];
   const snapshot = get().snapshot;
@@ -460,28 +456,6 @@ export async function addCode(input: NewCodeInput): Promise<Uuid | null> {
   return codeId;
 }
 
-/** Codes a passage of a document with a code. */
-export async function codePassage(codeId: Uuid, documentId: Uuid, start: number, end: number): Promise<boolean> {
-  return attempt(null, async () => {
-    await changeProject('Coding', (snapshot) => {
-      const { change } = applyCode(
-        snapshot,
-        { documentId, codeId, start, end, coderId: get().currentCoderId },
-        randomUuid,
-        systemClock,
-      );
-      return { change, result: undefined };
-    });
-  });
-}
-
-/** Removes a coding (and any memo on it). */
-export async function uncode(codingId: Uuid): Promise<boolean> {
-  return attempt(null, async () => {
-    await changeProject('Remove coding', (snapshot) => ({ change: removeCodings(snapshot, [codingId]), result: undefined }));
-  });
-}
-
 /** Shows a document in the reader. */
 export function selectDocument(documentId: Uuid): void {
   set({ selectedDocumentId: documentId });
@@ -545,20 +519,20 @@ export async function openProjectFileBytes(file: OpenedFile): Promise<void> {
     } catch (error) {
       throw new UserError(`${file.name}: ${describeError(error)}`, { cause: error });
     }
-    const { snapshot } = decoded;
+    const { snapshot, warnings } = decoded;
     if (get().projects.some((p) => p.id === snapshot.project.id)) {
-      set({ pendingProjectFile: { snapshot, fileName: file.name } });
+      set({ pendingProjectFile: { snapshot, fileName: file.name, warnings } });
       return;
     }
-    await storeOpenedProject(snapshot);
+    await storeOpenedProject(snapshot, warnings);
   });
 }
 
-async function storeOpenedProject(snapshot: ProjectSnapshot, replace = false): Promise<void> {
+async function storeOpenedProject(snapshot: ProjectSnapshot, warnings: readonly string[], replace = false): Promise<void> {
   await projectStore().createProject(snapshot, { replace });
   await refreshProjects();
   await showProject(snapshot);
-  notify('info', `Opened "${snapshot.project.name}".`);
+  notify('info', `Opened "${snapshot.project.name}".`, warnings);
 }
 
 /** Settles a project file whose project is already here: keep both (the file's as a copy), replace, or cancel. */
@@ -568,10 +542,10 @@ export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'ca
   if (!pending || choice === 'cancel') return;
   await attempt('Opening the project file…', async () => {
     if (choice === 'replace') {
-      await storeOpenedProject(pending.snapshot, true);
+      await storeOpenedProject(pending.snapshot, pending.warnings, true);
     } else {
       const copy = remapProjectIds(pending.snapshot, randomUuid);
-      await storeOpenedProject({ ...copy, project: { ...copy.project, name: `${copy.project.name} (copy)` } });
+      await storeOpenedProject({ ...copy, project: { ...copy.project, name: `${copy.project.name} (copy)` } }, pending.warnings);
     }
   });
 }
