@@ -29,6 +29,11 @@ export function childrenOf(codes: readonly Code[], parentId: Uuid | null): reado
   return codes.filter((c) => c.parentId === parentId).sort(compareSiblings);
 }
 
+/** The order of a code placed after all of `siblings` (the codes under one parent): one past the highest, 0 for none. */
+export function orderAfter(siblings: readonly Code[]): number {
+  return siblings.reduce((max, c) => Math.max(max, c.order + 1), 0);
+}
+
 /** A code in the tree with its depth (0 at the top) and its outline number ("2.3.1"). */
 export interface TreeEntry {
   readonly code: Code;

@@ -4,6 +4,7 @@
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Code, CodeOrigin, ProjectSnapshot, Uuid } from '../model/types.ts';
+import { orderAfter } from './code-tree.ts';
 
 /**
  * Colours for new codes: distinct hues that stay readable as a light highlight behind black text and as a solid
@@ -98,7 +99,7 @@ export function createCode(
     inclusion: input.inclusion?.trim() ?? '',
     exclusion: input.exclusion?.trim() ?? '',
     example: input.example?.trim() ?? '',
-    order: siblings.reduce((max, c) => Math.max(max, c.order + 1), 0),
+    order: orderAfter(siblings),
     origin: input.origin ?? { kind: 'inductive' },
     isCodable: input.isCodable ?? true,
     isHidden: false,

@@ -7,7 +7,7 @@ import type { ProjectChange } from '../model/change.ts';
 import type { Clock } from '../model/ids.ts';
 import type { Code, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
 import { CodeRefused } from './create-code.ts';
-import { childrenOf, descendantIds } from './code-tree.ts';
+import { childrenOf, descendantIds, orderAfter } from './code-tree.ts';
 import { codeOrRefuse, freeName } from './edit-code.ts';
 import { repointCodings } from './repoint-codings.ts';
 
@@ -64,7 +64,7 @@ export function mergeCode(snapshot: ProjectSnapshot, sourceId: Uuid, targetId: U
     },
   ];
   const targetChildren = childrenOf(snapshot.codes, target.id);
-  let order = targetChildren.reduce((max, c) => Math.max(max, c.order + 1), 0);
+  let order = orderAfter(targetChildren);
   const arriving = childrenOf(snapshot.codes, source.id);
   const placed: Code[] = [...targetChildren];
   for (const child of arriving) {

@@ -14,6 +14,7 @@ import type { Code, CodebookId, ProjectSnapshot, Uuid } from '../model/types.ts'
 import { CodeRefused } from '../codebook/create-code.ts';
 import type { BuiltinElement } from './builtin-codebooks.ts';
 import { builtinCodebook, cfirVersionOf, codebookIdOfOrigin, originOfElement } from './builtin-codebooks.ts';
+import { orderAfter } from '../codebook/code-tree.ts';
 
 /** Hues for the top elements of a codebook; each element's codes are shades of its top element's hue. */
 const TOP_HUES: readonly number[] = [212, 28, 140, 282, 352, 186, 48, 320, 100, 240, 8, 164, 260, 70];
@@ -79,7 +80,7 @@ export function addCodebook(
   const orderUnder = (parentId: Uuid | null): number => {
     if (!nextOrder.has(parentId)) {
       const siblings = snapshot.codes.filter((c) => c.parentId === parentId);
-      nextOrder.set(parentId, siblings.reduce((max, c) => Math.max(max, c.order + 1), 0));
+      nextOrder.set(parentId, orderAfter(siblings));
     }
     const order = nextOrder.get(parentId) as number;
     nextOrder.set(parentId, order + 1);

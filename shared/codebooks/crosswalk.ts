@@ -14,7 +14,7 @@ import { applyChange, composeChanges } from '../model/change.ts';
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Code, Coding, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
-import { childrenOf } from '../codebook/code-tree.ts';
+import { childrenOf, orderAfter } from '../codebook/code-tree.ts';
 import { CodeRefused } from '../codebook/create-code.ts';
 import { freeName } from '../codebook/edit-code.ts';
 import { joinText } from '../codebook/merge-code.ts';
@@ -238,7 +238,7 @@ export function applyCrosswalk(
     }
     const repointed = repointCodings(s, sourceCodings.map((c) => c.id), first.id, at);
     const arrivingCodes: Code[] = [];
-    let order = childrenOf(s.codes, first.id).reduce((max, c) => Math.max(max, c.order + 1), 0);
+    let order = orderAfter(childrenOf(s.codes, first.id));
     const placed: Code[] = [...childrenOf(s.codes, first.id)];
     for (const sub of planned.subcodes) {
       const moved: Code = { ...sub, parentId: first.id, name: freeName(placed, first.id, sub.name), order: order++, modifiedAt: at };
@@ -322,7 +322,7 @@ export function applyCrosswalk(
         inclusion: '',
         exclusion: '',
         example: '',
-        order: childrenOf(s.codes, null).reduce((max, c) => Math.max(max, c.order + 1), 0),
+        order: orderAfter(childrenOf(s.codes, null)),
         origin: { kind: 'cfir', version: '2009', elementId: '2009' },
         isCodable: false,
         isHidden: false,

@@ -15,6 +15,7 @@ import { SCHEMA_LIMITS } from '../model/schema.ts';
 import { nextCodeColor, normaliseCodeName } from '../codebook/create-code.ts';
 import { parseDescription } from './code-description.ts';
 import type { RefiCode, RefiCodebook } from './read-codebook.ts';
+import { orderAfter } from '../codebook/code-tree.ts';
 
 /** What an import did, for the message after it. */
 export interface CodebookImport {
@@ -62,7 +63,7 @@ export function importCodebook(
         inclusion: clip(texts.inclusion, SCHEMA_LIMITS.description),
         exclusion: clip(texts.exclusion, SCHEMA_LIMITS.description),
         example: clip(texts.example, SCHEMA_LIMITS.description),
-        order: siblings.reduce((max, c) => Math.max(max, c.order + 1), 0),
+        order: orderAfter(siblings),
         origin: texts.origin,
         isCodable: refi.isCodable,
         isHidden: false,
