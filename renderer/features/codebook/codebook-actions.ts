@@ -22,10 +22,8 @@ import { builtinCodebook } from '#shared/codebooks/builtin-codebooks';
 import type { CrosswalkDecision } from '#shared/codebooks/crosswalk';
 import { applyCrosswalk } from '#shared/codebooks/crosswalk';
 import type { RefiCodebook } from '#shared/refi/read-codebook';
-import { readCodebookFile } from '#shared/refi/read-codebook';
 import { importCodebook } from '#shared/refi/import-codebook';
 import { writeQdc } from '#shared/refi/write-codebook';
-import { codebookDocx } from '#shared/export/codebook-docx';
 import { attempt, changeProject, notify, selectCode, useWorkspace } from '../../state/workspace-store.ts';
 import { platformApi } from '../../platform/api.ts';
 import { plural } from '../../app/format.ts';
@@ -141,6 +139,8 @@ export function chooseCodebookFile(): void {
     const [file] = await picking;
     if (!file) return;
     if (isRefusedFile(file)) throw new UserError(`${file.refusal} Nothing was imported.`);
+    // The XML reader is loaded when a codebook is imported, not with the app.
+    const { readCodebookFile } = await import('#shared/refi/read-codebook');
     let codebook: RefiCodebook;
     try {
       codebook = readCodebookFile(file.bytes);
@@ -192,6 +192,8 @@ export async function exportCodebookDocx(includeHidden: boolean): Promise<void> 
   if (!snapshot) return;
   await attempt('Writing the Word document…', async () => {
     const today = new Date().toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+    // The Word writer (the docx package, a fifth of the app's code) is loaded when it is first used, not at start-up.
+    const { codebookDocx } = await import('#shared/export/codebook-docx');
     const bytes = await codebookDocx(snapshot, {
       title: `Codebook: ${snapshot.project.name}`,
       subtitle: `Exported from Tessera ${APP_VERSION} on ${today}.`,
