@@ -1,0 +1,89 @@
+/**
+ * `tessera align TRANSLATION_FILE ORIGINAL_FILE`: pairs the paragraphs of a translated transcript with those of its
+ * original-language transcript, reading both files with the app's importer (`importTranscriptFile`) and pairing them
+ * with the app's aligner (`alignParagraphs`), so the pairs are those the app would find.
+ *
+ * With --json it prints exactly `{"pairs": [{"translation": [i, j], "original": [k, l]}, ...]}`: paragraph numbers as
+ * the importer numbers them (from 1), inclusive ranges, `[]` for the side of a pair that has no paragraph.
+ */
+import { alignParagraphs, type AlignmentResult } from '#shared/align/align-paragraphs';
+import { type AlignedPair, runAsParagraphNumbers } from '#shared/align/aligned-pairs';
+import { alignmentParagraphsOfImport } from '#shared/align/alignment-paragraphs';
+import { importTranscriptFile } from '#shared/import/import-file';
+import type { ImportedText } from '#shared/import/imported-text';
+import type { CliIo } from '../cli-io.ts';
+import { EXIT, type VerbDefinition } from '../verb.ts';
+
+async function importFile(path: string, io: CliIo): Promise<ImportedText> {
+  const bytes = await io.readFile(path);
+  return importTranscriptFile(path.split(/[\\/]/).pop() ?? path, bytes);
+}
+
+/** A run as `[first, last]` or `[]`, written with a space after each comma as the format shows it. */
+function numbersJson(numbers: readonly number[]): string {
+  return `[${numbers.join(', ')}]`;
+}
+
+/** The pairs in the verb's JSON format, exactly as documented (one line). */
+export function pairsJson(pairs: readonly AlignedPair[]): string {
+  const items = pairs.map(
+    (pair) =>
+      `{"translation": ${numbersJson(runAsParagraphNumbers(pair.translation))}, "original": ${numbersJson(runAsParagraphNumbers(pair.original))}}`,
+  );
+  return `{"pairs": [${items.join(', ')}]}`;
+}
+
+function runText(numbers: [] | [number, number]): string {
+  if (numbers.length === 0) return '-';
+  return numbers[0] === numbers[1] ? String(numbers[0]) : `${numbers[0]}-${numbers[1]}`;
+}
+
+/** The pairs as a table, with how they were found. */
+function pairsTable(result: AlignmentResult, translationName: string, originalName: string, counts: readonly [number, number]): string {
+  const kinds = { matched: 0, translationOnly: 0, originalOnly: 0 };
+  for (const pair of result.pairs) {
+    if (pair.original.start === pair.original.end) kinds.translationOnly++;
+    else if (pair.translation.start === pair.translation.end) kinds.originalOnly++;
+    else kinds.matched++;
+  }
+  const rows = result.pairs.map((pair) => {
+    const translation = runText(runAsParagraphNumbers(pair.translation));
+    const original = runText(runAsParagraphNumbers(pair.original));
+    return `  ${translation.padStart(9)}  ${original.padStart(8)}`;
+  });
+  const speakers = result.speakerCorrespondence.map(([original, translation]) => `${original} = ${translation}`).join(', ');
+  return (
+    `${translationName} (${counts[0]} paragraphs) and ${originalName} (${counts[1]} paragraphs): ${result.pairs.length} pairs, ` +
+    `${kinds.matched} with both, ${kinds.originalOnly} original only, ${kinds.translationOnly} translation only.\n` +
+    `Method: paragraph lengths (Gale & Church 1993; ${result.lengthModel.ratio.toFixed(2)} translation characters per original ` +
+    `character, variance ${result.lengthModel.variance.toFixed(1)} per character) with speakers, timestamps` +
+    `${result.timestampsAgree ? ' (agreeing)' : ''}, numbers and names as anchors.\n` +
+    (speakers ? `Speakers matched across languages: ${speakers}.\n` : '') +
+    `\n  translation  original\n${rows.join('\n')}\n`
+  );
+}
+
+/** The align verb. */
+export const alignVerb: VerbDefinition = {
+  name: 'align',
+  summary: 'Pair the paragraphs of a translated transcript with those of its original-language transcript.',
+  positionals: ['TRANSLATION_FILE', 'ORIGINAL_FILE'],
+  options: {
+    json: { type: 'boolean', description: 'Print {"pairs": [{"translation": [i, j], "original": [k, l]}, ...]} (paragraph numbers).' },
+  },
+  async run({ positionals, values }, io) {
+    const [translationPath, originalPath] = positionals as [string, string];
+    const translation = await importFile(translationPath, io);
+    const original = await importFile(originalPath, io);
+    const result = alignParagraphs({
+      original: alignmentParagraphsOfImport(original),
+      translation: alignmentParagraphsOfImport(translation),
+    });
+    if (values.json) {
+      io.out(`${pairsJson(result.pairs)}\n`);
+      return EXIT.ok;
+    }
+    io.out(pairsTable(result, translationPath, originalPath, [translation.paragraphs.length, original.paragraphs.length]));
+    return EXIT.ok;
+  },
+};
