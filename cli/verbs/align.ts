@@ -56,7 +56,8 @@ function pairsTable(result: AlignmentResult, translationName: string, originalNa
     `${translationName} (${counts[0]} paragraphs) and ${originalName} (${counts[1]} paragraphs): ${result.pairs.length} pairs, ` +
     `${kinds.matched} with both, ${kinds.originalOnly} original only, ${kinds.translationOnly} translation only.\n` +
     `Method: paragraph lengths (Gale & Church 1993; ${result.lengthModel.ratio.toFixed(2)} translation characters per original ` +
-    `character, variance ${result.lengthModel.variance.toFixed(1)} per character) with speakers, timestamps` +
+    `character, variance ${result.lengthModel.variance.toFixed(1)} per character plus a paragraph spread of ` +
+    `${(Math.sqrt(result.lengthModel.paragraphSpread) * 100).toFixed(0)}%) with speakers, timestamps` +
     `${result.timestampsAgree ? ' (agreeing)' : ''}, numbers and names as anchors.\n` +
     (speakers ? `Speakers matched across languages: ${speakers}.\n` : '') +
     `\n  translation  original\n${rows.join('\n')}\n`

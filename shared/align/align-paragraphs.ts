@@ -19,7 +19,7 @@
  *
  * The aligner runs twice. The first run uses the published length variance, the length ratio of the whole texts and
  * speakers whose labels say the same role and number ("P3" and "Teilnehmerin 3"). The second run uses what the
- * first run's pairs show: the ratio and variance of these two texts, which original label speaks where which
+ * first run's pairs show: the length ratio of these two texts and how much their paragraphs spread around it, which original label speaks where which
  * translation label does ("Mshiriki 3" where "P3"), and whether the two texts' timestamps agree (then differing
  * times count against a pair).
  *
@@ -81,8 +81,12 @@ const MOST_SHARED_ANCHORS = 3;
 const SAME_TIME_TOLERANCE = 2;
 /** A name or number in more paragraphs than this on either side is too common to anchor a pair. */
 const RARE_ANCHOR_PARAGRAPHS = 3;
-/** The variance the second run may use, at most, as a multiple of the published one. */
-const MOST_VARIANCE_FACTOR = 10;
+/** The most paragraph spread (v², see `LengthModel`) the second run may use. */
+const MOST_PARAGRAPH_SPREAD = 0.25;
+/** The median of the square of a standard normal variable. */
+const CHI_SQUARE_1_MEDIAN = 0.4549;
+/** How many pairs a first run must have found before the second run estimates from them. */
+const MIN_PAIRS_TO_ESTIMATE = 5;
 
 interface Move {
   readonly original: 0 | 1 | 2;
@@ -103,8 +107,14 @@ const MOVES: readonly Move[] = [
 /** One text's paragraphs reduced to what the costs read. */
 interface SideFeatures {
   readonly lengths: Int32Array;
-  /** Speaker identity number, -1 for none. */
-  readonly speakers: Int32Array;
+  /**
+   * Whose voice each paragraph is, as a speaker identity number: its speaker's, the note voice for a paragraph that
+   * is all a note, and for a paragraph without a label the voice of the last labelled paragraph before it (a turn
+   * that runs over several paragraphs labels only the first); -1 before the first label.
+   */
+  readonly voices: Int32Array;
+  /** 1 where the voice is the paragraph's own (a label or a note), 0 where it is carried on from before. */
+  readonly ownVoice: Uint8Array;
   readonly times: readonly (readonly number[])[];
   /** Numbers of the rare anchors the paragraph shares with the other text, ascending. */
   readonly anchors: readonly (readonly number[])[];
@@ -143,7 +153,7 @@ export function alignParagraphs(input: AlignInput): AlignmentResult {
   const anchorIds = rareSharedAnchors(originalTokens, translationTokens);
   const features = (paragraphs: readonly AlignmentParagraph[], tokens: readonly string[][]): SideFeatures => ({
     lengths: Int32Array.from(paragraphs, (paragraph) => alignmentLength(paragraph.text)),
-    speakers: Int32Array.from(paragraphs, (paragraph) => identityOf(paragraph.speaker ?? (isNoteParagraph(paragraph.text) ? NOTE_VOICE : null))),
+    ...voicesOf(paragraphs, identityOf),
     times: paragraphs.map((paragraph) =>
       paragraph.timestamps.map(timestampSeconds).filter((seconds): seconds is number => seconds !== null),
     ),
@@ -157,14 +167,15 @@ export function alignParagraphs(input: AlignInput): AlignmentResult {
   const o = features(original, originalTokens);
   const t = features(translation, translationTokens);
 
-  const originalIdentities = new Set(o.speakers);
-  const translationIdentities = new Set(t.speakers);
+  const originalIdentities = new Set(o.voices);
+  const translationIdentities = new Set(t.voices);
   const totalOriginal = sum(o.lengths, 0, o.lengths.length);
   const totalTranslation = sum(t.lengths, 0, t.lengths.length);
   const firstModel: CostModel = {
     length: {
       ratio: totalOriginal > 0 && totalTranslation > 0 ? totalTranslation / totalOriginal : 1,
       variance: PUBLISHED_VARIANCE_PER_CHARACTER,
+      paragraphSpread: 0,
     },
     sameSpeaker: (a, b) => a === b,
     comparableSpeakers: (a, b) => translationIdentities.has(a) || originalIdentities.has(b),
@@ -227,24 +238,76 @@ function alignWithFixed(o: SideFeatures, t: SideFeatures, fixed: readonly Aligne
   return pairs;
 }
 
-/** The cheapest sequence of pairs that covers these runs of the two texts exactly. */
+/**
+ * The cheapest sequence of pairs that covers these runs of the two texts exactly.
+ *
+ * Long runs are searched in a band around the diagonal rather than the whole grid (a 30,000-word transcript has a
+ * thousand paragraphs a side, a million cells): the band is wider than the two runs' difference in paragraphs, and
+ * when the best path comes near its edge the band is doubled and the search run again, so the band never decides
+ * the answer; at worst it grows to the whole grid.
+ */
 function alignRun(o: SideFeatures, t: SideFeatures, originalRun: ParagraphRun, translationRun: ParagraphRun, model: CostModel): AlignedPair[] {
   const n = originalRun.end - originalRun.start;
   const m = translationRun.end - translationRun.start;
   if (n === 0 && m === 0) return [];
-  const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Number.POSITIVE_INFINITY);
-  const back = new Uint8Array((n + 1) * width);
+  let halfWidth = (n + 1) * (m + 1) <= FULL_GRID_CELLS ? Math.max(n, m) : Math.max(MIN_BAND_HALF_WIDTH, Math.abs(n - m) + BAND_EDGE * 2);
+  for (;;) {
+    const result = alignInBand(o, t, originalRun, translationRun, model, halfWidth);
+    if (!result.nearEdge || halfWidth >= Math.max(n, m)) return result.pairs;
+    halfWidth *= 2;
+  }
+}
+
+/** The grid size up to which a run is searched whole. */
+const FULL_GRID_CELLS = 250_000;
+/** The least half-width of a band, in paragraphs. */
+const MIN_BAND_HALF_WIDTH = 40;
+/** A path this close to the band's edge (in paragraphs) may have been bent by it: the band is widened. */
+const BAND_EDGE = 8;
+
+/** The dynamic programme within a band of `halfWidth` paragraphs either side of the diagonal. */
+function alignInBand(
+  o: SideFeatures,
+  t: SideFeatures,
+  originalRun: ParagraphRun,
+  translationRun: ParagraphRun,
+  model: CostModel,
+  halfWidth: number,
+): { readonly pairs: AlignedPair[]; readonly nearEdge: boolean } {
+  const n = originalRun.end - originalRun.start;
+  const m = translationRun.end - translationRun.start;
+  // Row i covers columns low[i]..high[i]; rows overlap so that a path can always go on.
+  const low = new Int32Array(n + 1);
+  const high = new Int32Array(n + 1);
+  const offset = new Int32Array(n + 2);
+  for (let i = 0; i <= n; i++) {
+    const centre = n === 0 ? 0 : (i * m) / n;
+    low[i] = Math.max(0, Math.floor(centre) - halfWidth);
+    high[i] = Math.min(m, Math.ceil(centre) + halfWidth);
+    if (i > 0) low[i] = Math.min(low[i] as number, high[i - 1] as number);
+    offset[i + 1] = (offset[i] as number) + (high[i] as number) - (low[i] as number) + 1;
+  }
+  low[0] = 0;
+  high[n] = m;
+  offset[n + 1] = (offset[n] as number) + m - (low[n] as number) + 1;
+  const cells = offset[n + 1] as number;
+  const cost = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
+  const back = new Uint8Array(cells);
+  const cellCost = (i: number, j: number): number =>
+    j < (low[i] as number) || j > (high[i] as number) ? Number.POSITIVE_INFINITY : (cost[(offset[i] as number) + j - (low[i] as number)] as number);
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    const rowLow = low[i] as number;
+    const rowHigh = high[i] as number;
+    const rowOffset = offset[i] as number;
+    for (let j = rowLow; j <= rowHigh; j++) {
       if (i === 0 && j === 0) continue;
       let best = Number.POSITIVE_INFINITY;
       let bestMove = 0;
       for (let k = 0; k < MOVES.length; k++) {
         const move = MOVES[k] as Move;
         if (move.original > i || move.translation > j) continue;
-        const before = cost[(i - move.original) * width + (j - move.translation)] as number;
+        const before = cellCost(i - move.original, j - move.translation);
         if (before === Number.POSITIVE_INFINITY) continue;
         const total =
           before +
@@ -254,15 +317,17 @@ function alignRun(o: SideFeatures, t: SideFeatures, originalRun: ParagraphRun, t
           bestMove = k;
         }
       }
-      cost[i * width + j] = best;
-      back[i * width + j] = bestMove;
+      cost[rowOffset + j - rowLow] = best;
+      back[rowOffset + j - rowLow] = bestMove;
     }
   }
   const pairs: AlignedPair[] = [];
+  let nearEdge = false;
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const move = MOVES[back[i * width + j] as number] as Move;
+    if (((low[i] as number) > 0 && j - (low[i] as number) < BAND_EDGE) || ((high[i] as number) < m && (high[i] as number) - j < BAND_EDGE)) nearEdge = true;
+    const move = MOVES[back[(offset[i] as number) + j - (low[i] as number)] as number] as Move;
     const originalStart = originalRun.start + i - move.original;
     const translationStart = translationRun.start + j - move.translation;
     pairs.push({
@@ -272,7 +337,7 @@ function alignRun(o: SideFeatures, t: SideFeatures, originalRun: ParagraphRun, t
     i -= move.original;
     j -= move.translation;
   }
-  return pairs.reverse();
+  return { pairs: pairs.reverse(), nearEdge };
 }
 
 /** The cost of pairing original paragraphs [oi, oi+on) with translation paragraphs [ti, ti+tn). */
@@ -280,12 +345,14 @@ function pairCost(o: SideFeatures, t: SideFeatures, oi: number, on: number, ti: 
   let cost = BEAD_PRIOR_COSTS[kind];
   if (on === 0 || tn === 0) return cost;
   cost += lengthCost(sum(o.lengths, oi, oi + on), sum(t.lengths, ti, ti + tn), model.length);
-  cost += turnChanges(o.speakers, oi, on) * TURN_CHANGE_IN_GROUP + turnChanges(t.speakers, ti, tn) * TURN_CHANGE_IN_GROUP;
-  const originalSpeaker = firstSpeaker(o.speakers, oi, on);
-  const translationSpeaker = firstSpeaker(t.speakers, ti, tn);
-  if (originalSpeaker >= 0 && translationSpeaker >= 0) {
-    if (model.sameSpeaker(originalSpeaker, translationSpeaker)) cost += SAME_SPEAKER;
-    else if (model.comparableSpeakers(originalSpeaker, translationSpeaker)) cost += DIFFERENT_SPEAKER;
+  cost += turnChanges(o.voices, oi, on) * TURN_CHANGE_IN_GROUP + turnChanges(t.voices, ti, tn) * TURN_CHANGE_IN_GROUP;
+  // The voices that open the two sides. A carried-on voice counts for a pair but not against it: a label the importer
+  // did not recognise (a name used only once) leaves its paragraph with the voice before it.
+  const originalVoice = o.voices[oi] as number;
+  const translationVoice = t.voices[ti] as number;
+  if (originalVoice >= 0 && translationVoice >= 0) {
+    if (model.sameSpeaker(originalVoice, translationVoice)) cost += SAME_SPEAKER;
+    else if (o.ownVoice[oi] === 1 && t.ownVoice[ti] === 1 && model.comparableSpeakers(originalVoice, translationVoice)) cost += DIFFERENT_SPEAKER;
   }
   const gap = closestTimes(o.times, oi, on, t.times, ti, tn);
   if (gap <= SAME_TIME_TOLERANCE) cost += SAME_TIME;
@@ -301,22 +368,36 @@ function sum(values: Int32Array, from: number, to: number): number {
   return total;
 }
 
-/** How often the speaker changes between the paragraphs of a group (paragraphs without a speaker do not count). */
-function turnChanges(speakers: Int32Array, from: number, count: number): number {
-  let changes = 0;
-  let previous = -1;
-  for (let k = from; k < from + count; k++) {
-    const speaker = speakers[k] as number;
-    if (speaker < 0) continue;
-    if (previous >= 0 && speaker !== previous) changes++;
-    previous = speaker;
-  }
-  return changes;
+/** The voices of a text's paragraphs (see `SideFeatures`). */
+function voicesOf(paragraphs: readonly AlignmentParagraph[], identityOf: (label: string | null) => number): Pick<SideFeatures, 'voices' | 'ownVoice'> {
+  const voices = new Int32Array(paragraphs.length);
+  const ownVoice = new Uint8Array(paragraphs.length);
+  let speaking = -1;
+  paragraphs.forEach((paragraph, index) => {
+    if (paragraph.speaker !== null) {
+      speaking = identityOf(paragraph.speaker);
+      voices[index] = speaking;
+      ownVoice[index] = 1;
+    } else if (isNoteParagraph(paragraph.text)) {
+      // A note does not end the turn it interrupts: the paragraph after "[laughter]" is still the speaker's.
+      voices[index] = identityOf(NOTE_VOICE);
+      ownVoice[index] = 1;
+    } else {
+      voices[index] = speaking;
+    }
+  });
+  return { voices, ownVoice };
 }
 
-function firstSpeaker(speakers: Int32Array, from: number, count: number): number {
-  for (let k = from; k < from + count; k++) if ((speakers[k] as number) >= 0) return speakers[k] as number;
-  return -1;
+/** How often the voice changes between the paragraphs of a group. */
+function turnChanges(voices: Int32Array, from: number, count: number): number {
+  let changes = 0;
+  for (let k = from + 1; k < from + count; k++) {
+    const previous = voices[k - 1] as number;
+    const voice = voices[k] as number;
+    if (previous >= 0 && voice >= 0 && voice !== previous) changes++;
+  }
+  return changes;
 }
 
 /** The smallest difference in seconds between a time of one group and a time of the other; infinite if either has none. */
@@ -332,29 +413,29 @@ function closestTimes(a: SideFeatures['times'], ai: number, an: number, b: SideF
   return closest;
 }
 
-/** How many distinct rare anchors the two groups share. */
+/** How many distinct rare anchors the two groups share (most paragraphs have none, so that is checked first). */
 function sharedAnchors(a: SideFeatures['anchors'], ai: number, an: number, b: SideFeatures['anchors'], bi: number, bn: number): number {
-  let shared = 0;
-  const counted = new Set<number>();
+  let found: number[] | null = null;
   for (let x = ai; x < ai + an; x++) {
     for (const anchor of a[x] as readonly number[]) {
-      if (counted.has(anchor)) continue;
+      if (found?.includes(anchor)) continue;
       for (let y = bi; y < bi + bn; y++) {
         if ((b[y] as readonly number[]).includes(anchor)) {
-          counted.add(anchor);
-          shared++;
+          (found ??= []).push(anchor);
           break;
         }
       }
     }
   }
-  return shared;
+  return found === null ? 0 : found.length;
 }
 
 /**
- * The length ratio and variance of these two texts, from the pairs of a first run that have paragraphs on both sides.
- * The variance is the model's maximum-likelihood estimate over the pairs, leaving out the tenth that fit worst (a
- * first run's mistakes); it never goes below the published value, nor above ten times it.
+ * The length ratio of these two texts and the spread of their paragraphs, from the pairs of a first run that have
+ * paragraphs on both sides. The ratio is total over total. With Gale & Church's per-character variance kept, the
+ * paragraph spread v² is chosen so that the pairs' squared standardised differences have the median a normal
+ * distribution gives them (0.455, the median of χ² with one degree of freedom): a median, so that the first run's
+ * mistakes do not decide it. It is at most 0.25 (a paragraph's length spread by half of itself).
  */
 function estimateLengthModel(o: SideFeatures, t: SideFeatures, pairs: readonly AlignedPair[], fallback: LengthModel): LengthModel {
   const lengths: (readonly [number, number])[] = [];
@@ -364,15 +445,30 @@ function estimateLengthModel(o: SideFeatures, t: SideFeatures, pairs: readonly A
     const b = sum(t.lengths, pair.translation.start, pair.translation.end);
     if (a > 0 && b > 0) lengths.push([a, b]);
   }
-  if (lengths.length < 3) return fallback;
+  if (lengths.length < MIN_PAIRS_TO_ESTIMATE) return fallback;
   const ratio = lengths.reduce((total, [, b]) => total + b, 0) / lengths.reduce((total, [a]) => total + a, 0);
-  const terms = lengths
-    .map(([a, b]) => ({ squared: (b - ratio * a) ** 2, mean: (a + b / ratio) / 2 }))
-    .sort((x, y) => x.squared / x.mean - y.squared / y.mean);
-  const kept = terms.slice(0, Math.max(3, Math.ceil(terms.length * 0.9)));
-  const estimate = kept.reduce((total, term) => total + term.squared, 0) / kept.reduce((total, term) => total + term.mean, 0);
-  const variance = Math.min(MOST_VARIANCE_FACTOR * PUBLISHED_VARIANCE_PER_CHARACTER, Math.max(PUBLISHED_VARIANCE_PER_CHARACTER, estimate));
-  return { ratio, variance };
+  const variance = fallback.variance;
+  const terms = lengths.map(([a, b]) => ({ squared: (b - ratio * a) ** 2, mean: (a + b / ratio) / 2 }));
+  const medianDelta = (spread: number): number => {
+    const deltas = terms.map((term) => term.squared / (variance * term.mean + spread * term.mean * term.mean)).sort((x, y) => x - y);
+    return deltas[Math.floor((deltas.length - 1) / 2)] as number;
+  };
+  let paragraphSpread = 0;
+  if (medianDelta(0) > CHI_SQUARE_1_MEDIAN) {
+    // The median falls as the spread grows: bisect for the spread that puts it where it belongs.
+    let low = 0;
+    let high = MOST_PARAGRAPH_SPREAD;
+    if (medianDelta(high) > CHI_SQUARE_1_MEDIAN) low = high;
+    else {
+      for (let step = 0; step < 40; step++) {
+        const middle = (low + high) / 2;
+        if (medianDelta(middle) > CHI_SQUARE_1_MEDIAN) low = middle;
+        else high = middle;
+      }
+    }
+    paragraphSpread = low;
+  }
+  return { ratio, variance, paragraphSpread };
 }
 
 /**
@@ -384,9 +480,11 @@ function learnSpeakerCorrespondence(o: SideFeatures, t: SideFeatures, pairs: rea
   const counts = new Map<number, Map<number, number>>();
   const totals = new Map<number, number>();
   for (const pair of pairs) {
-    const a = firstSpeaker(o.speakers, pair.original.start, pair.original.end - pair.original.start);
-    const b = firstSpeaker(t.speakers, pair.translation.start, pair.translation.end - pair.translation.start);
-    if (a < 0 || b < 0) continue;
+    if (isEmptyRun(pair.original) || isEmptyRun(pair.translation)) continue;
+    // Only labels count here: a carried-on voice says nothing about which labels correspond.
+    if (o.ownVoice[pair.original.start] !== 1 || t.ownVoice[pair.translation.start] !== 1) continue;
+    const a = o.voices[pair.original.start] as number;
+    const b = t.voices[pair.translation.start] as number;
     const row = counts.get(a) ?? new Map<number, number>();
     row.set(b, (row.get(b) ?? 0) + 1);
     counts.set(a, row);

@@ -46,9 +46,10 @@ export function speakerIdentity(label: string): string {
  */
 export const NOTE_VOICE = '[note]';
 
-const WHOLE_NOTE = /^\s*(?:\[[^\]]*\]|\([^)]*\))\s*$/u;
+// One or more bracketed groups and nothing else: "[laughter]", "[00:26:31] [laughter]".
+const WHOLE_NOTE = /^\s*(?:(?:\[[^\]]*\]|\([^)]*\))\s*)+$/u;
 
-/** Whether a paragraph's text is all one note in square brackets or parentheses. */
+/** Whether a paragraph's text is all a note in square brackets or parentheses (with its timestamp, if any). */
 export function isNoteParagraph(text: string): boolean {
   return WHOLE_NOTE.test(text);
 }

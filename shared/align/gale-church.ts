@@ -40,6 +40,13 @@ export interface LengthModel {
   readonly ratio: number;
   /** Variance of a translation's length per character (s²). */
   readonly variance: number;
+  /**
+   * Squared relative spread of whole paragraphs (v²), added to the variance as v² times the squared length. Gale &
+   * Church's variance grows with length, as a sum of independent sentences' would; paragraphs also differ by how
+   * wordy the translator was with that speaker, a spread proportional to the length itself, which the sentence-level
+   * variance leaves out and which long paragraphs show. 0 is Gale & Church's model exactly.
+   */
+  readonly paragraphSpread: number;
 }
 
 /**
@@ -50,7 +57,7 @@ export interface LengthModel {
 export function lengthCost(originalLength: number, translationLength: number, model: LengthModel): number {
   if (originalLength === 0 && translationLength === 0) return 0;
   const mean = (originalLength + translationLength / model.ratio) / 2;
-  const delta = (translationLength - originalLength * model.ratio) / Math.sqrt(model.variance * mean);
+  const delta = (translationLength - originalLength * model.ratio) / Math.sqrt(model.variance * mean + model.paragraphSpread * mean * mean);
   return -100 * logTwoSidedNormalTail(Math.abs(delta));
 }
 
