@@ -242,15 +242,16 @@ function alignWithFixed(o: SideFeatures, t: SideFeatures, fixed: readonly Aligne
  * The cheapest sequence of pairs that covers these runs of the two texts exactly.
  *
  * Long runs are searched in a band around the diagonal rather than the whole grid (a 30,000-word transcript has a
- * thousand paragraphs a side, a million cells): the band is wider than the two runs' difference in paragraphs, and
- * when the best path comes near its edge the band is doubled and the search run again, so the band never decides
- * the answer; at worst it grows to the whole grid.
+ * thousand paragraphs a side, a million cells). The band starts half as wide as the runs differ in paragraphs, plus
+ * a margin: paragraphs left out on one side are spread through a transcript, so the path strays from the diagonal
+ * by far less than their number. When the best path comes near the band's edge, the band is doubled and the search
+ * run again, so the band does not decide the answer; at worst it grows to the whole grid.
  */
 function alignRun(o: SideFeatures, t: SideFeatures, originalRun: ParagraphRun, translationRun: ParagraphRun, model: CostModel): AlignedPair[] {
   const n = originalRun.end - originalRun.start;
   const m = translationRun.end - translationRun.start;
   if (n === 0 && m === 0) return [];
-  let halfWidth = (n + 1) * (m + 1) <= FULL_GRID_CELLS ? Math.max(n, m) : Math.max(MIN_BAND_HALF_WIDTH, Math.abs(n - m) + BAND_EDGE * 2);
+  let halfWidth = (n + 1) * (m + 1) <= FULL_GRID_CELLS ? Math.max(n, m) : Math.max(MIN_BAND_HALF_WIDTH, Math.ceil(Math.abs(n - m) / 2) + BAND_EDGE * 2);
   for (;;) {
     const result = alignInBand(o, t, originalRun, translationRun, model, halfWidth);
     if (!result.nearEdge || halfWidth >= Math.max(n, m)) return result.pairs;
@@ -261,7 +262,7 @@ function alignRun(o: SideFeatures, t: SideFeatures, originalRun: ParagraphRun, t
 /** The grid size up to which a run is searched whole. */
 const FULL_GRID_CELLS = 250_000;
 /** The least half-width of a band, in paragraphs. */
-const MIN_BAND_HALF_WIDTH = 40;
+const MIN_BAND_HALF_WIDTH = 24;
 /** A path this close to the band's edge (in paragraphs) may have been bent by it: the band is widened. */
 const BAND_EDGE = 8;
 
