@@ -13,9 +13,9 @@
  * - timestamps: a pair whose sides carry the same time (within two seconds) costs less; a time on one side only
  *   says nothing;
  * - numbers and names that both sides share and that are rare in the texts (in at most three paragraphs).
- * A paragraph with no counterpart costs its prior only: Gale & Church also charge it its length, but a paragraph
- * that was left out or added has no translation whose length could be compared, and charging it made a long
- * translator's note cheaper to merge into its neighbour than to stand alone.
+ * A paragraph with no counterpart costs its prior and a small charge per character (what translators leave out or add
+ * is short), not Gale & Church's length term: a paragraph left out or added has no translation whose length could be
+ * compared, and their steep charge made a translator's note cheaper to merge into its neighbour than to stand alone.
  *
  * The aligner runs twice. The first run uses the published length variance, the length ratio of the whole texts and
  * speakers whose labels say the same role and number ("P3" and "Teilnehmerin 3"). The second run uses what the
@@ -77,8 +77,14 @@ const DIFFERENT_TIME = -100 * Math.log(0.03 / 0.97);
 const SHARED_ANCHOR = -100 * Math.log(0.5 / 0.05);
 const MOST_SHARED_ANCHORS = 3;
 
-/** Times closer than this (seconds) are the same time. */
-const SAME_TIME_TOLERANCE = 2;
+/**
+ * What a paragraph without a counterpart costs per character, besides its prior: 1, that is a probability falling by
+ * e for every 100 characters. What translators leave out is short (back-channel turns, laughter) and what they add is
+ * a short note; a long turn is rarely dropped whole.
+ */
+const UNPAIRED_COST_PER_CHARACTER = 1;
+/** Times this close (seconds) are the same time: a translation copies them, up to a rounded second. */
+const SAME_TIME_TOLERANCE = 1;
 /** A name or number in more paragraphs than this on either side is too common to anchor a pair. */
 const RARE_ANCHOR_PARAGRAPHS = 3;
 /** The most paragraph spread (v², see `LengthModel`) the second run may use. */
@@ -115,6 +121,8 @@ interface SideFeatures {
   readonly voices: Int32Array;
   /** 1 where the voice is the paragraph's own (a label or a note), 0 where it is carried on from before. */
   readonly ownVoice: Uint8Array;
+  /** 1 where the paragraph is all a note. */
+  readonly notes: Uint8Array;
   readonly times: readonly (readonly number[])[];
   /** Numbers of the rare anchors the paragraph shares with the other text, ascending. */
   readonly anchors: readonly (readonly number[])[];
@@ -344,9 +352,10 @@ function alignInBand(
 /** The cost of pairing original paragraphs [oi, oi+on) with translation paragraphs [ti, ti+tn). */
 function pairCost(o: SideFeatures, t: SideFeatures, oi: number, on: number, ti: number, tn: number, kind: BeadKind, model: CostModel): number {
   let cost = BEAD_PRIOR_COSTS[kind];
-  if (on === 0 || tn === 0) return cost;
+  if (on === 0) return cost + (t.lengths[ti] as number) * UNPAIRED_COST_PER_CHARACTER;
+  if (tn === 0) return cost + (o.lengths[oi] as number) * UNPAIRED_COST_PER_CHARACTER;
   cost += lengthCost(sum(o.lengths, oi, oi + on), sum(t.lengths, ti, ti + tn), model.length);
-  cost += turnChanges(o.voices, oi, on) * TURN_CHANGE_IN_GROUP + turnChanges(t.voices, ti, tn) * TURN_CHANGE_IN_GROUP;
+  cost += (turnChanges(o, oi, on) + turnChanges(t, ti, tn)) * TURN_CHANGE_IN_GROUP;
   // The voices that open the two sides. A carried-on voice counts for a pair but not against it: a label the importer
   // did not recognise (a name used only once) leaves its paragraph with the voice before it.
   const originalVoice = o.voices[oi] as number;
@@ -355,9 +364,9 @@ function pairCost(o: SideFeatures, t: SideFeatures, oi: number, on: number, ti: 
     if (model.sameSpeaker(originalVoice, translationVoice)) cost += SAME_SPEAKER;
     else if (o.ownVoice[oi] === 1 && t.ownVoice[ti] === 1 && model.comparableSpeakers(originalVoice, translationVoice)) cost += DIFFERENT_SPEAKER;
   }
-  const gap = closestTimes(o.times, oi, on, t.times, ti, tn);
-  if (gap <= SAME_TIME_TOLERANCE) cost += SAME_TIME;
-  else if (model.timestampsAgree && gap !== Number.POSITIVE_INFINITY) cost += DIFFERENT_TIME;
+  const time = timeEvidence(o.times, oi, on, t.times, ti, tn);
+  if (time === 'same') cost += SAME_TIME;
+  else if (time === 'different' && model.timestampsAgree) cost += DIFFERENT_TIME;
   const shared = sharedAnchors(o.anchors, oi, on, t.anchors, ti, tn);
   cost += Math.min(shared, MOST_SHARED_ANCHORS) * SHARED_ANCHOR;
   return cost;
@@ -370,9 +379,10 @@ function sum(values: Int32Array, from: number, to: number): number {
 }
 
 /** The voices of a text's paragraphs (see `SideFeatures`). */
-function voicesOf(paragraphs: readonly AlignmentParagraph[], identityOf: (label: string | null) => number): Pick<SideFeatures, 'voices' | 'ownVoice'> {
+function voicesOf(paragraphs: readonly AlignmentParagraph[], identityOf: (label: string | null) => number): Pick<SideFeatures, 'voices' | 'ownVoice' | 'notes'> {
   const voices = new Int32Array(paragraphs.length);
   const ownVoice = new Uint8Array(paragraphs.length);
+  const notes = new Uint8Array(paragraphs.length);
   let speaking = -1;
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.speaker !== null) {
@@ -383,22 +393,39 @@ function voicesOf(paragraphs: readonly AlignmentParagraph[], identityOf: (label:
       // A note does not end the turn it interrupts: the paragraph after "[laughter]" is still the speaker's.
       voices[index] = identityOf(NOTE_VOICE);
       ownVoice[index] = 1;
+      notes[index] = 1;
     } else {
       voices[index] = speaking;
     }
   });
-  return { voices, ownVoice };
+  return { voices, ownVoice, notes };
 }
 
-/** How often the voice changes between the paragraphs of a group. */
-function turnChanges(voices: Int32Array, from: number, count: number): number {
+/**
+ * How often the voice changes between the paragraphs of a group: between two known speakers, or between a note and
+ * speech (also where the texts have no speaker labels at all).
+ */
+function turnChanges(side: SideFeatures, from: number, count: number): number {
   let changes = 0;
   for (let k = from + 1; k < from + count; k++) {
-    const previous = voices[k - 1] as number;
-    const voice = voices[k] as number;
-    if (previous >= 0 && voice >= 0 && voice !== previous) changes++;
+    const previous = side.voices[k - 1] as number;
+    const voice = side.voices[k] as number;
+    if (side.notes[k - 1] !== side.notes[k] || (previous >= 0 && voice >= 0 && voice !== previous)) changes++;
   }
   return changes;
+}
+
+/**
+ * What the timestamps say about a pair of groups. Where both groups' first paragraphs carry a time, those times
+ * (when each group begins) decide: the same to the second, or different. Otherwise any time of one group that is
+ * the same as a time of the other counts, any times at all that differ count against, and no times say nothing.
+ */
+function timeEvidence(a: SideFeatures['times'], ai: number, an: number, b: SideFeatures['times'], bi: number, bn: number): 'same' | 'different' | 'none' {
+  const opening = (a[ai] as readonly number[])[0];
+  const otherOpening = (b[bi] as readonly number[])[0];
+  if (opening !== undefined && otherOpening !== undefined) return Math.abs(opening - otherOpening) <= SAME_TIME_TOLERANCE ? 'same' : 'different';
+  const gap = closestTimes(a, ai, an, b, bi, bn);
+  return gap <= SAME_TIME_TOLERANCE ? 'same' : gap === Number.POSITIVE_INFINITY ? 'none' : 'different';
 }
 
 /** The smallest difference in seconds between a time of one group and a time of the other; infinite if either has none. */
@@ -434,9 +461,9 @@ function sharedAnchors(a: SideFeatures['anchors'], ai: number, an: number, b: Si
 /**
  * The length ratio of these two texts and the spread of their paragraphs, from the pairs of a first run that have
  * paragraphs on both sides. The ratio is total over total. With Gale & Church's per-character variance kept, the
- * paragraph spread v² is chosen so that the pairs' squared standardised differences have the median a normal
- * distribution gives them (0.455, the median of χ² with one degree of freedom): a median, so that the first run's
- * mistakes do not decide it. It is at most 0.25 (a paragraph's length spread by half of itself).
+ * paragraph spread v² is chosen so that the squared standardised differences of the longer half of the pairs have
+ * the median a normal distribution gives them (0.455, the median of χ² with one degree of freedom): a median, so
+ * that the first run's mistakes do not decide it. It is at most 0.25 (a paragraph's length spread by half of itself).
  */
 function estimateLengthModel(o: SideFeatures, t: SideFeatures, pairs: readonly AlignedPair[], fallback: LengthModel): LengthModel {
   const lengths: (readonly [number, number])[] = [];
@@ -449,7 +476,9 @@ function estimateLengthModel(o: SideFeatures, t: SideFeatures, pairs: readonly A
   if (lengths.length < MIN_PAIRS_TO_ESTIMATE) return fallback;
   const ratio = lengths.reduce((total, [, b]) => total + b, 0) / lengths.reduce((total, [a]) => total + a, 0);
   const variance = fallback.variance;
-  const terms = lengths.map(([a, b]) => ({ squared: (b - ratio * a) ** 2, mean: (a + b / ratio) / 2 }));
+  // The longer half of the pairs: in short ones the per-character variance covers the spread, which would hide it.
+  const allTerms = lengths.map(([a, b]) => ({ squared: (b - ratio * a) ** 2, mean: (a + b / ratio) / 2 })).sort((x, y) => x.mean - y.mean);
+  const terms = allTerms.slice(Math.floor(allTerms.length / 2));
   const medianDelta = (spread: number): number => {
     const deltas = terms.map((term) => term.squared / (variance * term.mean + spread * term.mean * term.mean)).sort((x, y) => x - y);
     return deltas[Math.floor((deltas.length - 1) / 2)] as number;
@@ -513,7 +542,8 @@ function timestampsAgree(o: SideFeatures, t: SideFeatures, pairs: readonly Align
   let timed = 0;
   let same = 0;
   for (const pair of pairs) {
-    const gap = closestTimes(
+    if (isEmptyRun(pair.original) || isEmptyRun(pair.translation)) continue;
+    const evidence = timeEvidence(
       o.times,
       pair.original.start,
       pair.original.end - pair.original.start,
@@ -521,9 +551,9 @@ function timestampsAgree(o: SideFeatures, t: SideFeatures, pairs: readonly Align
       pair.translation.start,
       pair.translation.end - pair.translation.start,
     );
-    if (gap === Number.POSITIVE_INFINITY) continue;
+    if (evidence === 'none') continue;
     timed++;
-    if (gap <= SAME_TIME_TOLERANCE) same++;
+    if (evidence === 'same') same++;
   }
   return timed >= 3 && same >= 0.75 * timed;
 }
