@@ -31,18 +31,18 @@ function recall(options: Omit<SyntheticBilingualOptions, 'seed'>, seeds: number)
 
 describe('alignParagraphs on long synthetic translations', { timeout: 120_000 }, () => {
   it('finds nearly all pairs when speakers are labelled and timestamps agree', () => {
-    expect(recall({ words: 3000, timestamps: 'both', speakerLabels: true, lengthSpread: 0.15 }, 3)).toBeGreaterThanOrEqual(0.95);
+    expect(recall({ words: 3000, timestamps: 'both', speakerLabels: true, lengthSpread: 0.15 }, 3)).toBeGreaterThanOrEqual(0.97);
   });
 
   it('finds most pairs with labels but no timestamps, even when the translator’s wordiness varies widely', () => {
-    expect(recall({ words: 3000, timestamps: 'none', speakerLabels: true, lengthSpread: 0.3 }, 3)).toBeGreaterThanOrEqual(0.9);
+    expect(recall({ words: 3000, timestamps: 'none', speakerLabels: true, lengthSpread: 0.3 }, 3)).toBeGreaterThanOrEqual(0.93);
   });
 
-  it('still finds four pairs in five from lengths, timestamps, numbers and names alone', () => {
-    expect(recall({ words: 3000, timestamps: 'both', speakerLabels: false, lengthSpread: 0.15 }, 3)).toBeGreaterThanOrEqual(0.8);
+  it('still finds most pairs from lengths, timestamps, numbers and names alone', () => {
+    expect(recall({ words: 3000, timestamps: 'both', speakerLabels: false, lengthSpread: 0.15 }, 3)).toBeGreaterThanOrEqual(0.86);
   });
 
   it('is as good on a 15,000-word transcript, which it searches in a band around the diagonal', () => {
-    expect(recall({ words: 15_000, timestamps: 'original', speakerLabels: true, lengthSpread: 0.2 }, 1)).toBeGreaterThanOrEqual(0.93);
+    expect(recall({ words: 15_000, timestamps: 'original', speakerLabels: true, lengthSpread: 0.2 }, 1)).toBeGreaterThanOrEqual(0.96);
   });
 });
