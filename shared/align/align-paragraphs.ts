@@ -25,6 +25,7 @@
  *
  * Pairs a user fixed are kept: the texts are cut at them and the programme runs between them.
  */
+import { matchSpeakerLabel } from '../import/speaker-label.ts';
 import {
   type AlignedPair,
   type ParagraphRun,
@@ -384,9 +385,15 @@ function voicesOf(paragraphs: readonly AlignmentParagraph[], identityOf: (label:
   const ownVoice = new Uint8Array(paragraphs.length);
   const notes = new Uint8Array(paragraphs.length);
   let speaking = -1;
+  let label: string | null;
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.speaker !== null) {
       speaking = identityOf(paragraph.speaker);
+      voices[index] = speaking;
+      ownVoice[index] = 1;
+    } else if ((label = unrecognisedLabel(paragraph.text)) !== null) {
+      // A label the importer left alone (a name written only once, "Mshiriki 7:") still says a new voice speaks.
+      speaking = identityOf(label);
       voices[index] = speaking;
       ownVoice[index] = 1;
     } else if (isNoteParagraph(paragraph.text)) {
@@ -399,6 +406,11 @@ function voicesOf(paragraphs: readonly AlignmentParagraph[], identityOf: (label:
     }
   });
   return { voices, ownVoice, notes };
+}
+
+/** The label that opens a paragraph without a speaker, by the importer's rules for a label, or null. */
+function unrecognisedLabel(text: string): string | null {
+  return matchSpeakerLabel(text)?.label ?? null;
 }
 
 /**
