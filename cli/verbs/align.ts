@@ -9,6 +9,7 @@
 import { alignParagraphs, type AlignmentResult } from '#shared/align/align-paragraphs';
 import { type AlignedPair, runAsParagraphNumbers } from '#shared/align/aligned-pairs';
 import { alignmentParagraphsOfImport } from '#shared/align/alignment-paragraphs';
+import { countPairs, describeAlignmentMethod } from '#shared/align/describe-alignment';
 import { importTranscriptFile } from '#shared/import/import-file';
 import type { ImportedText } from '#shared/import/imported-text';
 import type { CliIo } from '../cli-io.ts';
@@ -40,26 +41,16 @@ function runText(numbers: [] | [number, number]): string {
 
 /** The pairs as a table, with how they were found. */
 function pairsTable(result: AlignmentResult, translationName: string, originalName: string, counts: readonly [number, number]): string {
-  const kinds = { matched: 0, translationOnly: 0, originalOnly: 0 };
-  for (const pair of result.pairs) {
-    if (pair.original.start === pair.original.end) kinds.translationOnly++;
-    else if (pair.translation.start === pair.translation.end) kinds.originalOnly++;
-    else kinds.matched++;
-  }
+  const kinds = countPairs(result.pairs);
   const rows = result.pairs.map((pair) => {
     const translation = runText(runAsParagraphNumbers(pair.translation));
     const original = runText(runAsParagraphNumbers(pair.original));
     return `  ${translation.padStart(9)}  ${original.padStart(8)}`;
   });
-  const speakers = result.speakerCorrespondence.map(([original, translation]) => `${original} = ${translation}`).join(', ');
   return (
     `${translationName} (${counts[0]} paragraphs) and ${originalName} (${counts[1]} paragraphs): ${result.pairs.length} pairs, ` +
-    `${kinds.matched} with both, ${kinds.originalOnly} original only, ${kinds.translationOnly} translation only.\n` +
-    `Method: paragraph lengths (Gale & Church 1993; ${result.lengthModel.ratio.toFixed(2)} translation characters per original ` +
-    `character, variance ${result.lengthModel.variance.toFixed(1)} per character plus a paragraph spread of ` +
-    `${(Math.sqrt(result.lengthModel.paragraphSpread) * 100).toFixed(0)}%) with speakers, timestamps` +
-    `${result.timestampsAgree ? ' (agreeing)' : ''}, numbers and names as anchors.\n` +
-    (speakers ? `Speakers matched across languages: ${speakers}.\n` : '') +
+    `${kinds.both} with both, ${kinds.originalOnly} original only, ${kinds.translationOnly} translation only.\n` +
+    `${describeAlignmentMethod(result)}\n` +
     `\n  translation  original\n${rows.join('\n')}\n`
   );
 }

@@ -50,6 +50,8 @@ export interface AlignInput {
   readonly translation: readonly AlignmentParagraph[];
   /** Pairs a user corrected, kept as they are. */
   readonly fixed?: readonly AlignedPair[];
+  /** Search the whole grid even for long texts, not a band around the diagonal (slower: for checking the band). */
+  readonly searchWholeGrid?: boolean;
 }
 
 /** What the aligner found and the parameters it found it with (for the record of how an alignment was made). */
@@ -190,7 +192,8 @@ export function alignParagraphs(input: AlignInput): AlignmentResult {
     comparableSpeakers: (a, b) => translationIdentities.has(a) || originalIdentities.has(b),
     timestampsAgree: false,
   };
-  const firstPairs = alignWithFixed(o, t, fixed, firstModel);
+  const wholeGrid = input.searchWholeGrid === true;
+  const firstPairs = alignWithFixed(o, t, fixed, firstModel, wholeGrid);
 
   // Learn from the first run's pairs what holds for these two texts.
   const lengthModel = estimateLengthModel(o, t, firstPairs, firstModel.length);
@@ -203,7 +206,7 @@ export function alignParagraphs(input: AlignInput): AlignmentResult {
       translationIdentities.has(a) || originalIdentities.has(b) || correspondence.has(a) || mappedTranslation.has(b),
     timestampsAgree: timestampsAgree(o, t, firstPairs),
   };
-  const pairs = alignWithFixed(o, t, fixed, secondModel);
+  const pairs = alignWithFixed(o, t, fixed, secondModel, wholeGrid);
   checkAlignment(pairs, original.length, translation.length);
   return {
     pairs,
@@ -233,17 +236,17 @@ function rareSharedAnchors(originalTokens: readonly string[][], translationToken
 }
 
 /** The whole alignment: the fixed pairs as they are, the programme's pairs between them. */
-function alignWithFixed(o: SideFeatures, t: SideFeatures, fixed: readonly AlignedPair[], model: CostModel): AlignedPair[] {
+function alignWithFixed(o: SideFeatures, t: SideFeatures, fixed: readonly AlignedPair[], model: CostModel, wholeGrid: boolean): AlignedPair[] {
   const pairs: AlignedPair[] = [];
   let originalAt = 0;
   let translationAt = 0;
   for (const pair of fixed) {
-    pairs.push(...alignRun(o, t, { start: originalAt, end: pair.original.start }, { start: translationAt, end: pair.translation.start }, model));
+    pairs.push(...alignRun(o, t, { start: originalAt, end: pair.original.start }, { start: translationAt, end: pair.translation.start }, model, wholeGrid));
     pairs.push(pair);
     originalAt = pair.original.end;
     translationAt = pair.translation.end;
   }
-  pairs.push(...alignRun(o, t, { start: originalAt, end: o.lengths.length }, { start: translationAt, end: t.lengths.length }, model));
+  pairs.push(...alignRun(o, t, { start: originalAt, end: o.lengths.length }, { start: translationAt, end: t.lengths.length }, model, wholeGrid));
   return pairs;
 }
 
@@ -256,11 +259,18 @@ function alignWithFixed(o: SideFeatures, t: SideFeatures, fixed: readonly Aligne
  * by far less than their number. When the best path comes near the band's edge, the band is doubled and the search
  * run again, so the band does not decide the answer; at worst it grows to the whole grid.
  */
-function alignRun(o: SideFeatures, t: SideFeatures, originalRun: ParagraphRun, translationRun: ParagraphRun, model: CostModel): AlignedPair[] {
+function alignRun(
+  o: SideFeatures,
+  t: SideFeatures,
+  originalRun: ParagraphRun,
+  translationRun: ParagraphRun,
+  model: CostModel,
+  wholeGrid: boolean,
+): AlignedPair[] {
   const n = originalRun.end - originalRun.start;
   const m = translationRun.end - translationRun.start;
   if (n === 0 && m === 0) return [];
-  let halfWidth = (n + 1) * (m + 1) <= FULL_GRID_CELLS ? Math.max(n, m) : Math.max(MIN_BAND_HALF_WIDTH, Math.ceil(Math.abs(n - m) / 2) + BAND_EDGE * 2);
+  let halfWidth = wholeGrid || (n + 1) * (m + 1) <= FULL_GRID_CELLS ? Math.max(n, m) : Math.max(MIN_BAND_HALF_WIDTH, Math.ceil(Math.abs(n - m) / 2) + BAND_EDGE * 2);
   for (;;) {
     const result = alignInBand(o, t, originalRun, translationRun, model, halfWidth);
     if (!result.nearEdge || halfWidth >= Math.max(n, m)) return result.pairs;

@@ -82,7 +82,7 @@ describe('tessera align', { timeout: 60_000 }, () => {
     const run = await tessera('align', at('TA_post_FGD_EN.txt'), at('TA_post_FGD_SW.docx'));
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\(11 paragraphs\) and .*TA_post_FGD_SW\.docx \(11 paragraphs\): 11 pairs, 10 with both, 1 original only, 0 translation only\./);
-    expect(run.stdout).toMatch(/^Method: paragraph lengths \(Gale & Church 1993; /m);
+    expect(run.stdout).toMatch(/^Paragraphs paired by their lengths \(Gale & Church 1993: /m);
     expect(run.stdout).toMatch(/Speakers matched across languages: .*Mwezeshaji = Facilitator/);
     expect(run.stdout).toMatch(/^ {10}- {9}3$/m);
     expect(run.stdout).toMatch(/^ {8}3-4 {9}4$/m);

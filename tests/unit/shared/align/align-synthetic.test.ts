@@ -42,6 +42,16 @@ describe('alignParagraphs on long synthetic translations', { timeout: 120_000 },
     expect(recall({ words: 3000, timestamps: 'both', speakerLabels: false, lengthSpread: 0.15 }, 3)).toBeGreaterThanOrEqual(0.86);
   });
 
+  it('finds in its band around the diagonal the same pairs as a search of the whole grid', () => {
+    const texts = syntheticBilingual({ seed: 11, words: 20_000, timestamps: 'none', speakerLabels: true, lengthSpread: 0.25 });
+    const original = alignmentParagraphsOfImport(recogniseTranscript(texts.original));
+    const translation = alignmentParagraphsOfImport(recogniseTranscript(texts.translation));
+    // Large enough for the band (more than 250,000 cells).
+    expect((original.length + 1) * (translation.length + 1)).toBeGreaterThan(250_000);
+    const banded = alignParagraphs({ original, translation }).pairs;
+    expect(alignParagraphs({ original, translation, searchWholeGrid: true }).pairs).toEqual(banded);
+  });
+
   it('is as good on a 15,000-word transcript, which it searches in a band around the diagonal', () => {
     expect(recall({ words: 15_000, timestamps: 'original', speakerLabels: true, lengthSpread: 0.2 }, 1)).toBeGreaterThanOrEqual(0.96);
   });
