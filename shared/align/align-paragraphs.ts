@@ -206,7 +206,7 @@ export function alignParagraphs(input: AlignInput): AlignmentResult {
       translationIdentities.has(a) || originalIdentities.has(b) || correspondence.has(a) || mappedTranslation.has(b),
     timestampsAgree: timestampsAgree(o, t, firstPairs),
   };
-  const pairs = alignWithFixed(o, t, fixed, secondModel, wholeGrid);
+  const pairs = alignWithFixed(o, t, fixed, secondModel, wholeGrid, firstPairs);
   checkAlignment(pairs, original.length, translation.length);
   return {
     pairs,
@@ -236,18 +236,59 @@ function rareSharedAnchors(originalTokens: readonly string[][], translationToken
 }
 
 /** The whole alignment: the fixed pairs as they are, the programme's pairs between them. */
-function alignWithFixed(o: SideFeatures, t: SideFeatures, fixed: readonly AlignedPair[], model: CostModel, wholeGrid: boolean): AlignedPair[] {
+/**
+ * The whole alignment: the fixed pairs as they are, the programme's pairs between them. `guide` is a first run's
+ * alignment, around whose path a second run searches.
+ */
+function alignWithFixed(
+  o: SideFeatures,
+  t: SideFeatures,
+  fixed: readonly AlignedPair[],
+  model: CostModel,
+  wholeGrid: boolean,
+  guide: readonly AlignedPair[] | null = null,
+): AlignedPair[] {
   const pairs: AlignedPair[] = [];
   let originalAt = 0;
   let translationAt = 0;
+  const search = (originalRun: ParagraphRun, translationRun: ParagraphRun): AlignedPair[] =>
+    alignRun(o, t, originalRun, translationRun, model, wholeGrid, guide === null ? null : guideRows(guide, originalRun, translationRun));
   for (const pair of fixed) {
-    pairs.push(...alignRun(o, t, { start: originalAt, end: pair.original.start }, { start: translationAt, end: pair.translation.start }, model, wholeGrid));
+    pairs.push(...search({ start: originalAt, end: pair.original.start }, { start: translationAt, end: pair.translation.start }));
     pairs.push(pair);
     originalAt = pair.original.end;
     translationAt = pair.translation.end;
   }
-  pairs.push(...alignRun(o, t, { start: originalAt, end: o.lengths.length }, { start: translationAt, end: t.lengths.length }, model, wholeGrid));
+  pairs.push(...search({ start: originalAt, end: o.lengths.length }, { start: translationAt, end: t.lengths.length }));
   return pairs;
+}
+
+/** For each row of a run's grid, the columns a guiding path passes through there, or null if it leaves the run. */
+function guideRows(guide: readonly AlignedPair[], originalRun: ParagraphRun, translationRun: ParagraphRun): BandRows | null {
+  const n = originalRun.end - originalRun.start;
+  const low = new Int32Array(n + 1).fill(-1);
+  const high = new Int32Array(n + 1).fill(-1);
+  low[0] = 0;
+  high[0] = 0;
+  let i = 0;
+  let j = 0;
+  for (const pair of guide) {
+    if (pair.original.end <= originalRun.start && pair.translation.end <= translationRun.start) continue;
+    if (pair.original.start >= originalRun.end && pair.translation.start >= translationRun.end) break;
+    if (pair.original.start < originalRun.start || pair.translation.start < translationRun.start) return null;
+    if (pair.original.end > originalRun.end || pair.translation.end > translationRun.end) return null;
+    const nextI = pair.original.end - originalRun.start;
+    const nextJ = pair.translation.end - translationRun.start;
+    // Every row the pair spans takes in the columns where it starts and ends (a little more than the path touches).
+    for (let row = i; row <= nextI; row++) {
+      low[row] = low[row] === -1 ? j : Math.min(low[row] as number, j);
+      high[row] = Math.max(high[row] as number, nextJ);
+    }
+    i = nextI;
+    j = nextJ;
+  }
+  if (i !== n || j !== translationRun.end - translationRun.start) return null;
+  return { low, high };
 }
 
 /**
@@ -257,7 +298,8 @@ function alignWithFixed(o: SideFeatures, t: SideFeatures, fixed: readonly Aligne
  * thousand paragraphs a side, a million cells). The band starts half as wide as the runs differ in paragraphs, plus
  * a margin: paragraphs left out on one side are spread through a transcript, so the path strays from the diagonal
  * by far less than their number. When the best path comes near the band's edge, the band is doubled and the search
- * run again, so the band does not decide the answer; at worst it grows to the whole grid.
+ * run again, so the band does not decide the answer; at worst it grows to the whole grid. A second run searches a
+ * narrower band around the first run's path, which it mostly keeps.
  */
 function alignRun(
   o: SideFeatures,
@@ -266,13 +308,19 @@ function alignRun(
   translationRun: ParagraphRun,
   model: CostModel,
   wholeGrid: boolean,
+  guide: BandRows | null,
 ): AlignedPair[] {
   const n = originalRun.end - originalRun.start;
   const m = translationRun.end - translationRun.start;
   if (n === 0 && m === 0) return [];
-  let halfWidth = wholeGrid || (n + 1) * (m + 1) <= FULL_GRID_CELLS ? Math.max(n, m) : Math.max(MIN_BAND_HALF_WIDTH, Math.ceil(Math.abs(n - m) / 2) + BAND_EDGE * 2);
+  const whole = wholeGrid || (n + 1) * (m + 1) <= FULL_GRID_CELLS;
+  let halfWidth = whole
+    ? Math.max(n, m)
+    : guide !== null
+      ? GUIDED_HALF_WIDTH
+      : Math.max(MIN_BAND_HALF_WIDTH, Math.ceil(Math.abs(n - m) / 2) + BAND_EDGE * 2);
   for (;;) {
-    const result = alignInBand(o, t, originalRun, translationRun, model, halfWidth);
+    const result = alignInBand(o, t, originalRun, translationRun, model, halfWidth, whole ? null : guide);
     if (!result.nearEdge || halfWidth >= Math.max(n, m)) return result.pairs;
     halfWidth *= 2;
   }
@@ -280,12 +328,23 @@ function alignRun(
 
 /** The grid size up to which a run is searched whole. */
 const FULL_GRID_CELLS = 250_000;
+/** The half-width of a band around a first run's path, in paragraphs, before any widening. */
+const GUIDED_HALF_WIDTH = 16;
 /** The least half-width of a band, in paragraphs. */
 const MIN_BAND_HALF_WIDTH = 24;
 /** A path this close to the band's edge (in paragraphs) may have been bent by it: the band is widened. */
 const BAND_EDGE = 8;
 
-/** The dynamic programme within a band of `halfWidth` paragraphs either side of the diagonal. */
+/** Per row of a grid (original paragraphs), the first and last column (translation paragraphs) of interest. */
+interface BandRows {
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+}
+
+/**
+ * The dynamic programme within a band of `halfWidth` paragraphs either side of a guiding path, or of the diagonal
+ * when there is none.
+ */
 function alignInBand(
   o: SideFeatures,
   t: SideFeatures,
@@ -293,6 +352,7 @@ function alignInBand(
   translationRun: ParagraphRun,
   model: CostModel,
   halfWidth: number,
+  guide: BandRows | null,
 ): { readonly pairs: AlignedPair[]; readonly nearEdge: boolean } {
   const n = originalRun.end - originalRun.start;
   const m = translationRun.end - translationRun.start;
@@ -302,8 +362,8 @@ function alignInBand(
   const offset = new Int32Array(n + 2);
   for (let i = 0; i <= n; i++) {
     const centre = n === 0 ? 0 : (i * m) / n;
-    low[i] = Math.max(0, Math.floor(centre) - halfWidth);
-    high[i] = Math.min(m, Math.ceil(centre) + halfWidth);
+    low[i] = Math.max(0, (guide ? (guide.low[i] as number) : Math.floor(centre)) - halfWidth);
+    high[i] = Math.min(m, (guide ? (guide.high[i] as number) : Math.ceil(centre)) + halfWidth);
     if (i > 0) low[i] = Math.min(low[i] as number, high[i - 1] as number);
     offset[i + 1] = (offset[i] as number) + (high[i] as number) - (low[i] as number) + 1;
   }
