@@ -61,8 +61,8 @@ export function splitPair(alignment: CorrectedAlignment, index: number, original
   const pair = pairAt(alignment, index);
   const originalLength = pair.original.end - pair.original.start;
   const translationLength = pair.translation.end - pair.translation.start;
-  if (!Number.isInteger(originalCount) || !Number.isInteger(translationCount) || originalCount < 0 || translationCount < 0 ||
-    originalCount > originalLength || translationCount > translationLength) {
+  const within = (count: number, length: number): boolean => Number.isInteger(count) && count >= 0 && count <= length;
+  if (!within(originalCount, originalLength) || !within(translationCount, translationLength)) {
     throw new AlignmentCorrectionRefused(`Pair ${index + 1} has ${originalLength} original and ${translationLength} translation paragraphs; it cannot be split there.`);
   }
   const first: AlignedPair = {
