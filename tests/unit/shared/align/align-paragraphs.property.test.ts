@@ -79,3 +79,54 @@ describe('alignParagraphs invariants', () => {
     );
   });
 });
+
+describe('alignParagraphs finds what a translator did to a text, for any text', () => {
+  /** A transcript of alternating speakers' turns with words of random lengths (at least 20 characters a turn). */
+  const transcript = fc
+    .array(fc.record({ speaker: fc.constantFrom('Moderator', 'P1', 'P2', 'P3', 'P4'), words: fc.integer({ min: 4, max: 80 }) }), { minLength: 3, maxLength: 30 })
+    .map((turns) =>
+      turns
+        .filter((turn, i) => i === 0 || turn.speaker !== turns[i - 1]?.speaker)
+        .map((turn, i): AlignmentParagraph => ({ text: `${'maneno '.repeat(turn.words)}${i}.`, speaker: turn.speaker, timestamps: [] })),
+    )
+    .filter((turns) => turns.length >= 3);
+
+  it('leaves a back-channel turn the translation dropped on its own, between two other speakers’ turns', () => {
+    fc.assert(
+      fc.property(transcript, fc.nat(), fc.constantFrom('Mhm.', 'Ndiyo.', 'Yes.'), (turns, where, said) => {
+        const at = 1 + (where % (turns.length - 1));
+        const before = turns[at - 1] as AlignmentParagraph;
+        const after = turns[at];
+        const speaker = ['P5', 'P6', 'P7'].find((candidate) => candidate !== before.speaker && candidate !== after?.speaker) as string;
+        const original = [...turns.slice(0, at), { text: said, speaker, timestamps: [] }, ...turns.slice(at)];
+        const { pairs } = alignParagraphs({ original, translation: turns });
+        expect(pairs).toEqual(
+          original.map((_, i) => ({
+            original: { start: i, end: i + 1 },
+            translation: i < at ? { start: i, end: i + 1 } : i === at ? { start: at, end: at } : { start: i - 1, end: i },
+          })),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('pairs a turn the translator split in two (the second half without a label) with both halves', () => {
+    fc.assert(
+      fc.property(transcript, fc.nat(), (turns, where) => {
+        const at = where % turns.length;
+        const turn = turns[at] as AlignmentParagraph;
+        const cut = turn.text.indexOf(' ', Math.floor(turn.text.length / 2));
+        const halves: AlignmentParagraph[] = [
+          { ...turn, text: turn.text.slice(0, cut) },
+          { text: turn.text.slice(cut + 1), speaker: null, timestamps: [] },
+        ];
+        const translation = [...turns.slice(0, at), ...halves, ...turns.slice(at + 1)];
+        const { pairs } = alignParagraphs({ original: turns, translation });
+        expect(pairs).toContainEqual({ original: { start: at, end: at + 1 }, translation: { start: at, end: at + 2 } });
+        expect(pairs).toHaveLength(turns.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
