@@ -129,4 +129,23 @@ describe('alignParagraphs finds what a translator did to a text, for any text', 
       { numRuns: 200 },
     );
   });
+
+  it('pairs two paragraphs of one turn that the translator merged with the merged paragraph', () => {
+    fc.assert(
+      fc.property(transcript, fc.nat(), fc.boolean(), (turns, where, labelled) => {
+        const at = where % turns.length;
+        const turn = turns[at] as AlignmentParagraph;
+        const cut = turn.text.indexOf(' ', Math.floor(turn.text.length / 2));
+        const halves: AlignmentParagraph[] = [
+          { ...turn, text: turn.text.slice(0, cut) },
+          { text: turn.text.slice(cut + 1), speaker: labelled ? turn.speaker : null, timestamps: [] },
+        ];
+        const original = [...turns.slice(0, at), ...halves, ...turns.slice(at + 1)];
+        const { pairs } = alignParagraphs({ original, translation: turns });
+        expect(pairs).toContainEqual({ original: { start: at, end: at + 2 }, translation: { start: at, end: at + 1 } });
+        expect(pairs).toHaveLength(turns.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
