@@ -10,8 +10,8 @@
  *   paragraphs, they do not merge two people's turns), which is what leaves an untranslated "Mhm." on its own; a
  *   paragraph that is all a note in brackets ("[laughter]", "[Translator's note: ...]") is the voice of the
  *   transcriber or translator, so a note added to a translation stands on its own too;
- * - timestamps: a pair whose sides carry the same time (within two seconds) costs less; a time on one side only
- *   says nothing;
+ * - timestamps: a pair whose sides begin at the same time (to the second) costs less, and, where the two texts'
+ *   times agree, one whose sides begin at different times costs more; a time on one side only says nothing;
  * - numbers and names that both sides share and that are rare in the texts (in at most three paragraphs).
  * A paragraph with no counterpart costs its prior and a small charge per character (what translators leave out or add
  * is short), not Gale & Church's length term: a paragraph left out or added has no translation whose length could be
@@ -19,9 +19,9 @@
  *
  * The aligner runs twice. The first run uses the published length variance, the length ratio of the whole texts and
  * speakers whose labels say the same role and number ("P3" and "Teilnehmerin 3"). The second run uses what the
- * first run's pairs show: the length ratio of these two texts and how much their paragraphs spread around it, which original label speaks where which
- * translation label does ("Mshiriki 3" where "P3"), and whether the two texts' timestamps agree (then differing
- * times count against a pair).
+ * first run's pairs show: the length ratio of these two texts and how much their paragraphs spread around it, which
+ * original label speaks where which translation label does ("Mshiriki 3" where "P3"), and whether the two texts'
+ * timestamps agree (then differing times count against a pair).
  *
  * Pairs a user fixed are kept: the texts are cut at them and the programme runs between them.
  */
@@ -235,7 +235,6 @@ function rareSharedAnchors(originalTokens: readonly string[][], translationToken
   return ids;
 }
 
-/** The whole alignment: the fixed pairs as they are, the programme's pairs between them. */
 /**
  * The whole alignment: the fixed pairs as they are, the programme's pairs between them. `guide` is a first run's
  * alignment, around whose path a second run searches.
