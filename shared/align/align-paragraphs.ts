@@ -86,8 +86,8 @@ const MOST_SHARED_ANCHORS = 3;
  * a short note; a long turn is rarely dropped whole.
  */
 const UNPAIRED_COST_PER_CHARACTER = 1;
-/** Times this close (seconds) are the same time: a translation copies them, up to a rounded second. */
-const SAME_TIME_TOLERANCE = 1;
+/** Times this close (seconds) are the same time: a translation copies them, up to rounding to the second. */
+const SAME_TIME_TOLERANCE = 0.5;
 /** A name or number in more paragraphs than this on either side is too common to anchor a pair. */
 const RARE_ANCHOR_PARAGRAPHS = 3;
 /** The most paragraph spread (v², see `LengthModel`) the second run may use. */
