@@ -68,15 +68,40 @@ export async function encodeProjectFile(snapshot: ProjectSnapshot, options: Enco
     throw new ProjectFileError('invalid-project', `The project cannot be saved: ${describeProblems(problems)}`);
   }
   // The parsed copy is written: its keys come in schema order, so equal projects give equal bytes.
-  const projectBytes = new TextEncoder().encode(JSON.stringify(parsed.snapshot));
+  return writeProjectArchive(parsed.snapshot, PROJECT_FILE_FORMAT_VERSION, snapshotCounts(parsed.snapshot), options);
+}
+
+/**
+ * Writes project data exactly as a store of an older schema holds it, as a file of that format version: the
+ * snapshot taken before a store is upgraded, which this version's schema would refuse to write. Nothing is checked
+ * or changed, so the file is what the older Tessera had, and opening it upgrades it like any older file.
+ */
+export async function encodeRawProjectFile(
+  data: { readonly project: { readonly id: string; readonly name: string } } & Readonly<Record<string, unknown>>,
+  formatVersion: number,
+  options: EncodeProjectFileOptions,
+): Promise<Uint8Array> {
+  const counts = Object.fromEntries(
+    Object.entries(data).flatMap(([key, value]) => (Array.isArray(value) ? [[key, value.length] as const] : [])),
+  );
+  return writeProjectArchive(data, formatVersion, counts, options);
+}
+
+async function writeProjectArchive(
+  data: { readonly project: { readonly id: string; readonly name: string } },
+  formatVersion: number,
+  counts: ProjectFileManifest['counts'],
+  options: EncodeProjectFileOptions,
+): Promise<Uint8Array> {
+  const projectBytes = new TextEncoder().encode(JSON.stringify(data));
   const manifest: ProjectFileManifest = {
     format: PROJECT_FILE_FORMAT,
-    formatVersion: PROJECT_FILE_FORMAT_VERSION,
+    formatVersion,
     appVersion: options.appVersion,
     savedAt: options.savedAt,
-    project: { id: snapshot.project.id, name: snapshot.project.name },
+    project: { id: data.project.id, name: data.project.name },
     checksum: { algorithm: 'SHA-256', value: await sha256Hex(projectBytes) },
-    counts: snapshotCounts(snapshot),
+    counts,
   };
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const mtime = new Date(options.savedAt);
