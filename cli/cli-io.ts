@@ -2,8 +2,8 @@
  * What the command line does to the outside world, in one small interface: print, read a file, write a file. The
  * verbs use only this, so the same code runs as `tessera` and in tests.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { writeFileAtomic } from '#node/atomic-write';
 
 /** The outside world of a command. */
 export interface CliIo {
@@ -55,26 +55,10 @@ export const nodeCliIo: CliIo = {
     }
   },
   writeFile: async (path, bytes, { overwrite }) => {
-    // Write a temporary file beside the target, flush it, then rename it into place.
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    // The same atomic, flushed write as the app's saves: a temporary file beside the target, renamed into place.
     try {
-      if (!overwrite) {
-        const exists = await fs.stat(path).then(
-          () => true,
-          () => false,
-        );
-        if (exists) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-      }
-      const handle = await fs.open(temporary, 'wx');
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(temporary, path);
+      await writeFileAtomic(path, bytes, { replace: overwrite });
     } catch (error) {
-      await fs.rm(temporary, { force: true });
       throw describeFsError(error, path, 'write');
     }
   },

@@ -21,7 +21,7 @@ import type {
   SaveFileResult,
 } from '#shared/platform/preload-api';
 import { fileTooLargeRefusal, MAX_OPENED_FILE_BYTES } from '#shared/platform/preload-api';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '#node/atomic-write';
 
 /** The largest file the open dialog reads (512 MiB), the same limit as in the browser build. */
 export const MAX_OPEN_FILE_BYTES = MAX_OPENED_FILE_BYTES;
