@@ -2,8 +2,10 @@
  * What the command line does to the outside world, in one small interface: print, read a file, write a file. The
  * verbs use only this, so the same code runs as `tessera` and in tests.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { writeFileAtomic } from '#node/atomic-write';
+import { fileErrorReason } from '#node/file-errors';
+import type { FileAction } from '#node/file-errors';
 
 /** The outside world of a command. */
 export interface CliIo {
@@ -24,18 +26,12 @@ export class CliFileError extends Error {
   }
 }
 
-function describeFsError(error: unknown, path: string, doing: 'read' | 'write'): CliFileError {
+function describeFsError(error: unknown, path: string, doing: FileAction): CliFileError {
   const code = (error as { code?: unknown } | null)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: doing === 'read' ? 'no such file' : 'its folder does not exist',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'it is a folder',
-    EEXIST: 'it already exists (use --force to replace it)',
-    ENOSPC: 'the disk is full',
-  };
-  const reason = typeof code === 'string' && reasons[code] ? reasons[code] : String((error as Error)?.message ?? error);
-  return new CliFileError(`Cannot ${doing} ${path}: ${reason}.`);
+  // The command line's own wording where it differs: a missing input is "no such file", and --force is the way out.
+  if (code === 'ENOENT' && doing === 'read') return new CliFileError(`Cannot read ${path}: no such file.`);
+  if (code === 'EEXIST') return new CliFileError(`Cannot write ${path}: it already exists (use --force to replace it).`);
+  return new CliFileError(`Cannot ${doing} ${path}: ${fileErrorReason(error, doing)}.`);
 }
 
 /** The real outside world: the process's streams and the file system. */
@@ -55,26 +51,10 @@ export const nodeCliIo: CliIo = {
     }
   },
   writeFile: async (path, bytes, { overwrite }) => {
-    // Write a temporary file beside the target, flush it, then rename it into place.
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    // The same atomic, flushed write as the app's saves: a temporary file beside the target, renamed into place.
     try {
-      if (!overwrite) {
-        const exists = await fs.stat(path).then(
-          () => true,
-          () => false,
-        );
-        if (exists) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-      }
-      const handle = await fs.open(temporary, 'wx');
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(temporary, path);
+      await writeFileAtomic(path, bytes, { replace: overwrite });
     } catch (error) {
-      await fs.rm(temporary, { force: true });
       throw describeFsError(error, path, 'write');
     }
   },

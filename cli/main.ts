@@ -11,7 +11,6 @@ import { APP_VERSION } from '#shared/platform/app-version';
 import { ProjectFileError } from '#shared/project-file/project-file-error';
 import { CliFileError, type CliIo } from './cli-io.ts';
 import { EXIT, UsageError, type VerbDefinition } from './verb.ts';
-import { VERBS } from './verbs/index.ts';
 
 export { nodeCliIo } from './cli-io.ts';
 
@@ -28,9 +27,9 @@ function verbSynopsis(verb: VerbDefinition): string {
 }
 
 /** The general help: what the command is and which verbs it has. */
-export function generalUsage(): string {
-  const width = Math.max(...VERBS.map((verb) => verb.name.length)) + 2;
-  const verbs = VERBS.map((verb) => `  ${verb.name.padEnd(width)}${verb.summary}`).join('\n');
+export function generalUsage(verbTable: readonly VerbDefinition[]): string {
+  const width = Math.max(...verbTable.map((verb) => verb.name.length)) + 2;
+  const verbs = verbTable.map((verb) => `  ${verb.name.padEnd(width)}${verb.summary}`).join('\n');
   return (
     `Tessera ${APP_VERSION}: qualitative coding of focus-group transcripts, from the command line.\n\n` +
     `Usage: tessera <command> [arguments]\n\nCommands:\n${verbs}\n\n` +
@@ -52,22 +51,25 @@ export function verbUsage(verb: VerbDefinition): string {
 /** Runs the command line with the given arguments (without "node" and the script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined) {
-    io.err(generalUsage());
-    return EXIT.usage;
-  }
-  if (first === '--help' || first === '-h' || first === 'help') {
-    const verb = VERBS.find((candidate) => candidate.name === rest[0]);
-    if (rest[0] !== undefined && !verb) return unknownVerb(rest[0], io);
-    io.out(verb ? verbUsage(verb) : generalUsage());
-    return EXIT.ok;
-  }
   if (first === '--version' || first === '-V') {
     io.out(`tessera ${APP_VERSION}\n`);
     return EXIT.ok;
   }
+  // The verbs (and the libraries they use: mammoth, docx, ...) load only when a verb or the help needs them, so that
+  // `--version` answers at once (in the built command they are a separate chunk).
+  const { VERBS } = await import('./verbs/index.ts');
+  if (first === undefined) {
+    io.err(generalUsage(VERBS));
+    return EXIT.usage;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const verb = VERBS.find((candidate) => candidate.name === rest[0]);
+    if (rest[0] !== undefined && !verb) return unknownVerb(rest[0], io, VERBS);
+    io.out(verb ? verbUsage(verb) : generalUsage(VERBS));
+    return EXIT.ok;
+  }
   const verb = VERBS.find((candidate) => candidate.name === first);
-  if (!verb) return unknownVerb(first, io);
+  if (!verb) return unknownVerb(first, io, VERBS);
 
   let parsed;
   try {
@@ -122,8 +124,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-function unknownVerb(name: string, io: CliIo): number {
-  io.err(`Unknown command "${name}".\n\n${generalUsage()}`);
+function unknownVerb(name: string, io: CliIo, verbs: readonly VerbDefinition[]): number {
+  io.err(`Unknown command "${name}".\n\n${generalUsage(verbs)}`);
   return EXIT.usage;
 }
 

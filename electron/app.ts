@@ -66,7 +66,10 @@ function windowOf(sender: WebContents): BrowserWindow {
 
 /** Creates the one app window, trusted for IPC, showing the app once its first frame is ready. */
 export function createMainWindow(paths: AppPaths): BrowserWindow {
-  const window = new BrowserWindow(buildWindowOptions(paths.preload));
+  // Electronegativity reads a window's options only when they are written at the call; it cannot follow
+  // buildWindowOptions(). scripts/electronegativity.mjs scans what that function returns, written out as a literal,
+  // and tests/unit/electron/window-options.test.ts asserts every flag, hence the annotation on the next line.
+  const window = new BrowserWindow(buildWindowOptions(paths.preload)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK NODE_INTEGRATION_JS_CHECK
   trustSender(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
@@ -110,6 +113,9 @@ export function startApp(mainDir: string): void {
     return;
   }
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Every session, not only the default one: a partition some later code or Chromium itself creates gets the same
+  // request blocker, permission handlers and spellcheck settings.
+  app.on('session-created', (createdSession) => hardenSession(createdSession));
   // One window, one app: closing it quits, on macOS too (no window-less state to come back from).
   app.on('window-all-closed', () => app.quit());
   whenReady(resolveAppPaths(mainDir)).catch((error: unknown) => {

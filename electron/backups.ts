@@ -10,7 +10,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupRequest, BackupResult } from '#shared/platform/preload-api';
 import { isUuid } from '#shared/model/ids';
-import { TEMPORARY_FILE_SUFFIX, writeFileAtomic } from './atomic-write.ts';
+import { TEMPORARY_FILE_SUFFIX, writeFileAtomic } from '#node/atomic-write';
 
 /** How many generations of each project are kept when the caller does not say. */
 export const DEFAULT_BACKUP_GENERATIONS = 10;

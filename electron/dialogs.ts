@@ -21,7 +21,9 @@ import type {
   SaveFileResult,
 } from '#shared/platform/preload-api';
 import { fileTooLargeRefusal, MAX_OPENED_FILE_BYTES } from '#shared/platform/preload-api';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '#node/atomic-write';
+import { fileErrorReason } from '#node/file-errors';
+import { UserError } from '#shared/model/user-error';
 
 /** The largest file the open dialog reads (512 MiB), the same limit as in the browser build. */
 export const MAX_OPEN_FILE_BYTES = MAX_OPENED_FILE_BYTES;
@@ -43,15 +45,6 @@ export class FileTooLargeError extends Error {
 
 function tooLargeError(filePath: string, size: number, maxBytes: number): FileTooLargeError {
   return new FileTooLargeError(fileTooLargeRefusal(path.basename(filePath), size, maxBytes));
-}
-
-/** A file-system error in words: "permission denied" rather than "EACCES: …". */
-function describeReadError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'it is no longer there';
-  if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -104,7 +97,7 @@ export async function openFiles(
     try {
       files.push({ name, bytes: await readFileCapped(filePath, maxBytes) });
     } catch (error) {
-      const reason = error instanceof FileTooLargeError ? error.message : `"${name}" could not be read (${describeReadError(error)}).`;
+      const reason = error instanceof FileTooLargeError ? error.message : `"${name}" could not be read (${fileErrorReason(error, 'read')}).`;
       files.push({ name, refusal: reason });
     }
   }
@@ -120,6 +113,16 @@ export async function saveFile(showSaveDialog: ShowSaveDialog, request: SaveFile
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (result.canceled || result.filePath === undefined || result.filePath === '') return { status: 'cancelled' };
-  await writeFileAtomic(result.filePath, request.bytes);
+  try {
+    await writeFileAtomic(result.filePath, request.bytes);
+  } catch (error) {
+    // A sentence for the user, not a Node error code: it crosses IPC as "UserError: <sentence>" and the renderer
+    // shows the sentence (renderer/platform/platform-errors.ts). The atomic write left any earlier file as it was.
+    throw new UserError(
+      `"${path.basename(result.filePath)}" could not be saved in ${path.dirname(result.filePath)}: ` +
+        `${fileErrorReason(error, 'write')}. Nothing was written there; your work in Tessera is unchanged.`,
+      { cause: error },
+    );
+  }
   return { status: 'saved', location: result.filePath };
 }

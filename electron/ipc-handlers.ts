@@ -9,7 +9,8 @@ import type { AppInfo } from '#shared/platform/preload-api';
 import { writeProjectBackup } from './backups.ts';
 import { openFiles, saveFile } from './dialogs.ts';
 import type { ShowOpenDialog, ShowSaveDialog } from './dialogs.ts';
-import { handle } from './ipc.ts';
+import { handleAll } from './ipc.ts';
+import type { IpcHandlers } from './ipc.ts';
 
 /** What the handlers need from the platform. */
 export interface IpcHandlerServices {
@@ -24,12 +25,21 @@ export interface IpcHandlerServices {
   readonly backupGenerations: number;
 }
 
+/**
+ * The handlers of every channel of the contract: an `IpcHandlers` object, so the compiler checks that each channel
+ * has exactly one handler of the right type.
+ */
+export function buildIpcHandlers(services: IpcHandlerServices): IpcHandlers {
+  return {
+    appInfo: async () => services.appInfo,
+    openFiles: (request, { sender }) => openFiles(services.showOpenDialogFor(sender), request),
+    saveFile: (request, { sender }) => saveFile(services.showSaveDialogFor(sender), request),
+    backupProject: (request) =>
+      writeProjectBackup(request, { baseDir: services.backupBaseDir, keep: services.backupGenerations }),
+  };
+}
+
 /** Registers every channel of the contract. */
 export function registerIpcHandlers(services: IpcHandlerServices): void {
-  handle('appInfo', async () => services.appInfo);
-  handle('openFiles', (request, { sender }) => openFiles(services.showOpenDialogFor(sender), request));
-  handle('saveFile', (request, { sender }) => saveFile(services.showSaveDialogFor(sender), request));
-  handle('backupProject', (request) =>
-    writeProjectBackup(request, { baseDir: services.backupBaseDir, keep: services.backupGenerations }),
-  );
+  handleAll(buildIpcHandlers(services));
 }

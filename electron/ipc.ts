@@ -9,7 +9,7 @@
  */
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { ipcRequestSchemas } from '#shared/platform/ipc-contract';
+import { IPC_CHANNELS, ipcRequestSchemas } from '#shared/platform/ipc-contract';
 import type { IpcChannel, IpcRequest, IpcResponse } from '#shared/platform/ipc-contract';
 import { APP_ORIGIN, originOf } from './app-origin.ts';
 
@@ -80,6 +80,18 @@ export type IpcHandler<K extends IpcChannel> = (
   request: IpcRequest<K>,
   context: IpcCallContext,
 ) => Promise<IpcResponse<K>>;
+
+/**
+ * One handler per channel of the contract. A mapped type over IpcChannel: leaving a channel out, adding one the
+ * contract does not have, or giving a handler the wrong request or response type fails to compile.
+ */
+export type IpcHandlers = { readonly [K in IpcChannel]: IpcHandler<K> };
+
+/** Registers every channel's handler, each behind the sender check and the payload parse. */
+export function handleAll(handlers: IpcHandlers, trusted: ReadonlySet<number> = trustedSenderIds): void {
+  const register = <K extends IpcChannel>(channel: K): void => handle(channel, handlers[channel], trusted);
+  for (const channel of IPC_CHANNELS) register(channel);
+}
 
 /**
  * Registers the handler of a channel, behind the sender check and the payload parse.

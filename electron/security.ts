@@ -49,12 +49,18 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
+/** Sessions already hardened (a WeakSet, so a session Electron drops is not kept alive). */
+const hardenedSessions = new WeakSet<Session>();
+
 /**
  * Hardens a session: denies every permission request and check (except persistent storage for the app's own pages,
  * see `GRANTED_PERMISSIONS`), cancels every request the app did not make to itself, never downloads spellcheck
  * dictionaries, and refuses downloads (saving goes through the save dialog).
  */
 export function hardenSession(session: Session): void {
+  // The default session is hardened at ready and also announced by 'session-created': set it up once.
+  if (hardenedSessions.has(session)) return;
+  hardenedSessions.add(session);
   session.setPermissionRequestHandler((_webContents, permission, callback, details) =>
     callback(isPermissionGranted(permission, details.requestingUrl)),
   );

@@ -3,6 +3,7 @@
  */
 import type { TesseraApi } from '#shared/platform/preload-api';
 import { browserApi } from './browser-api.ts';
+import { withReadableErrors } from './platform-errors.ts';
 
 declare global {
   interface Window {
@@ -11,7 +12,13 @@ declare global {
   }
 }
 
-/** The platform API for this window. */
+/** The desktop API with readable failures, made once per preload API object. */
+let readableDesktopApi: { readonly from: TesseraApi; readonly api: TesseraApi } | undefined;
+
+/** The platform API for this window. A failed desktop call rejects with a sentence for the user (a UserError). */
 export function platformApi(): TesseraApi {
-  return window.tessera ?? browserApi;
+  const desktop = window.tessera;
+  if (desktop === undefined) return browserApi;
+  if (readableDesktopApi?.from !== desktop) readableDesktopApi = { from: desktop, api: withReadableErrors(desktop) };
+  return readableDesktopApi.api;
 }

@@ -16,16 +16,29 @@ export const CODE_PALETTE: readonly string[] = [
   '#469990', '#808000', '#dcbeff', '#000075', '#fabed4', '#ffd8b1', '#aaffc3', '#bfef45',
 ];
 
-/** The palette colour least used by the existing codes, so a new code stands apart from the ones around it. */
-export function nextCodeColor(codes: readonly Code[]): string {
+/** How many codes use each palette colour (colours outside the palette are not counted). */
+export function codeColorUses(codes: readonly Code[]): Map<string, number> {
   const uses = new Map(CODE_PALETTE.map((color) => [color, 0]));
-  for (const code of codes) {
-    const count = uses.get(code.color.toLowerCase());
-    if (count !== undefined) uses.set(code.color.toLowerCase(), count + 1);
-  }
+  for (const code of codes) countCodeColor(uses, code.color);
+  return uses;
+}
+
+/** Counts one more code of `color` in `uses` (from `codeColorUses`), when it is a palette colour. */
+export function countCodeColor(uses: Map<string, number>, color: string): void {
+  const count = uses.get(color.toLowerCase());
+  if (count !== undefined) uses.set(color.toLowerCase(), count + 1);
+}
+
+/** The palette colour used least in `uses` (the first of the palette on a tie). */
+export function leastUsedCodeColor(uses: ReadonlyMap<string, number>): string {
   let best = CODE_PALETTE[0] as string;
   for (const color of CODE_PALETTE) if ((uses.get(color) ?? 0) < (uses.get(best) ?? 0)) best = color;
   return best;
+}
+
+/** The palette colour least used by the existing codes, so a new code stands apart from the ones around it. */
+export function nextCodeColor(codes: readonly Code[]): string {
+  return leastUsedCodeColor(codeColorUses(codes));
 }
 
 /** What the user gives for a new code. */

@@ -68,6 +68,21 @@ try {
   check(facts.processType === 'undefined', `process is undefined in the page (was ${facts.processType})`);
   check(facts.appInfo?.platform === 'electron', `appInfo over IPC reports platform "electron"`);
   check(facts.networkBlocked, 'a fetch to https://example.com fails');
+  // What Electron really applied to every window, read in the main process (the options are unit-tested; this
+  // checks that nothing between them and Chromium changed them).
+  const windows = await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((window) => window.webContents.getLastWebPreferences()),
+  );
+  check(windows.length === 1, `exactly one window (was ${windows.length})`);
+  for (const prefs of windows) {
+    check(
+      prefs?.contextIsolation === true && prefs?.sandbox === true && prefs?.nodeIntegration === false,
+      'the window runs isolated and sandboxed, without Node',
+    );
+    check(prefs?.webSecurity !== false && prefs?.spellcheck === false, 'web security on, spellcheck off');
+  }
+  const spellcheck = await app.evaluate(({ session }) => session.defaultSession.isSpellCheckerEnabled());
+  check(spellcheck === false, 'the default session has spellcheck off');
   mkdirSync(outputDir, { recursive: true });
   await page.screenshot({ path: path.join(outputDir, 'electron.png') });
   console.log(`screenshot: ${path.relative(projectRoot, path.join(outputDir, 'electron.png'))}`);

@@ -13,8 +13,13 @@ import type { ImportRequest, ImportResponse } from './import-messages.ts';
 /** How long one file may take. The byte and markup budgets keep real files far below (a long transcript: 0.1 s). */
 export const IMPORT_TIME_LIMIT_MS = 20_000;
 
-/** The outcome of reading one file. */
-export type ReadOutcome = { readonly ok: true; readonly imported: ImportedText } | { readonly ok: false; readonly message: string };
+/** The outcome of reading one file (`cancelled` when Cancel stopped it or it never started). */
+export type ReadOutcome =
+  | { readonly ok: true; readonly imported: ImportedText }
+  | { readonly ok: false; readonly message: string; readonly cancelled?: true };
+
+/** What a read stopped by Cancel resolves to. */
+const CANCELLED: ReadOutcome = { ok: false, message: 'The import was cancelled.', cancelled: true };
 
 let worker: Worker | null = null;
 /** Whether the current worker has answered at all: an error before any answer means it could not start. */
@@ -23,6 +28,10 @@ let workerAnswered = false;
 let workerUnavailable = false;
 let counter = 0;
 let queue: Promise<unknown> = Promise.resolve();
+/** Bumped by Cancel: reads queued before it resolve as cancelled without starting. */
+let generation = 0;
+/** Ends the read in the worker now, as cancelled (set while a worker read is under way). */
+let endCurrentRead: (() => void) | null = null;
 
 function startWorker(): Worker {
   if (!worker) {
@@ -49,6 +58,18 @@ export function stopImportWorker(): void {
   worker = null;
 }
 
+/**
+ * Cancel: stops the file being read at once (its worker is terminated and its read resolves as cancelled, instead
+ * of waiting for the time limit) and drops every file still queued (each resolves as cancelled without being read).
+ */
+export function cancelFileReads(): void {
+  generation += 1;
+  const end = endCurrentRead;
+  endCurrentRead = null;
+  stopImportWorker();
+  end?.();
+}
+
 function readInWorker(fileName: string, bytes: Uint8Array, encoding: TextEncodingName | null, limitMs: number): Promise<ReadOutcome> {
   if (workerUnavailable) return readOnPage(fileName, bytes, encoding);
   return new Promise((resolve) => {
@@ -62,6 +83,7 @@ function readInWorker(fileName: string, bytes: Uint8Array, encoding: TextEncodin
     }
     const id = ++counter;
     const finish = (outcome: ReadOutcome): void => {
+      if (endCurrentRead === cancel) endCurrentRead = null;
       clearTimeout(timer);
       current.removeEventListener('message', onMessage);
       current.removeEventListener('error', onError);
@@ -94,6 +116,8 @@ function readInWorker(fileName: string, bytes: Uint8Array, encoding: TextEncodin
         message: `"${fileName}" took longer than ${Math.round(limitMs / 1000)} seconds to read and was stopped: it is damaged, or far larger than a transcript.`,
       });
     }, limitMs);
+    const cancel = (): void => finish(CANCELLED);
+    endCurrentRead = cancel;
     current.addEventListener('message', onMessage);
     current.addEventListener('error', onError);
     // A copy is sent, so the caller keeps its bytes (a text file may be read again in another encoding).
@@ -109,7 +133,9 @@ export function readFileOffThread(
   encoding: TextEncodingName | null,
   limitMs = IMPORT_TIME_LIMIT_MS,
 ): Promise<ReadOutcome> {
-  const run = (): Promise<ReadOutcome> => readInWorker(fileName, bytes, encoding, limitMs);
+  const queuedIn = generation;
+  const run = (): Promise<ReadOutcome> =>
+    queuedIn === generation ? readInWorker(fileName, bytes, encoding, limitMs) : Promise.resolve(CANCELLED);
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);
   return next;

@@ -17,7 +17,7 @@ import { attributesFromFileName } from '#shared/study/file-name-attributes';
 import { normaliseSiteCode } from '#shared/study/study-design';
 import { attempt, changeProject, notify, selectDocument, useWorkspace } from '../../state/workspace-store.ts';
 import { platformApi } from '../../platform/api.ts';
-import { readFileOffThread, stopImportWorker } from './import-runner.ts';
+import { cancelFileReads, readFileOffThread, stopImportWorker } from './import-runner.ts';
 
 /** The study attributes of one file, as the preview edits them. */
 export interface FileAttributes {
@@ -188,7 +188,7 @@ export function dropNewSite(code: string): void {
 
 /** Closes the preview, stopping any file still being read; nothing is stored. */
 export function cancelImport(): void {
-  stopImportWorker();
+  cancelFileReads();
   set(initialState);
 }
 

@@ -25,7 +25,7 @@ describe('layer boundaries', () => {
   it('shared/ imports no React, Electron, Dexie, Node built-ins or other layers', () => {
     const offending = sourceFiles('shared').flatMap((file) =>
       importsOf(file)
-        .filter((spec) => /^(react|react-dom|electron|dexie)(\/|$)|^node:|^#(renderer|electron)\/|\/(renderer|electron)\//.test(spec))
+        .filter((spec) => /^(react|react-dom|electron|dexie)(\/|$)|^node:|^#(renderer|electron|node)\/|\/(renderer|electron|node)\//.test(spec))
         .map((spec) => `${file}: ${spec}`),
     );
     expect(offending).toEqual([]);
@@ -35,6 +35,24 @@ describe('layer boundaries', () => {
     const offending = sourceFiles('renderer').flatMap((file) =>
       importsOf(file)
         .filter((spec) => /^electron(\/|$)|^#electron\/|\/electron\//.test(spec))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('node/ (Node-only code shared by the main process and the command line) imports no Electron, UI or app layer', () => {
+    const offending = sourceFiles('node').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^(react|react-dom|electron|dexie)(\/|$)|^#(renderer|electron)\/|\/(renderer|electron|cli)\//.test(spec))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('the command line never imports Electron or the renderer', () => {
+    const offending = sourceFiles('cli').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^electron(\/|$)|^#(renderer|electron)\/|\/(renderer|electron)\//.test(spec))
         .map((spec) => `${file}: ${spec}`),
     );
     expect(offending).toEqual([]);

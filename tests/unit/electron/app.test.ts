@@ -166,6 +166,32 @@ describe('startApp', () => {
   });
 });
 
+describe('every session', () => {
+  it('is hardened when Electron creates it, once even if announced again (the default session is)', () => {
+    const listener = electronMock.appListeners.get('session-created');
+    expect(listener).toBeTypeOf('function');
+    const calls: string[] = [];
+    const created = {
+      setPermissionRequestHandler: () => calls.push('setPermissionRequestHandler'),
+      setPermissionCheckHandler: () => calls.push('setPermissionCheckHandler'),
+      webRequest: { onBeforeRequest: () => calls.push('onBeforeRequest') },
+      setSpellCheckerEnabled: (enabled: boolean) => calls.push(`setSpellCheckerEnabled ${enabled}`),
+      setSpellCheckerDictionaryDownloadURL: () => calls.push('setSpellCheckerDictionaryDownloadURL'),
+      on: (event: string) => calls.push(`on ${event}`),
+    };
+    listener?.(created);
+    listener?.(created);
+    expect(calls.sort()).toEqual([
+      'on will-download',
+      'onBeforeRequest',
+      'setPermissionCheckHandler',
+      'setPermissionRequestHandler',
+      'setSpellCheckerDictionaryDownloadURL',
+      'setSpellCheckerEnabled false',
+    ]);
+  });
+});
+
 describe('app helpers', () => {
   it('finds the preload and renderer next to the built main script', () => {
     expect(resolveAppPaths(path.join('/opt', 'tessera', 'out', 'main'))).toEqual({

@@ -33,6 +33,25 @@ describe('buildWindowOptions', () => {
     expect(options.title).toBe('Tessera');
   });
 
+  it('sets exactly these web preferences, so a new one cannot slip in unreviewed', () => {
+    expect(prefs).toEqual({
+      preload: '/app/out/preload/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
+  });
+
   it('is pure: the same input gives equal, independent objects', () => {
     const again = buildWindowOptions('/app/out/preload/preload.cjs');
     expect(again).toEqual(options);

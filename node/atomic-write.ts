@@ -2,9 +2,12 @@
  * Writing a file so that a crash or power cut leaves either the old file or the whole new one, never a torn mix:
  * write a temporary file in the same folder, flush it to disk, then rename it over the target (a rename within one
  * folder is atomic on every file system the app supports), then flush the folder so the rename itself is durable.
+ *
+ * The one atomic write of Tessera: the main process (saves, backups) and the command line (`tessera ... -o FILE`)
+ * both use it. node/ holds code that needs Node's file system but neither Electron nor the command line.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The suffix of temporary files written here, so leftovers of a crash can be recognised. */
@@ -14,6 +17,42 @@ export const TEMPORARY_FILE_SUFFIX = '.tessera-tmp';
 export interface AtomicWriteOptions {
   /** File mode of a newly created file (before the umask); 0o666 as usual unless the data is private. */
   readonly mode?: number;
+  /**
+   * Whether an existing file at the target is replaced (the default). When false, the write fails with an `EEXIST`
+   * error and leaves the existing file untouched.
+   */
+  readonly replace?: boolean;
+}
+
+/** Error codes of a file system that cannot make hard links (FAT and exFAT USB drives, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
+/**
+ * Moves the finished temporary file to the target without replacing an existing one. A hard link fails atomically
+ * when the target exists; where the file system has no hard links, an existence check then a rename is the best
+ * there is (a file created in between would be replaced).
+ */
+async function moveIntoPlaceWithoutReplacing(temporaryPath: string, targetPath: string): Promise<void> {
+  try {
+    await link(temporaryPath, targetPath);
+    await rm(temporaryPath, { force: true });
+    return;
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(codeOf(error) as string)) throw error;
+  }
+  const exists = await stat(targetPath).then(
+    () => true,
+    (error: unknown) => {
+      if (codeOf(error) === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  if (exists) throw Object.assign(new Error(`EEXIST: file already exists, '${targetPath}'`), { code: 'EEXIST' });
+  await rename(temporaryPath, targetPath);
 }
 
 async function flushFolder(folder: string): Promise<void> {
@@ -45,7 +84,8 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    await rename(temporaryPath, targetPath);
+    if (options.replace === false) await moveIntoPlaceWithoutReplacing(temporaryPath, targetPath);
+    else await rename(temporaryPath, targetPath);
   } catch (error) {
     await rm(temporaryPath, { force: true });
     throw error;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEMPORARY_FILE_SUFFIX, writeFileAtomic } from '#electron/atomic-write';
+import { TEMPORARY_FILE_SUFFIX, writeFileAtomic } from '#node/atomic-write';
 
 let dir: string;
 beforeEach(async () => {
@@ -57,5 +57,37 @@ describe('writeFileAtomic', () => {
   it('fails when the folder does not exist, creating nothing', async () => {
     await expect(writeFileAtomic(path.join(dir, 'missing', 'x.docx'), new Uint8Array([1]))).rejects.toThrow(/ENOENT/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('with replace: false, writes a new file but refuses an existing one, leaving it untouched and no temporary file', async () => {
+    const target = path.join(dir, 'study.tessera');
+    await writeFileAtomic(target, new TextEncoder().encode('first'), { replace: false });
+    expect(await readFile(target, 'utf8')).toBe('first');
+    await expect(writeFileAtomic(target, new TextEncoder().encode('second'), { replace: false })).rejects.toMatchObject({
+      code: 'EEXIST',
+    });
+    expect(await readFile(target, 'utf8')).toBe('first');
+    expect(await readdir(dir)).toEqual(['study.tessera']);
+  });
+});
+
+describe('the command line writes files with the same atomic write', () => {
+  it('writes, refuses to overwrite without --force in words, and replaces with it', async () => {
+    const { nodeCliIo, CliFileError } = await import('../../../cli/cli-io.ts');
+    const target = path.join(dir, 'out.qdc');
+    await nodeCliIo.writeFile(target, new TextEncoder().encode('one'), { overwrite: false });
+    const refusal = nodeCliIo.writeFile(target, new TextEncoder().encode('two'), { overwrite: false });
+    await expect(refusal).rejects.toBeInstanceOf(CliFileError);
+    await expect(refusal).rejects.toThrow(/already exists \(use --force to replace it\)/);
+    expect(await readFile(target, 'utf8')).toBe('one');
+    await nodeCliIo.writeFile(target, new TextEncoder().encode('two'), { overwrite: true });
+    expect(await readFile(target, 'utf8')).toBe('two');
+    expect(await readdir(dir)).toEqual(['out.qdc']);
+  });
+
+  it('has no write of its own: cli-io.ts uses node/atomic-write.ts', async () => {
+    const source = await readFile(path.join(import.meta.dirname, '../../../cli/cli-io.ts'), 'utf8');
+    expect(source).toMatch(/from '#node\/atomic-write'/);
+    expect(source).not.toMatch(/\.rename\(|\.sync\(/);
   });
 });
