@@ -11,10 +11,11 @@
  *   cell goes on with the speaker above, and a header row ("Speaker | Text") is left out. Any other table becomes one
  *   paragraph per row, its cells separated by a tab.
  * - Headings (Word's Heading, Title and Subtitle styles) are paragraphs that are never a speaker's turn.
- * - A soft line break (Shift+Enter, `w:br`) inside a paragraph becomes one space, because a stored paragraph is one
- *   line and a turn broken over lines is still one turn; but when the text after the break opens a new turn (a
- *   speaker label that names a role, a bold label, or a timestamp), or the break is doubled, or it is a page or
- *   column break, it starts a new paragraph instead.
+ * - A soft line break (Shift+Enter, `w:br`) inside a paragraph is kept as U+2028 LINE SEPARATOR, a line break inside
+ *   the stored paragraph (see `TesseraDocument.text`), so paragraph numbers stay one per Word paragraph. Only when
+ *   the text after the break opens a new turn (a speaker label that names a role, a bold label, or a timestamp), or
+ *   the break is doubled, or it is a page or column break, does it start a new paragraph: a paragraph has one
+ *   speaker, and transcribers who type a whole transcript with Shift+Enter still get their turns.
  * - Footnote and endnote references become "[1]" and "[i]" (Word's own numbering), and the notes' text is placed
  *   after the transcript as paragraphs "[1] ..." that are never a speaker's turn.
  * - Left out, and counted: comments, images, checkboxes, the bullets and numbers of list items (their text is
@@ -79,6 +80,9 @@ interface LineDraft {
   /** The break before this line: none for the first, a soft line break, or a hard break (page, column). */
   readonly before: 'none' | 'soft' | 'hard';
 }
+
+/** How a soft line break is stored inside its paragraph (see `TesseraDocument.text`). */
+export const SOFT_LINE_BREAK = '\u2028';
 
 const HEADING_STYLE = /^(?:heading\s*\d|title|subtitle)$/i;
 const HEADING_STYLE_ID = /^(?:heading\d|title|subtitle)$/i;
@@ -154,10 +158,7 @@ class ContentReader {
         return;
       }
       const joined: Segment[] = current;
-      const endsWithSpace = /\s$/.test(segmentsText(joined));
-      const startsWithSpace = /^\s/.test(segmentsText(draft.segments));
-      if (!endsWithSpace && !startsWithSpace) joined.push({ text: ' ', bold: false });
-      joined.push(...draft.segments);
+      joined.push({ text: SOFT_LINE_BREAK, bold: false }, ...draft.segments);
     });
     flush();
     return out;

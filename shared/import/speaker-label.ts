@@ -22,13 +22,15 @@ export interface SpeakerLabelMatch {
   readonly isRoleLabel: boolean;
 }
 
+/** Spaces between the words of a label and around its colon or dash: word processors put no-break ones there too. */
+const SPACE = String.raw`[ \t\u00a0\u2007\u202f]`;
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*`;
 const LABEL = new RegExp(
-  String.raw`(\p{L}[\p{L}\p{M}\p{N}'’.\-]*(?:[ \t]+${WORD}){0,3})` + // one to four words, the first with a letter
-    String.raw`(?:[ \t]*(\([^()\n]{1,40}\)))?` + // an optional parenthesis: "Moderator (Sarah)"
-    String.raw`(?:[ \t]*[[(]\d{1,2}:\d\d(?::\d\d)?[\])])?` + // an optional timestamp: "P3 [00:21:47]:"
-    String.raw`(?:[ \t]*:(?![\d/:])|[ \t]+[–—-](?=\s|$))` + // a colon (not "10:30", "http://") or a spaced dash
-    String.raw`[ \t]*`,
+  String.raw`(\p{L}[\p{L}\p{M}\p{N}'’.\-]*(?:${SPACE}+${WORD}){0,3})` + // one to four words, the first with a letter
+    String.raw`(?:${SPACE}*(\([^()\n]{1,40}\)))?` + // an optional parenthesis: "Moderator (Sarah)"
+    String.raw`(?:${SPACE}*[[(]\d{1,2}:\d\d(?::\d\d)?[\])])?` + // an optional timestamp: "P3 [00:21:47]:"
+    String.raw`(?:${SPACE}*:(?![\d/:])|${SPACE}+[–—-](?=\s|$))` + // a colon (not "10:30", "http://") or a spaced dash
+    String.raw`${SPACE}*`,
   'uy',
 );
 
@@ -100,7 +102,7 @@ export function matchLayoutLabel(text: string): LayoutLabelMatch | null {
 
 /** Whether words that are not a role could be a speaker's name: capitalised, no sentence words, no heading. */
 function isPlausibleName(words: string): boolean {
-  const parts = words.split(/[ \t]+/);
+  const parts = words.split(/[ \t\u00a0\u2007\u202f]+/);
   const first = parts[0] ?? '';
   if (HEADING_WORDS.has(first.toLowerCase())) return false;
   const initial = first.charAt(0);
@@ -134,7 +136,7 @@ export function guessSpeakerRole(label: string): SpeakerRole {
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\bnote[ \t]*taker\b/g, 'note-taker')
     .trim()
-    .split(/[ \t]+/)
+    .split(/\s+/)
     .filter((word) => word.length > 0);
   if (normalised.length === 0 || normalised.length > 4) return 'unknown';
   const joined = normalised.join(' ');

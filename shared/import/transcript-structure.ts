@@ -7,8 +7,9 @@
  * - A raw paragraph given as a string that holds line breaks becomes several paragraphs (a stored paragraph is one
  *   line); trailing white space is trimmed and empty paragraphs are dropped; the text is the paragraphs joined by
  *   "\n" and paragraphs are numbered from 1.
- * - No-break spaces (U+00A0, U+2007, U+202F) become plain spaces, so that "P3:\u00A0Yes" has its label, "Participant
- *   2\u00A0– Yes" its dash, and a search for two words finds them whatever space a word processor put between.
+ * - The characters are kept as delivered: no-break spaces (U+00A0, U+2007, U+202F) stay (labels and dashes are found
+ *   after them all the same), and U+2028 LINE SEPARATOR is a line break inside a paragraph (Word's soft line break),
+ *   not the end of one (see `TesseraDocument.text`).
  * - A paragraph that is only a timestamp ("[00:21:47]") is joined to the paragraph after it, with one space, so the
  *   time stays with the turn it stamps.
  * - A speaker label that names a role is taken where it stands; any other candidate label is taken only when it opens
@@ -24,11 +25,11 @@ import type { ImportedParagraph, ImportedSpeaker, RecognisedText } from './impor
 import { guessSpeakerRole, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
 import { findTimestamps, leadingTimestamp } from './timestamps.ts';
 
-/** Line breaks inside a raw paragraph: CRLF, CR, LF, and the Unicode line and paragraph separators. */
-const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/;
-
-/** Spaces that word processors put where a line must not break; stored as plain spaces. */
-const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
+/**
+ * Breaks that end a paragraph inside a raw paragraph: CRLF, CR, LF, and the Unicode paragraph separator. U+2028 LINE
+ * SEPARATOR does not: it is how a soft line break is kept inside its paragraph.
+ */
+const LINE_BREAK = /\r\n|[\r\n\u2029]/;
 
 /** How many paragraphs a label that names no role must open before it counts as a speaker. */
 const MIN_OCCURRENCES_OF_NAME_LABEL = 2;
@@ -118,14 +119,14 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
   return { text: lines.map((line) => line.text).join('\n'), paragraphs, speakers: [...speakersByKey.values()] };
 }
 
-/** One line per stored paragraph: raw paragraphs split at line breaks, blank lines dropped, no-break spaces plain. */
+/** One line per stored paragraph: raw paragraphs split at paragraph breaks, blank lines dropped. */
 function splitLines(rawParagraphs: readonly (string | RawParagraph)[]): Line[] {
   const lines: Line[] = [];
   for (const raw of rawParagraphs) {
     const paragraph: RawParagraph = typeof raw === 'string' ? { text: raw } : raw;
     const role = paragraph.role ?? 'body';
     paragraph.text.split(LINE_BREAK).forEach((part, index) => {
-      const text = part.trimEnd().replace(NO_BREAK_SPACES, ' ');
+      const text = part.trimEnd();
       if (text.trim().length === 0) return;
       // A layout label opens its paragraph, so it belongs to the first line; trimming may leave it at the very end.
       const label = index === 0 ? paragraph.layoutLabel : undefined;

@@ -198,7 +198,13 @@ export interface DocumentMeta extends ProjectRecord {
 
 /** A document with its text. The text is never edited after import, so coding offsets stay valid. */
 export interface TesseraDocument extends DocumentMeta {
-  /** Plain text, LF line endings, one paragraph a line. */
+  /**
+   * Plain text, LF line endings, one paragraph a line: a LF always ends a paragraph, so paragraph n is the n-th line.
+   * The characters are the delivered ones (no-break spaces, typographic quotes and dashes are kept; search may fold
+   * them, the text may not). A line break inside a paragraph (Word's soft line break, Shift+Enter) is stored as
+   * U+2028 LINE SEPARATOR, which is not a LF, so paragraph numbers stay one per Word paragraph as citations and other
+   * tools count them; the reader shows it as a line break. It is one code point, so offsets are unaffected.
+   */
   readonly text: string;
 }
 

@@ -45,7 +45,7 @@ function expectTiling(imported: ImportedText): void {
 }
 
 describe('a Word transcript with bold speaker labels', () => {
-  it('keeps the exact text: headings, smart quotes, dashes, no-break spaces as plain spaces, soft breaks as spaces', async () => {
+  it('keeps the exact text: headings, smart quotes, dashes, no-break spaces, soft breaks as line separators in their paragraph', async () => {
     const imported = await importTranscriptFile('BU_pre_FGD_EN.docx', await boldLabelTranscript());
     expect(imported.format).toBe('docx');
     expect(imported.text).toBe(
@@ -53,10 +53,10 @@ describe('a Word transcript with bold speaker labels', () => {
         'Focus group discussion – Butabika, pre-implementation',
         'Q1: What do you expect from peer support?',
         'Moderator: Welcome everyone. Let us begin.',
-        '[00:21:47] P3: I think it “helps” a lot — really.',
+        '[00:21:47] P3: I think it “helps” a lot\u00a0— really.',
         'Participant 2 – For me it was the supervision [inaudible 00:14:05] that mattered.',
         'Sarah: I’d say the ward was full [laughs]',
-        'P3: First line of my turn and the second line of it.',
+        'P3: First line of my turn\u2028and the second line of it.',
         'Moderator Thank you. Next question.',
         'Q2: What changed after the training?',
         'Moderator:',
@@ -74,11 +74,11 @@ describe('a Word transcript with bold speaker labels', () => {
       [1, null, '', 'Focus group discussion – Butabika, pre-implementation', []],
       [2, null, '', 'Q1: What do you expect from peer support?', []],
       [3, 'Moderator', 'Moderator: ', 'Welcome everyone. Let us begin.', []],
-      [4, 'P3', '[00:21:47] P3: ', 'I think it “helps” a lot — really.', ['00:21:47']],
+      [4, 'P3', '[00:21:47] P3: ', 'I think it “helps” a lot\u00a0— really.', ['00:21:47']],
       [5, 'Participant 2', 'Participant 2 – ', 'For me it was the supervision [inaudible 00:14:05] that mattered.', ['00:14:05']],
       // A bold name that occurs once is a speaker: bold sets it apart as a label.
       [6, 'Sarah', 'Sarah: ', 'I’d say the ward was full [laughs]', []],
-      [7, 'P3', 'P3: ', 'First line of my turn and the second line of it.', []],
+      [7, 'P3', 'P3: ', 'First line of my turn\u2028and the second line of it.', []],
       // A bold role word without a colon is still a label.
       [8, 'Moderator', 'Moderator ', 'Thank you. Next question.', []],
       // A heading is never a turn, even when it looks like "Q2: ...".
@@ -113,7 +113,7 @@ describe('variants of speaker labels in Word', () => {
       [1, 'Moderator', 'Moderator: ', 'Welcome.', []],
       [2, 'Anna', 'Anna\t', 'I agree.', []],
       [3, 'Moderator', 'Moderator: ', 'What changed after the training?', []],
-      [4, 'P2', 'P2: ', 'Yes.', []],
+      [4, 'P2', 'P2:\u00a0', 'Yes.', []],
       [5, null, '', 'Never again, she said.', []],
     ]);
   });
