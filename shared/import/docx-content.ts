@@ -7,8 +7,10 @@
  *   agree") are layout labels: taken as speakers even when they name nobody's role.
  * - A table whose first column (or second, after a column of times) holds speaker labels is a transcript: each row
  *   becomes "Label: utterance" (the colon added when the cell has none), a time column's time stands in front
- *   ("[00:21:47] P3: ..."), more paragraphs of one utterance cell go on with that speaker, a row with an empty speaker
- *   cell goes on with the speaker above, and a header row ("Speaker | Text") is left out. Any other table becomes one
+ *   ("[00:21:47] P3: ..."), more paragraphs of one utterance cell go on with that speaker (each its own paragraph),
+ *   a row with an empty speaker cell goes on with the speaker above, and a header row ("Speaker | Text") is left out.
+ *   Short labels ("INT", "R12", "M") and group answers ("All", "R2 & R4") are labels; a minority of rows whose
+ *   speaker cell is no label are kept with no speaker and reported (`unrecognisedSpeaker`). Any other table becomes one
  *   paragraph per row, its cells separated by a tab.
  * - Headings (Word's Heading, Title and Subtitle styles) are paragraphs that are never a speaker's turn.
  * - A soft line break (Shift+Enter, `w:br`) inside a paragraph is kept as U+2028 LINE SEPARATOR, a line break inside
@@ -21,7 +23,7 @@
  * - Left out, and counted: comments, images, checkboxes, the bullets and numbers of list items (their text is
  *   kept). Text boxes are read where they are anchored (mammoth reads their text inline).
  */
-import { matchLayoutLabel, matchSpeakerLabel } from './speaker-label.ts';
+import { matchLayoutLabel, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
 import type { RawParagraph } from './transcript-structure.ts';
 import { leadingTimestamp } from './timestamps.ts';
 
@@ -274,40 +276,48 @@ class ContentReader {
         .filter((_, column) => column !== layout.speakerColumn && column !== layout.timeColumn && column !== layout.utteranceColumn)
         .flat()
         .filter((paragraph) => paragraph.text.trim().length > 0);
+      // Each paragraph of the utterance cell stays a paragraph of its own.
       const texts = [...utterance, ...extra].map((paragraph) => paragraph.text.trim());
       const time = timeCell ? (/^[[(]/.test(timeCell) ? `${timeCell} ` : `[${timeCell}] `) : '';
-      const label = speakerCell ? matchLayoutLabel(speakerCell) : null;
-      if (label) {
-        const written = speakerCell.replace(/[ \t]*(?::|[–—-])$/u, '');
-        const prefix = `${time}${written}:`;
-        const [first = '', ...rest] = texts;
-        out.push({
-          text: first ? `${prefix} ${first}` : prefix,
-          layoutLabel: { label: label.label, utteranceStart: prefix.length + (first ? 1 : 0) },
-        });
-        for (const text of rest) out.push({ text, continuesTurn: true });
+      const [first = '', ...rest] = texts;
+      if (speakerCell === '') {
+        // An empty speaker cell: the row goes on with the speaker above.
+        texts.forEach((text, at) => out.push({ text: at === 0 ? `${time}${text}` : text, continuesTurn: true }));
         return;
       }
-      // No label (an empty speaker cell): the row goes on with the speaker above; text in the speaker cell is kept.
-      const lines = speakerCell ? [speakerCell, ...texts] : texts;
-      lines.forEach((text, at) => out.push({ text: at === 0 ? `${time}${text}` : text, continuesTurn: true }));
+      const written = speakerCell.replace(/[ \t]*(?::|[–—-])$/u, '');
+      const prefix = `${time}${written}:`;
+      const text = first ? `${prefix} ${first}` : prefix;
+      const label = layout.labels.get(index);
+      if (label) {
+        out.push({ text, layoutLabel: { label, utteranceStart: prefix.length + (first ? 1 : 0) } });
+        for (const line of rest) out.push({ text: line, continuesTurn: true });
+        return;
+      }
+      // A speaker cell that is no label ("Moderator and P2 together"): kept as written, nobody's turn, and reported.
+      out.push({ text, unrecognisedSpeaker: written });
+      for (const line of rest) out.push({ text: line, continuesTurn: true });
     });
     return out;
   }
 }
 
-/** Where a speaker table keeps its labels, times and utterances, and which rows are headers. */
+/** Where a speaker table keeps its labels, times and utterances, which rows are headers, and each row's speaker. */
 interface SpeakerTableLayout {
   readonly speakerColumn: number;
   readonly utteranceColumn: number;
   readonly timeColumn: number | null;
   readonly headerRows: ReadonlySet<number>;
+  /** The speaker label of each row whose speaker cell is one, by row index. */
+  readonly labels: ReadonlyMap<number, string>;
 }
 
 /**
  * Whether a table is a transcript in speaker | utterance form (optionally with a column of times before, between or
- * after): two or three columns; every non-empty cell of the speaker column (headers aside) is a label; at least two
- * rows have a label; and the labels name roles or repeat (a table of names and ages is not a transcript).
+ * after): two or three columns; at least two rows have a label in the speaker column (short labels such as "INT",
+ * "R1", "M" and group answers such as "All" or "R2 & R4" count); the labels name roles or repeat (a table of names and
+ * ages is not a transcript); and the rows whose speaker cell is no label are a minority. Those rows are kept, with no
+ * speaker, and reported: one irregular row does not make a transcript a plain table.
  */
 function speakerTableLayout(rows: readonly DocxElement[], cells: readonly (readonly RawParagraph[])[][]): SpeakerTableLayout | null {
   const width = Math.max(0, ...cells.map((row) => row.length));
@@ -335,21 +345,42 @@ function speakerTableLayout(rows: readonly DocxElement[], cells: readonly (reado
     if (isHeader) headerRows.add(index);
   });
 
-  const labels: string[] = [];
-  let roleLabels = 0;
+  const found = new Map<number, { readonly label: string; readonly isRoleLabel: boolean }>();
+  let irregular = 0;
   for (let index = 0; index < texts.length; index++) {
     if (headerRows.has(index)) continue;
     const speaker = texts[index]?.[speakerColumn] ?? '';
     if (speaker === '') continue;
-    const label = matchLayoutLabel(speaker);
-    if (!label) return null;
-    labels.push(label.label.toLowerCase());
-    if (label.isRoleLabel) roleLabels++;
+    const label = tableSpeakerLabel(speaker);
+    if (label) found.set(index, label);
+    else irregular++;
   }
-  if (labels.length < 2) return null;
-  const distinct = new Set(labels).size;
+  const labels = [...found.values()];
+  if (labels.length < 2 || irregular >= labels.length) return null;
+  const roleLabels = labels.filter((label) => label.isRoleLabel).length;
+  const distinct = new Set(labels.map((label) => speakerKey(label.label))).size;
   if (roleLabels === 0 && distinct === labels.length) return null;
-  return { speakerColumn, utteranceColumn, timeColumn, headerRows };
+  // "P3 (laughing)" is P3 when P3 speaks elsewhere in the table: the parenthesis is a note on the turn, not a name.
+  const keys = new Set(labels.map((label) => speakerKey(label.label)));
+  const speakerOfRow = new Map<number, string>();
+  for (const [index, { label }] of found) {
+    const bare = label.replace(/\s*\([^()]*\)$/u, '');
+    speakerOfRow.set(index, bare !== label && keys.has(speakerKey(bare)) ? bare : label);
+  }
+  return { speakerColumn, utteranceColumn, timeColumn, headerRows, labels: speakerOfRow };
+}
+
+/**
+ * The speaker label of a table's speaker cell: a label on its own ("INT", "R1", "All", "R2 & R4", "Moderator:"), or
+ * a label followed by a note in brackets or after a dash ("P3 [translated]", "M – inaudible"); null otherwise.
+ */
+function tableSpeakerLabel(cell: string): { readonly label: string; readonly isRoleLabel: boolean } | null {
+  const whole = matchLayoutLabel(cell);
+  if (whole) return whole;
+  const noted = /^(.{1,40}?)\s*(?:\[[^\]]*\]|\([^)]*\)|[–—-]\s.*|[,;]\s.*)$/u.exec(cell.trim());
+  if (!noted) return null;
+  const head = matchLayoutLabel(noted[1] ?? '');
+  return head?.isRoleLabel ? head : null;
 }
 
 function cellText(cell: readonly RawParagraph[] | undefined): string {

@@ -15,7 +15,7 @@ import { ZipReadError, readZipDirectory, readZipEntry, type ZipEntry } from '../
 import { readDocxContent, isDocxElement, type DocxContent, type DocxDocument } from './docx-content.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportedText } from './imported-text.ts';
-import { recogniseTranscript } from './transcript-structure.ts';
+import { describeUnattributed, recogniseTranscript } from './transcript-structure.ts';
 
 /** Byte budgets of a Word import: the file, each XML part (declared and inflated), all XML parts together. */
 export const DOCX_LIMITS = {
@@ -83,6 +83,7 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
         ? [`The document has ${plural(trackedChanges, 'tracked change', 'tracked changes')}: its text was read with all of them accepted.`]
         : []),
       ...describeContent(content, textBoxes, messages),
+      ...[describeUnattributed(recognised.unattributed)].filter((warning) => warning !== null),
     ],
   };
 }

@@ -25,6 +25,13 @@ export interface ImportedSpeaker {
   readonly role: SpeakerRole;
 }
 
+/** A paragraph where the layout puts a speaker but none was recognised (a table row whose speaker cell is no label). */
+export interface UnattributedParagraph {
+  readonly n: number;
+  /** What stood where the speaker should be, as written. */
+  readonly label: string;
+}
+
 /** The paragraphs, speakers and text recognised from a list of raw paragraph strings. */
 export interface RecognisedText {
   /** The paragraphs joined by "\n". */
@@ -32,6 +39,8 @@ export interface RecognisedText {
   readonly paragraphs: readonly ImportedParagraph[];
   /** In order of first appearance. */
   readonly speakers: readonly ImportedSpeaker[];
+  /** Paragraphs whose speaker was not recognised although the layout says one stands there; shown in the preview. */
+  readonly unattributed: readonly UnattributedParagraph[];
 }
 
 /** A file's text as imported: recognised structure plus where it came from and what the user should know. */

@@ -34,6 +34,13 @@ const LABEL = new RegExp(
   'uy',
 );
 
+/** Several numbered speakers named together before a colon or a spaced dash: "R2 & R4:", "P1, P3 –". */
+const SEVERAL_LABELS_LEAD = new RegExp(
+  String.raw`(\p{L}{1,12}${SPACE}?\d{1,3}[a-z]?(?:${SPACE}*(?:&|\+|/|,|and)${SPACE}*(?:\p{L}{1,12}${SPACE}?)?\d{1,3}[a-z]?)+)` +
+    String.raw`(?:${SPACE}*:(?![\d/:])|${SPACE}+[–—-](?=\s|$))${SPACE}*`,
+  'uy',
+);
+
 const MAX_LABEL_LENGTH = 40;
 
 /** Words that make a would-be label a piece of a sentence ("And she said:"), compared in lower case. */
@@ -67,6 +74,9 @@ export function matchSpeakerLabel(paragraph: string): SpeakerLabelMatch | null {
   let from = paragraph.length - paragraph.trimStart().length;
   const timestamp = leadingTimestamp(paragraph, from);
   if (timestamp) from = timestamp.end;
+  SEVERAL_LABELS_LEAD.lastIndex = from;
+  const several = SEVERAL_LABELS_LEAD.exec(paragraph);
+  if (several) return { label: several[1] ?? '', utteranceStart: SEVERAL_LABELS_LEAD.lastIndex, isRoleLabel: true };
   LABEL.lastIndex = from;
   const match = LABEL.exec(paragraph);
   if (!match) return null;
@@ -125,23 +135,52 @@ const MODERATOR_WORDS = new Set([
 const ASSISTANT_WORDS = new Set(['assistant', 'note-taker', 'observer', 'interpreter', 'translator', 'observateur', 'observador', 'observadora', 'משקיף', 'משקיפה']);
 const PARTICIPANT_WORDS = new Set(['participant', 'respondent', 'interviewee', 'participante', 'teilnehmer', 'teilnehmerin', 'משתתף', 'משתתפת']);
 
+/** Words that name several speakers at once: a group answer ("All:", "Several participants:"). */
+const GROUP_WORDS = new Set(['all', 'everyone', 'everybody', 'several', 'many', 'some', 'most', 'both', 'others', 'multiple', 'various']);
+/** Words that may follow a group word: "All participants", "Several voices". */
+const GROUP_NOUNS = new Set(['participants', 'respondents', 'voices', 'speakers', 'members', 'together', 'in', 'unison', 'at', 'once']);
+
+/**
+ * Abbreviations of a role, written in capitals with an optional number as table transcripts write them: INT, FAC,
+ * MOD, M (moderator), F (facilitator), but M3 and F2 are numbered participants; AM, NT, OBS (assistant moderator, note-taker, observer).
+ */
+const MODERATOR_ABBREVIATIONS = new Set(['i', 'int', 'iv', 'fac', 'f', 'mod', 'm']);
+const ASSISTANT_ABBREVIATIONS = new Set(['am', 'nt', 'obs', 'asst', 'ast']);
+/** Capitals that number a question or a figure, never a speaker ("Q1:", "T2:"). */
+const NOT_SPEAKER_ABBREVIATIONS = new Set(['q', 'qn', 'qu', 'qs', 'fig', 'tab', 'no', 'pg', 'ch', 'sec', 'v', 'vol']);
+
+/** Two or more speakers named together: "R2 & R4", "P1 and P3", "P1, P2", "P2/P4". */
+const SEVERAL_LABELS = /^\p{L}{1,12}[ \u00a0]?\d{1,3}[a-z]?(?:\s*(?:&|\+|\/|,|\band\b)\s*(?:\p{L}{1,12}[ \u00a0]?)?\d{1,3}[a-z]?)+$/iu;
+
 /**
  * Guesses a speaker's role from the label: moderator, facilitator and interviewer are moderators; assistant,
  * note-taker, observer and interpreter are assistants; P3, R1, participant, respondent are participants (with
- * qualifiers such as "FGD participant 4" or "Assistant moderator"); anything else is unknown.
+ * qualifiers such as "FGD participant 4" or "Assistant moderator"); "All", "Several", "R2 & R4" are a group answer;
+ * short capitals as table transcripts write them are guessed too: INT, FAC, MOD, M and F are moderators, AM, NT and
+ * OBS assistants, and capitals with a number (F2, N3, PSW2, CHW1: female 2, nurse 3, peer support worker 2) a
+ * numbered participant; anything else is unknown.
  */
 export function guessSpeakerRole(label: string): SpeakerRole {
-  const normalised = label
+  const withoutNote = label.replace(/\([^)]*\)/g, ' ').trim();
+  const normalised = withoutNote
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
     .replace(/\bnote[ \t]*taker\b/g, 'note-taker')
-    .trim()
     .split(/\s+/)
     .filter((word) => word.length > 0);
+  if (SEVERAL_LABELS.test(withoutNote)) return 'group';
   if (normalised.length === 0 || normalised.length > 4) return 'unknown';
   const joined = normalised.join(' ');
   if (/^[pr][ ]?\d{1,3}[a-z]?$/.test(joined) || joined === 'r' || joined === 'resp') return 'participant';
-  if (joined === 'i' || joined === 'int') return 'moderator';
+  if (GROUP_WORDS.has(normalised[0] ?? '') && normalised.slice(1).every((word) => GROUP_NOUNS.has(word))) return 'group';
+  const abbreviation = /^(\p{Lu}{1,4})[ ]?(\d{1,3}[a-z]?)?$/u.exec(withoutNote);
+  if (abbreviation) {
+    const letters = (abbreviation[1] ?? '').toLowerCase();
+    // A lone M or F is the moderator or facilitator; numbered (M3, F2) they are the male or female participants.
+    const numberedParticipant = abbreviation[2] !== undefined && (letters === 'm' || letters === 'f');
+    if (MODERATOR_ABBREVIATIONS.has(letters) && !numberedParticipant) return 'moderator';
+    if (ASSISTANT_ABBREVIATIONS.has(letters)) return 'assistant';
+    if (abbreviation[2] !== undefined && !NOT_SPEAKER_ABBREVIATIONS.has(letters)) return 'participant';
+  }
   // Drop a trailing number or letter that tells speakers of one role apart ("Participant 2", "Moderator B").
   const last = normalised[normalised.length - 1] ?? '';
   const words = /^(?:\d{1,3}[a-z]?|[a-z])$/.test(last) && normalised.length > 1 ? normalised.slice(0, -1) : normalised;

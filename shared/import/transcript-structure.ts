@@ -21,7 +21,7 @@
  *   without a label has no speaker: a note such as "[laughter]" after a turn is nobody's.
  */
 import { buildCodePointMap, utf16ToCodePoint } from '../text/code-points.ts';
-import type { ImportedParagraph, ImportedSpeaker, RecognisedText } from './imported-text.ts';
+import type { ImportedParagraph, ImportedSpeaker, RecognisedText, UnattributedParagraph } from './imported-text.ts';
 import { guessSpeakerRole, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
 import { findTimestamps, leadingTimestamp } from './timestamps.ts';
 
@@ -47,6 +47,11 @@ export interface RawParagraph {
   readonly layoutLabel?: { readonly label: string; readonly utteranceStart: number };
   /** The paragraph goes on with the turn of the paragraph before it (another paragraph of one table row). */
   readonly continuesTurn?: boolean;
+  /**
+   * The layout says a speaker stands here, but this is no label Tessera recognises (a table's speaker cell such as
+   * "Moderator and P2 together"): the paragraph gets no speaker, and is reported so the user can assign one.
+   */
+  readonly unrecognisedSpeaker?: string;
 }
 
 interface Line {
@@ -54,6 +59,7 @@ interface Line {
   readonly role: 'body' | 'heading' | 'note';
   readonly layoutLabel: { readonly label: string; readonly utteranceStart: number } | null;
   readonly continuesTurn: boolean;
+  readonly unrecognisedSpeaker: string | null;
 }
 
 /** The candidate label of a line: as written, its speaker key, where the utterance starts, and how sure it is. */
@@ -76,6 +82,7 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
 
   const speakersByKey = new Map<string, ImportedSpeaker>();
   const paragraphs: ImportedParagraph[] = [];
+  const unattributed: UnattributedParagraph[] = [];
   /** The speaker whose turn unlabelled paragraphs continue (after a label-only paragraph), or null. */
   let openTurn: string | null = null;
   /** The speaker of the paragraph before, for paragraphs marked `continuesTurn`. */
@@ -99,6 +106,9 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
       openTurn = line.text.slice(candidate.utteranceStart).trim().length === 0 ? speaker.label : null;
     } else if (line.role !== 'body') {
       openTurn = null;
+    } else if (line.unrecognisedSpeaker !== null) {
+      openTurn = null;
+      unattributed.push({ n: i + 1, label: line.unrecognisedSpeaker });
     } else if (line.continuesTurn) {
       speakerLabel = previousSpeaker;
     } else if (openTurn !== null) {
@@ -116,7 +126,7 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
     offset += map.codePointLength + 1;
   });
 
-  return { text: lines.map((line) => line.text).join('\n'), paragraphs, speakers: [...speakersByKey.values()] };
+  return { text: lines.map((line) => line.text).join('\n'), paragraphs, speakers: [...speakersByKey.values()], unattributed };
 }
 
 /** One line per stored paragraph: raw paragraphs split at paragraph breaks, blank lines dropped. */
@@ -131,7 +141,13 @@ function splitLines(rawParagraphs: readonly (string | RawParagraph)[]): Line[] {
       // A layout label opens its paragraph, so it belongs to the first line; trimming may leave it at the very end.
       const label = index === 0 ? paragraph.layoutLabel : undefined;
       const layoutLabel = label ? { label: label.label, utteranceStart: Math.min(label.utteranceStart, text.length) } : null;
-      lines.push({ text, role, layoutLabel, continuesTurn: paragraph.continuesTurn === true });
+      lines.push({
+        text,
+        role,
+        layoutLabel,
+        continuesTurn: paragraph.continuesTurn === true,
+        unrecognisedSpeaker: index === 0 ? (paragraph.unrecognisedSpeaker ?? null) : null,
+      });
     });
   }
   return lines;
@@ -159,6 +175,7 @@ function foldLoneTimestamps(lines: readonly Line[]): Line[] {
           ? { label: next.layoutLabel.label, utteranceStart: next.layoutLabel.utteranceStart + prefix.length }
           : null,
         continuesTurn: next.continuesTurn,
+        unrecognisedSpeaker: next.unrecognisedSpeaker,
       });
       i++;
       continue;
@@ -169,7 +186,7 @@ function foldLoneTimestamps(lines: readonly Line[]): Line[] {
 }
 
 function candidateOf(line: Line): Candidate | null {
-  if (line.role !== 'body') return null;
+  if (line.role !== 'body' || line.unrecognisedSpeaker !== null) return null;
   if (line.layoutLabel) {
     return {
       label: line.layoutLabel.label,
@@ -181,4 +198,16 @@ function candidateOf(line: Line): Candidate | null {
   const match = matchSpeakerLabel(line.text);
   if (!match) return null;
   return { label: match.label, key: speakerKey(match.label), utteranceStart: match.utteranceStart, certain: match.isRoleLabel };
+}
+
+/** What the preview says about paragraphs whose speaker was not recognised, or null when there are none. */
+export function describeUnattributed(unattributed: RecognisedText['unattributed']): string | null {
+  if (unattributed.length === 0) return null;
+  const shown = unattributed
+    .slice(0, 5)
+    .map((row) => `paragraph ${row.n} ("${row.label.length > 40 ? `${row.label.slice(0, 39)}…` : row.label}")`)
+    .join(', ');
+  const more = unattributed.length > 5 ? ` and ${unattributed.length - 5} more` : '';
+  const count = unattributed.length === 1 ? '1 turn has' : `${unattributed.length} turns have`;
+  return `${count} a speaker that was not recognised and no speaker was given: ${shown}${more}. Assign a speaker after import.`;
 }

@@ -117,7 +117,7 @@ export const coderSchema = z.strictObject({
 export const speakerSchema = z.strictObject({
   id: uuid,
   label: name,
-  role: z.enum(['moderator', 'assistant', 'participant', 'unknown']),
+  role: z.enum(['moderator', 'assistant', 'participant', 'group', 'unknown']),
   attributes: attributeMap,
 });
 

@@ -132,8 +132,11 @@ export interface Coder extends ProjectRecord {
 /** What a document is: a focus-group transcript, or the moderators' field notes on one. */
 export type DocumentKind = 'transcript' | 'field-notes';
 
-/** The role of a speaker in a focus group. */
-export type SpeakerRole = 'moderator' | 'assistant' | 'participant' | 'unknown';
+/**
+ * The role of a speaker in a focus group. "group" is several participants answering at once ("All:", "R2 & R4:"):
+ * their words are the group's, not one participant's, so a filter for participants leaves them out.
+ */
+export type SpeakerRole = 'moderator' | 'assistant' | 'participant' | 'group' | 'unknown';
 
 /** A speaker of one document, as recognised from labels such as "Moderator:" or "P3:". */
 export interface Speaker {

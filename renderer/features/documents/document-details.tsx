@@ -19,6 +19,7 @@ const ROLES: readonly { readonly value: SpeakerRole; readonly label: string }[] 
   { value: 'moderator', label: 'Moderator' },
   { value: 'assistant', label: 'Assistant' },
   { value: 'participant', label: 'Participant' },
+  { value: 'group', label: 'Group (several at once)' },
   { value: 'unknown', label: 'Unknown' },
 ];
 

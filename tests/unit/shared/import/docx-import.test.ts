@@ -18,6 +18,7 @@ import {
   listsImagesTextBoxes,
   participantTableDocument,
   speakerTableTranscript,
+  irregularSpeakerTableTranscript,
   timedSpeakerTableTranscript,
 } from '../../../fixtures/docx/docx-fixtures.ts';
 
@@ -241,6 +242,41 @@ describe('right-to-left text', () => {
       { label: 'משתתף 1', role: 'participant' },
       { label: 'P2', role: 'participant' },
     ]);
+    expectTiling(imported);
+  });
+});
+
+describe('a speaker | utterance table with irregular rows', () => {
+  it('attributes the label rows, flags group answers, keeps cell paragraphs apart, and reports the row it could not read', async () => {
+    const imported = await importTranscriptFile('irregular.docx', await irregularSpeakerTableTranscript());
+    expect(turns(imported)).toEqual([
+      [1, 'INT', 'INT: ', 'What did the training change?', []],
+      [2, 'R1', 'R1: ', 'We talk to patients differently now.', []],
+      [3, 'R1', '', 'We listen first.', []],
+      [4, 'R1', '', 'And we write less.', []],
+      [5, 'All', 'All: ', '[laughter]', []],
+      [6, 'M', 'M: ', 'Anyone else?', []],
+      [7, 'R2 & R4', 'R2 & R4: ', 'Yes, the supervision.', []],
+      [8, 'F2', 'F2: ', 'For me, the visits.', []],
+      [9, 'PSW2', 'PSW2: ', 'The peer group meets weekly.', []],
+      [10, 'P3', 'P3 [translated]: ', 'The nurses came more often.', []],
+      [11, null, '', 'Someone at the back, unclear: It was too short.', []],
+      [12, 'Several', 'Several: ', 'Yes, yes.', []],
+      [13, 'INT', 'INT: ', 'Thank you.', []],
+    ]);
+    expect(imported.speakers).toEqual([
+      { label: 'INT', role: 'moderator' },
+      { label: 'R1', role: 'participant' },
+      { label: 'All', role: 'group' },
+      { label: 'M', role: 'moderator' },
+      { label: 'R2 & R4', role: 'group' },
+      { label: 'F2', role: 'participant' },
+      { label: 'PSW2', role: 'participant' },
+      { label: 'P3', role: 'participant' },
+      { label: 'Several', role: 'group' },
+    ]);
+    expect(imported.unattributed).toEqual([{ n: 11, label: 'Someone at the back, unclear' }]);
+    expect(imported.warnings.some((warning) => warning.includes('paragraph 11 ("Someone at the back, unclear")'))).toBe(true);
     expectTiling(imported);
   });
 });
