@@ -196,3 +196,33 @@ export function guessSpeakerRole(label: string): SpeakerRole {
 export function speakerKey(label: string): string {
   return label.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/** A turn header of a recording's transcript: a speaker and a time on a line of their own. */
+export interface TurnHeaderMatch {
+  readonly label: string;
+  /** The time as written, e.g. "0:15" or "00:01:23". */
+  readonly timestamp: string;
+  readonly isRoleLabel: boolean;
+}
+
+const HEADER_TIME = String.raw`\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?`;
+const NAME_THEN_TIME = new RegExp(String.raw`^\s*(.{1,60}?)${SPACE}+(?:\[(${HEADER_TIME})\]|\((${HEADER_TIME})\)|(${HEADER_TIME}))\s*$`, 'u');
+const TIME_THEN_NAME = new RegExp(String.raw`^\s*(?:\[(${HEADER_TIME})\]|\((${HEADER_TIME})\)|(${HEADER_TIME}))${SPACE}+(.{1,60}?)\s*$`, 'u');
+
+/**
+ * A line that holds only a speaker and a time, as recording tools and transcription services write the head of each
+ * turn with the utterance on the lines after it: "Speaker 2  0:15" (Otter), "Jane Doe   00:01:23" (Teams, Zoom),
+ * "Interviewer [00:02]", "00:00:05 Speaker 1" (Word's Transcribe). The speaker must be label-shaped by the rules of
+ * `matchLayoutLabel` (a name, a role, "Speaker 1"); a name that is no role is only a candidate, as in running text.
+ */
+export function matchTurnHeader(line: string): TurnHeaderMatch | null {
+  if (!line.includes(':')) return null;
+  const nameFirst = NAME_THEN_TIME.exec(line);
+  const timeFirst = nameFirst ? null : TIME_THEN_NAME.exec(line);
+  const name = nameFirst ? nameFirst[1] : timeFirst?.[4];
+  const timestamp = nameFirst ? (nameFirst[2] ?? nameFirst[3] ?? nameFirst[4]) : (timeFirst?.[1] ?? timeFirst?.[2] ?? timeFirst?.[3]);
+  if (!name || !timestamp || /[:–—-]\s*$/u.test(name)) return null;
+  const label = matchLayoutLabel(name);
+  if (!label) return null;
+  return { label: label.label, timestamp, isRoleLabel: label.isRoleLabel };
+}

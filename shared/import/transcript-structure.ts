@@ -19,10 +19,14 @@
  *   have no label of their own are that speaker's, up to the next label or heading. A paragraph marked
  *   `continuesTurn` (more paragraphs of one table row) is the previous paragraph's speaker's. Any other paragraph
  *   without a label has no speaker: a note such as "[laughter]" after a turn is nobody's.
+ * - A turn header of a recording's transcript ("Speaker 2  0:15", "Jane Doe 00:01:23", "Interviewer [00:02]": a
+ *   speaker and a time on a line of their own, the utterance on the lines after it, as Otter, Teams, Zoom and Word's
+ *   Transcribe write them) opens a turn as a label-only line does, and gives the turn its time. Headers are taken when
+ *   the document is in that layout (at least two headers of speakers heard more than once), or when they name a role.
  */
 import { buildCodePointMap, utf16ToCodePoint } from '../text/code-points.ts';
 import type { ImportedParagraph, ImportedSpeaker, RecognisedText, UnattributedParagraph } from './imported-text.ts';
-import { guessSpeakerRole, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
+import { guessSpeakerRole, matchSpeakerLabel, matchTurnHeader, speakerKey } from './speaker-label.ts';
 import { findTimestamps, leadingTimestamp } from './timestamps.ts';
 
 /**
@@ -52,6 +56,8 @@ export interface RawParagraph {
    * "Moderator and P2 together"): the paragraph gets no speaker, and is reported so the user can assign one.
    */
   readonly unrecognisedSpeaker?: string;
+  /** The time the layout gives the paragraph outside its text (a caption's start time), as written. */
+  readonly layoutTimestamp?: string;
 }
 
 interface Line {
@@ -60,6 +66,7 @@ interface Line {
   readonly layoutLabel: { readonly label: string; readonly utteranceStart: number } | null;
   readonly continuesTurn: boolean;
   readonly unrecognisedSpeaker: string | null;
+  readonly layoutTimestamp: string | null;
 }
 
 /** The candidate label of a line: as written, its speaker key, where the utterance starts, and how sure it is. */
@@ -68,6 +75,8 @@ interface Candidate {
   readonly key: string;
   readonly utteranceStart: number;
   readonly certain: boolean;
+  /** For a turn header ("Speaker 2  0:15"): the time it gives the turn. */
+  readonly headerTime: string | null;
 }
 
 /** Recognises paragraphs, speakers and timestamps in raw paragraphs (strings are plain body paragraphs). */
@@ -79,6 +88,10 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
   for (const candidate of candidates) {
     if (candidate) occurrences.set(candidate.key, (occurrences.get(candidate.key) ?? 0) + 1);
   }
+  // A recording's transcript: turn headers of speakers who speak more than once. Then every header is a turn's, even
+  // one of a speaker heard only once; in other documents a lone "Break 10:30" is no speaker.
+  const repeatedHeaders = candidates.filter((c) => c?.headerTime != null && (occurrences.get(c.key) ?? 0) >= 2).length;
+  const isHeaderLayout = repeatedHeaders >= MIN_OCCURRENCES_OF_NAME_LABEL;
 
   const speakersByKey = new Map<string, ImportedSpeaker>();
   const paragraphs: ImportedParagraph[] = [];
@@ -92,7 +105,10 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
     const map = buildCodePointMap(line.text);
     const candidate = candidates[i] ?? null;
     const accepted =
-      candidate !== null && (candidate.certain || (occurrences.get(candidate.key) ?? 0) >= MIN_OCCURRENCES_OF_NAME_LABEL);
+      candidate !== null &&
+      (candidate.certain ||
+        (candidate.headerTime !== null && isHeaderLayout) ||
+        (occurrences.get(candidate.key) ?? 0) >= MIN_OCCURRENCES_OF_NAME_LABEL);
     let speakerLabel: string | null = null;
     let utteranceStart = offset;
     if (accepted) {
@@ -121,7 +137,7 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
       end: offset + map.codePointLength,
       utteranceStart,
       speakerLabel,
-      timestamps: findTimestamps(line.text),
+      timestamps: timestampsOf(line, accepted ? candidate.headerTime : null),
     });
     offset += map.codePointLength + 1;
   });
@@ -147,6 +163,7 @@ function splitLines(rawParagraphs: readonly (string | RawParagraph)[]): Line[] {
         layoutLabel,
         continuesTurn: paragraph.continuesTurn === true,
         unrecognisedSpeaker: index === 0 ? (paragraph.unrecognisedSpeaker ?? null) : null,
+        layoutTimestamp: index === 0 ? (paragraph.layoutTimestamp ?? null) : null,
       });
     });
   }
@@ -176,6 +193,7 @@ function foldLoneTimestamps(lines: readonly Line[]): Line[] {
           : null,
         continuesTurn: next.continuesTurn,
         unrecognisedSpeaker: next.unrecognisedSpeaker,
+        layoutTimestamp: next.layoutTimestamp,
       });
       i++;
       continue;
@@ -193,11 +211,23 @@ function candidateOf(line: Line): Candidate | null {
       key: speakerKey(line.layoutLabel.label),
       utteranceStart: line.layoutLabel.utteranceStart,
       certain: true,
+      headerTime: line.layoutTimestamp,
     };
   }
   const match = matchSpeakerLabel(line.text);
-  if (!match) return null;
-  return { label: match.label, key: speakerKey(match.label), utteranceStart: match.utteranceStart, certain: match.isRoleLabel };
+  if (match) {
+    return { label: match.label, key: speakerKey(match.label), utteranceStart: match.utteranceStart, certain: match.isRoleLabel, headerTime: null };
+  }
+  const header = matchTurnHeader(line.text);
+  if (!header) return null;
+  return { label: header.label, key: speakerKey(header.label), utteranceStart: line.text.length, certain: header.isRoleLabel, headerTime: header.timestamp };
+}
+
+/** The timestamps of a paragraph as written, with the time its layout gives it (a turn header's, a caption's). */
+function timestampsOf(line: Line, headerTime: string | null): string[] {
+  const found = findTimestamps(line.text);
+  const given = headerTime ?? line.layoutTimestamp;
+  return given !== null && !found.includes(given) ? [given, ...found] : found;
 }
 
 /** What the preview says about paragraphs whose speaker was not recognised, or null when there are none. */
