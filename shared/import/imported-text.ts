@@ -47,7 +47,7 @@ export interface RecognisedText {
 export interface ImportedText extends RecognisedText {
   /** The character encoding the bytes were decoded from, e.g. "utf-8" or "windows-1252". */
   readonly encoding: string;
-  readonly format: 'txt' | 'docx';
+  readonly format: 'txt' | 'docx' | 'vtt' | 'srt';
   /** Things the user should know, e.g. that the encoding was guessed and can be changed. */
   readonly warnings: readonly string[];
   /**

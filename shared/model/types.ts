@@ -179,7 +179,7 @@ export interface DocumentAttributes {
 /** Where a document's text came from, so a researcher can trace it back to the delivered file. */
 export interface DocumentSource {
   readonly fileName: string;
-  readonly format: 'txt' | 'docx' | 'tessera' | 'qdpx';
+  readonly format: 'txt' | 'docx' | 'vtt' | 'srt' | 'tessera' | 'qdpx';
   /** The character encoding the text was decoded from, e.g. "utf-8", "utf-16le", "windows-1252". */
   readonly encoding: string;
   readonly importedAt: IsoDateTime;

@@ -135,7 +135,7 @@ export function ImportDialog() {
 const FileCard = memo(function FileCard(props: { file: ImportFile; linkTarget: string | null; snapshot: ProjectSnapshot; siteCodes: readonly string[] }) {
   const { file, linkTarget, snapshot, siteCodes } = props;
   const imported = file.imported;
-  const isText = imported ? imported.format === 'txt' : !/\.docx$/i.test(file.fileName);
+  const isText = imported ? imported.format !== 'docx' : !/\.docx$/i.test(file.fileName);
   const duplicate = snapshot.documents.find((document) => document.source.fileName === file.fileName || document.name === file.attributes.name);
   const a = file.attributes;
   return (

@@ -76,7 +76,7 @@ function updateFile(key: number, patch: Partial<ImportFile>): void {
 export function pickFilesToImport(): void {
   const picking = platformApi().openFiles({
     title: 'Import transcripts and field notes',
-    filters: [{ name: 'Transcripts (Word, plain text)', extensions: [...TRANSCRIPT_EXTENSIONS] }],
+    filters: [{ name: 'Transcripts (Word, plain text, captions)', extensions: [...TRANSCRIPT_EXTENSIONS] }],
     allowMultiple: true,
   });
   void attempt(null, async () => {
