@@ -1,8 +1,9 @@
 /**
- * `tessera inspect FILE`: shows how Tessera reads a transcript (.docx, .txt, .vtt or .srt), as JSON - through the same import code
- * as the app (`importTranscriptFile`), so what it prints is what the app would store: the text, the encoding and how
- * it was chosen, the speakers with their guessed roles, each paragraph with its speaker, utterance and timestamps, and
- * the paragraphs whose speaker was not recognised (`unattributed`).
+ * `tessera inspect FILE`: shows how Tessera reads a transcript (.docx, .txt, .vtt or .srt), as JSON - through the same
+ * import code as the app (`importTranscriptFile`), so what it prints is what the app would store: the text, the
+ * encoding and how it was chosen, the speakers with their guessed roles, each paragraph with its speaker, utterance
+ * and timestamps, the paragraphs whose speaker was not recognised (`unattributed`), and the footnotes and comments
+ * that become memos (`notes`, each with the paragraph it cites).
  */
 import { importTranscriptFile } from '#shared/import/import-file';
 import { TEXT_ENCODINGS, type TextEncodingName } from '#shared/import/text-decoding';
@@ -46,6 +47,7 @@ export const inspectVerb: VerbDefinition = {
         timestamps: paragraph.timestamps,
       })),
       unattributed: imported.unattributed,
+      notes: imported.notes,
       warnings: imported.warnings,
     };
     io.out(`${JSON.stringify(report, null, 2)}\n`);

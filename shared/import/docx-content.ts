@@ -18,13 +18,13 @@
  *   the text after the break opens a new turn (a speaker label that names a role, a bold label, or a timestamp), or
  *   the break is doubled, or it is a page or column break, does it start a new paragraph: a paragraph has one
  *   speaker, and transcribers who type a whole transcript with Shift+Enter still get their turns.
- * - Footnote and endnote references become "[1]" and "[i]" (Word's own numbering), and the notes' text is placed
- *   after the transcript as paragraphs "[1] ..." that are never a speaker's turn.
- * - Left out, and counted: comments, images, checkboxes, the bullets and numbers of list items (their text is
- *   kept). Text boxes are read where they are anchored (mammoth reads their text inline).
+ * - Footnotes, endnotes and reviewers' comments leave no mark in the text: each is attached to the paragraph that
+ *   refers to it (`RawParagraph.notes`, numbered as Word numbers them: 1, 2 ... and i, ii ...), and the import makes it
+ *   a memo on the document that cites that paragraph. A comment whose reference is lost is kept with no paragraph.
+ * - Left out, and counted: images, checkboxes, the bullets and numbers of list items (their text is kept). Text boxes are read where they are anchored (mammoth reads their text inline).
  */
 import { matchLayoutLabel, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
-import type { RawParagraph } from './transcript-structure.ts';
+import type { RawNote, RawParagraph } from './transcript-structure.ts';
 import { leadingTimestamp } from './timestamps.ts';
 
 /** An element of mammoth's document model, as far as this module reads it (mammoth publishes no types for it). */
@@ -45,22 +45,30 @@ export interface DocxElement {
 /** The document element: its body, and the footnotes, endnotes and comments beside it. */
 export interface DocxDocument extends DocxElement {
   readonly notes?: { findNoteByKey(key: string): { readonly body?: readonly DocxElement[] } | null };
-  readonly comments?: readonly unknown[];
+  readonly comments?: readonly DocxComment[];
+}
+
+/** A comment of the document, as mammoth reads it. */
+export interface DocxComment {
+  readonly commentId?: string;
+  readonly body?: readonly DocxElement[];
+  readonly authorName?: string | null;
 }
 
 /** What was read out of a document, and what was left out. */
 export interface DocxContent {
   readonly paragraphs: readonly RawParagraph[];
+  /** Comments that no paragraph refers to any more: memos on the document with no paragraph to cite. */
+  readonly unanchoredNotes: readonly RawNote[];
   /** Counts of what is not in the text. */
   readonly leftOut: {
-    readonly comments: number;
     readonly images: number;
     readonly checkboxes: number;
     readonly listItems: number;
     readonly tableHeaderRows: number;
   };
-  /** How many footnotes and endnotes were placed after the transcript. */
-  readonly notes: { readonly footnotes: number; readonly endnotes: number };
+  /** How many footnotes, endnotes and comments are attached to paragraphs, to become memos. */
+  readonly notes: { readonly footnotes: number; readonly endnotes: number; readonly comments: number };
   /** How many tables were read as speaker | utterance transcripts. */
   readonly speakerTables: number;
 }
@@ -79,6 +87,8 @@ interface Segment {
 /** A paragraph's lines, as its breaks cut it: each line with the kind of break that comes before it. */
 interface LineDraft {
   segments: Segment[];
+  /** The notes and comments referred to in this line. */
+  readonly notes: RawNote[];
   /** The break before this line: none for the first, a soft line break, or a hard break (page, column). */
   readonly before: 'none' | 'soft' | 'hard';
 }
@@ -96,17 +106,16 @@ const HEADER_TIME_WORDS = /^(?:time(?:stamp)?s?|times?|start|start time|time cod
 export function readDocxContent(document: DocxDocument): DocxContent {
   const reader = new ContentReader(document);
   const paragraphs = reader.readBlocks(document.children ?? []);
-  paragraphs.push(...reader.noteParagraphs());
   return {
     paragraphs,
     leftOut: {
-      comments: Math.max(document.comments?.length ?? 0, reader.commentReferences),
       images: reader.images,
       checkboxes: reader.checkboxes,
       listItems: reader.listItems,
       tableHeaderRows: reader.tableHeaderRows,
     },
-    notes: { footnotes: reader.footnoteOrder.length, endnotes: reader.endnoteOrder.length },
+    unanchoredNotes: reader.unanchoredComments(),
+    notes: { footnotes: reader.footnoteOrder.length, endnotes: reader.endnoteOrder.length, comments: reader.commentOrder.length },
     speakerTables: reader.speakerTables,
   };
 }
@@ -115,11 +124,11 @@ class ContentReader {
   images = 0;
   checkboxes = 0;
   listItems = 0;
-  commentReferences = 0;
   tableHeaderRows = 0;
   speakerTables = 0;
   readonly footnoteOrder: string[] = [];
   readonly endnoteOrder: string[] = [];
+  readonly commentOrder: string[] = [];
 
   constructor(private readonly document: DocxDocument) {}
 
@@ -138,18 +147,25 @@ class ContentReader {
   readParagraph(paragraph: DocxElement): RawParagraph[] {
     const isHeading = HEADING_STYLE.test(paragraph.styleName ?? '') || HEADING_STYLE_ID.test(paragraph.styleId ?? '');
     if (paragraph.numbering) this.listItems++;
-    const drafts: LineDraft[] = [{ segments: [], before: 'none' }];
+    const drafts: LineDraft[] = [{ segments: [], notes: [], before: 'none' }];
     this.collectInline(paragraph.children ?? [], false, drafts);
 
     const out: RawParagraph[] = [];
     let current: Segment[] | null = null;
+    /** Notes of lines read so far that belong to the paragraph being built (or the next, on a blank line first). */
+    let notes: RawNote[] = [];
     const flush = (): void => {
-      if (current) out.push(isHeading ? headingParagraph(current) : bodyParagraph(current));
+      if (current) {
+        const paragraph = isHeading ? headingParagraph(current) : bodyParagraph(current);
+        out.push(notes.length > 0 ? { ...paragraph, notes } : paragraph);
+        notes = [];
+      }
       current = null;
     };
     drafts.forEach((draft, index) => {
       const blank = segmentsText(draft.segments).trim().length === 0;
       if (blank) {
+        notes.push(...draft.notes);
         // A doubled soft break is a paragraph break typed with Shift+Enter.
         if (index > 0) flush();
         return;
@@ -157,12 +173,21 @@ class ContentReader {
       if (current === null || draft.before === 'hard' || (!isHeading && opensTurn(draft.segments))) {
         flush();
         current = [...draft.segments];
+        notes.push(...draft.notes);
         return;
       }
       const joined: Segment[] = current;
       joined.push({ text: SOFT_LINE_BREAK, bold: false }, ...draft.segments);
+      notes.push(...draft.notes);
     });
     flush();
+    // Notes on a paragraph with no text go to the paragraph before, if this one read any.
+    if (notes.length > 0 && out.length > 0) {
+      const last = out[out.length - 1] as RawParagraph;
+      out[out.length - 1] = { ...last, notes: [...(last.notes ?? []), ...notes] };
+    } else if (notes.length > 0) {
+      this.orphanNotes.push(...notes);
+    }
     return out;
   }
 
@@ -180,17 +205,19 @@ class ContentReader {
           append('\t', bold);
           break;
         case 'break':
-          drafts.push({ segments: [], before: element.breakType === 'line' ? 'soft' : 'hard' });
+          drafts.push({ segments: [], notes: [], before: element.breakType === 'line' ? 'soft' : 'hard' });
           break;
         case 'run':
           this.collectInline(element.children ?? [], element.isBold === true, drafts);
           break;
         case 'noteReference':
-          append(this.noteMark(element), false);
+          (drafts[drafts.length - 1] as LineDraft).notes.push(this.note(element));
           break;
-        case 'commentReference':
-          this.commentReferences++;
+        case 'commentReference': {
+          const note = this.comment(element);
+          if (note) (drafts[drafts.length - 1] as LineDraft).notes.push(note);
           break;
+        }
         case 'image':
           this.images++;
           break;
@@ -199,9 +226,9 @@ class ContentReader {
           break;
         case 'paragraph':
           // A paragraph inside inline content (mammoth reads a text box's paragraphs where the box is anchored).
-          drafts.push({ segments: [], before: 'hard' });
+          drafts.push({ segments: [], notes: [], before: 'hard' });
           this.collectInline(element.children ?? [], bold, drafts);
-          drafts.push({ segments: [], before: 'hard' });
+          drafts.push({ segments: [], notes: [], before: 'hard' });
           break;
         default:
           this.collectInline(element.children ?? [], bold, drafts);
@@ -209,8 +236,11 @@ class ContentReader {
     }
   }
 
-  /** The mark of a note reference, numbered in order of first reference as Word numbers them: "[1]", "[ii]". */
-  noteMark(reference: DocxElement): string {
+  /** Notes whose paragraph has no text of its own (an empty paragraph holding only a reference). */
+  readonly orphanNotes: RawNote[] = [];
+
+  /** A footnote or endnote, numbered in order of first reference as Word numbers them: 1, 2 ... and i, ii ... */
+  note(reference: DocxElement): RawNote {
     const isEndnote = reference.noteType === 'endnote';
     const order = isEndnote ? this.endnoteOrder : this.footnoteOrder;
     const id = reference.noteId ?? '';
@@ -219,25 +249,43 @@ class ContentReader {
       order.push(id);
       index = order.length - 1;
     }
-    return `[${isEndnote ? romanNumeral(index + 1) : String(index + 1)}]`;
+    const noteType = isEndnote ? 'endnote' : 'footnote';
+    const body = this.document.notes?.findNoteByKey(`${noteType}-${id}`)?.body ?? [];
+    return { kind: noteType, number: isEndnote ? romanNumeral(index + 1) : String(index + 1), text: this.blocksText(body), author: null };
   }
 
-  /** The notes' text, after the transcript: one paragraph per note, "[1] text". */
-  noteParagraphs(): RawParagraph[] {
-    const out: RawParagraph[] = [];
-    const add = (noteType: string, order: readonly string[], mark: (n: number) => string): void => {
-      order.forEach((id, index) => {
-        const body = this.document.notes?.findNoteByKey(`${noteType}-${id}`)?.body ?? [];
-        const text = this.readBlocks(body)
-          .map((paragraph) => paragraph.text.trim())
-          .filter((line) => line.length > 0)
-          .join(' ');
-        out.push({ text: `[${mark(index + 1)}] ${text}`.trimEnd(), role: 'note' });
-      });
+  /** A comment, numbered in order of reference; null when the document has no such comment. */
+  comment(reference: DocxElement & { readonly commentId?: string }): RawNote | null {
+    const id = reference.commentId ?? '';
+    const comment = this.document.comments?.find((candidate) => candidate.commentId === id);
+    if (!comment) return null;
+    if (!this.commentOrder.includes(id)) this.commentOrder.push(id);
+    return {
+      kind: 'comment',
+      number: String(this.commentOrder.indexOf(id) + 1),
+      text: this.blocksText(comment.body ?? []),
+      author: comment.authorName?.trim() || null,
     };
-    add('footnote', this.footnoteOrder, String);
-    add('endnote', this.endnoteOrder, romanNumeral);
+  }
+
+  /** Comments no paragraph refers to, and notes whose paragraph had no text: kept, with no paragraph to cite. */
+  unanchoredComments(): RawNote[] {
+    const out = [...this.orphanNotes];
+    for (const comment of this.document.comments ?? []) {
+      const id = comment.commentId ?? '';
+      if (this.commentOrder.includes(id)) continue;
+      this.commentOrder.push(id);
+      out.push({ kind: 'comment', number: String(this.commentOrder.length), text: this.blocksText(comment.body ?? []), author: comment.authorName?.trim() || null });
+    }
     return out;
+  }
+
+  /** The text of a note's or comment's paragraphs, one line each. */
+  blocksText(blocks: readonly DocxElement[]): string {
+    return this.readBlocks(blocks)
+      .map((paragraph) => paragraph.text.trim())
+      .filter((line) => line.length > 0)
+      .join('\n');
   }
 
   /** A table: a speaker | utterance transcript, or one paragraph per row with tab-separated cells. */
@@ -257,7 +305,9 @@ class ContentReader {
         .map((cell) => cell.map((paragraph) => paragraph.text.trim()).filter(Boolean).join(' '))
         .join('\t')
         .trimEnd();
-      if (text.trim()) out.push({ text });
+      const notes = notesOf(row.flat());
+      if (text.trim()) out.push(notes.length > 0 ? { text, notes } : { text });
+      else this.orphanNotes.push(...notes);
     }
     return out;
   }
@@ -276,27 +326,36 @@ class ContentReader {
         .filter((_, column) => column !== layout.speakerColumn && column !== layout.timeColumn && column !== layout.utteranceColumn)
         .flat()
         .filter((paragraph) => paragraph.text.trim().length > 0);
-      // Each paragraph of the utterance cell stays a paragraph of its own.
-      const texts = [...utterance, ...extra].map((paragraph) => paragraph.text.trim());
+      // Each paragraph of the utterance cell stays a paragraph of its own, with the notes it refers to; the notes of
+      // the speaker and time cells go with the row's first paragraph.
+      const parts = [...utterance, ...extra];
+      const texts = parts.map((paragraph) => paragraph.text.trim());
+      const firstNotes = [
+        ...notesOf(row[layout.speakerColumn] ?? []),
+        ...(layout.timeColumn === null ? [] : notesOf(row[layout.timeColumn] ?? [])),
+        ...notesOf(parts.slice(0, 1)),
+      ];
+      const withNotes = (paragraph: RawParagraph, at: number): RawParagraph => {
+        const notes = at === 0 ? firstNotes : notesOf([parts[at] as RawParagraph]);
+        return notes.length > 0 ? { ...paragraph, notes } : paragraph;
+      };
       const time = timeCell ? (/^[[(]/.test(timeCell) ? `${timeCell} ` : `[${timeCell}] `) : '';
       const [first = '', ...rest] = texts;
       if (speakerCell === '') {
         // An empty speaker cell: the row goes on with the speaker above.
-        texts.forEach((text, at) => out.push({ text: at === 0 ? `${time}${text}` : text, continuesTurn: true }));
+        texts.forEach((text, at) => out.push(withNotes({ text: at === 0 ? `${time}${text}` : text, continuesTurn: true }, at)));
+        if (texts.length === 0) this.orphanNotes.push(...firstNotes);
         return;
       }
       const written = speakerCell.replace(/[ \t]*(?::|[–—-])$/u, '');
       const prefix = `${time}${written}:`;
       const text = first ? `${prefix} ${first}` : prefix;
       const label = layout.labels.get(index);
-      if (label) {
-        out.push({ text, layoutLabel: { label, utteranceStart: prefix.length + (first ? 1 : 0) } });
-        for (const line of rest) out.push({ text: line, continuesTurn: true });
-        return;
-      }
-      // A speaker cell that is no label ("Moderator and P2 together"): kept as written, nobody's turn, and reported.
-      out.push({ text, unrecognisedSpeaker: written });
-      for (const line of rest) out.push({ text: line, continuesTurn: true });
+      // A speaker cell that is no label ("Moderator and P2 together") is kept as written, nobody's turn, and reported.
+      out.push(
+        withNotes(label ? { text, layoutLabel: { label, utteranceStart: prefix.length + (first ? 1 : 0) } } : { text, unrecognisedSpeaker: written }, 0),
+      );
+      rest.forEach((line, at) => out.push(withNotes({ text: line, continuesTurn: true }, at + 1)));
     });
     return out;
   }
@@ -381,6 +440,10 @@ function tableSpeakerLabel(cell: string): { readonly label: string; readonly isR
   if (!noted) return null;
   const head = matchLayoutLabel(noted[1] ?? '');
   return head?.isRoleLabel ? head : null;
+}
+
+function notesOf(paragraphs: readonly RawParagraph[]): RawNote[] {
+  return paragraphs.flatMap((paragraph) => paragraph.notes ?? []);
 }
 
 function cellText(cell: readonly RawParagraph[] | undefined): string {

@@ -70,7 +70,8 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
   if (captured === null) throw new ImportError(fileName, `${quoted} could not be read as a Word document.`);
 
   const content = readDocxContent(captured);
-  const recognised = recogniseTranscript(content.paragraphs);
+  const read = recogniseTranscript(content.paragraphs);
+  const recognised = { ...read, notes: [...read.notes, ...content.unanchoredNotes.map((note) => ({ ...note, n: null }))] };
   if (recognised.paragraphs.length === 0) {
     throw new ImportError(fileName, `${quoted} contains no text.`);
   }
@@ -306,9 +307,6 @@ function describeContent(
   const warnings: string[] = [];
   const { leftOut, notes } = content;
   if (leftOut.images > 0) warnings.push(`${plural(leftOut.images, 'image was', 'images were')} left out: Tessera imports text only.`);
-  if (leftOut.comments > 0) {
-    warnings.push(`${plural(leftOut.comments, 'comment was', 'comments were')} left out: Tessera keeps the transcript's text, not reviewers' comments.`);
-  }
   if (leftOut.listItems > 0) {
     warnings.push(`${plural(leftOut.listItems, 'list item keeps its', 'list items keep their')} text, without the bullet or number.`);
   }
@@ -324,11 +322,14 @@ function describeContent(
   if (leftOut.tableHeaderRows > 0) {
     warnings.push(`The header row of ${plural(content.speakerTables, 'speaker table', 'speaker tables')} was left out.`);
   }
-  if (notes.footnotes > 0) {
-    warnings.push(`${plural(notes.footnotes, 'footnote', 'footnotes')} placed after the transcript, marked ${notes.footnotes > 1 ? '[1], [2] and so on' : '[1]'}.`);
-  }
-  if (notes.endnotes > 0) {
-    warnings.push(`${plural(notes.endnotes, 'endnote', 'endnotes')} placed after the transcript, marked ${notes.endnotes > 1 ? '[i], [ii] and so on' : '[i]'}.`);
+  const noted = [
+    notes.footnotes > 0 ? plural(notes.footnotes, 'footnote', 'footnotes') : '',
+    notes.endnotes > 0 ? plural(notes.endnotes, 'endnote', 'endnotes') : '',
+    notes.comments > 0 ? plural(notes.comments, 'comment', 'comments') : '',
+  ].filter(Boolean);
+  if (noted.length > 0) {
+    const list = noted.length > 1 ? `${noted.slice(0, -1).join(', ')} and ${noted[noted.length - 1] as string}` : (noted[0] as string);
+    warnings.push(`${list} will become memos on the document, each citing its paragraph; the text keeps no note marks.`);
   }
   const unread = [...new Set(messages.filter((m) => m.type === 'warning' && /unrecognised|unsupported|ignored/i.test(m.message)).map((m) => m.message))];
   if (unread.length > 0) warnings.push(`Parts of the document that Tessera does not read were left out (${unread.slice(0, 3).join('; ')}).`);

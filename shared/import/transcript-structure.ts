@@ -25,7 +25,7 @@
  *   the document is in that layout (at least two headers of speakers heard more than once), or when they name a role.
  */
 import { buildCodePointMap, utf16ToCodePoint } from '../text/code-points.ts';
-import type { ImportedParagraph, ImportedSpeaker, RecognisedText, UnattributedParagraph } from './imported-text.ts';
+import type { ImportedNote, ImportedParagraph, ImportedSpeaker, RecognisedText, UnattributedParagraph } from './imported-text.ts';
 import { guessSpeakerRole, matchSpeakerLabel, matchTurnHeader, speakerKey } from './speaker-label.ts';
 import { findTimestamps, leadingTimestamp } from './timestamps.ts';
 
@@ -37,6 +37,16 @@ const LINE_BREAK = /\r\n|[\r\n\u2029]/;
 
 /** How many paragraphs a label that names no role must open before it counts as a speaker. */
 const MIN_OCCURRENCES_OF_NAME_LABEL = 2;
+
+/** A footnote, endnote or comment that a paragraph refers to; it becomes a memo citing the paragraph. */
+export interface RawNote {
+  readonly kind: 'footnote' | 'endnote' | 'comment';
+  /** As Word numbers it: "1", "ii"; comments in order of reference. */
+  readonly number: string;
+  readonly text: string;
+  /** A comment's author as Word keeps it, or null. */
+  readonly author: string | null;
+}
 
 /** A paragraph as an importer found it, with what the document's layout says about it. */
 export interface RawParagraph {
@@ -58,6 +68,8 @@ export interface RawParagraph {
   readonly unrecognisedSpeaker?: string;
   /** The time the layout gives the paragraph outside its text (a caption's start time), as written. */
   readonly layoutTimestamp?: string;
+  /** Footnotes, endnotes and comments referred to in the paragraph (their marks are not in `text`). */
+  readonly notes?: readonly RawNote[];
 }
 
 interface Line {
@@ -67,6 +79,7 @@ interface Line {
   readonly continuesTurn: boolean;
   readonly unrecognisedSpeaker: string | null;
   readonly layoutTimestamp: string | null;
+  readonly notes: readonly RawNote[];
 }
 
 /** The candidate label of a line: as written, its speaker key, where the utterance starts, and how sure it is. */
@@ -96,6 +109,7 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
   const speakersByKey = new Map<string, ImportedSpeaker>();
   const paragraphs: ImportedParagraph[] = [];
   const unattributed: UnattributedParagraph[] = [];
+  const notes: ImportedNote[] = [];
   /** The speaker whose turn unlabelled paragraphs continue (after a label-only paragraph), or null. */
   let openTurn: string | null = null;
   /** The speaker of the paragraph before, for paragraphs marked `continuesTurn`. */
@@ -131,6 +145,7 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
       speakerLabel = openTurn;
     }
     previousSpeaker = line.role === 'body' ? speakerLabel : null;
+    for (const note of line.notes) notes.push({ ...note, n: i + 1 });
     paragraphs.push({
       n: i + 1,
       start: offset,
@@ -142,7 +157,7 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
     offset += map.codePointLength + 1;
   });
 
-  return { text: lines.map((line) => line.text).join('\n'), paragraphs, speakers: [...speakersByKey.values()], unattributed };
+  return { text: lines.map((line) => line.text).join('\n'), paragraphs, speakers: [...speakersByKey.values()], unattributed, notes };
 }
 
 /** One line per stored paragraph: raw paragraphs split at paragraph breaks, blank lines dropped. */
@@ -164,6 +179,7 @@ function splitLines(rawParagraphs: readonly (string | RawParagraph)[]): Line[] {
         continuesTurn: paragraph.continuesTurn === true,
         unrecognisedSpeaker: index === 0 ? (paragraph.unrecognisedSpeaker ?? null) : null,
         layoutTimestamp: index === 0 ? (paragraph.layoutTimestamp ?? null) : null,
+        notes: index === 0 ? (paragraph.notes ?? []) : [],
       });
     });
   }
@@ -194,6 +210,7 @@ function foldLoneTimestamps(lines: readonly Line[]): Line[] {
         continuesTurn: next.continuesTurn,
         unrecognisedSpeaker: next.unrecognisedSpeaker,
         layoutTimestamp: next.layoutTimestamp,
+        notes: [...line.notes, ...next.notes],
       });
       i++;
       continue;

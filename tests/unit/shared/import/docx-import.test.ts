@@ -178,24 +178,17 @@ describe('a Word transcript as a speaker | utterance table', () => {
 });
 
 describe('footnotes, comments, lists, images and text boxes', () => {
-  it('keeps footnote marks in place and the notes after the transcript, and leaves comments out', async () => {
+  it('keeps the text free of note marks, and hands footnotes and comments on with the paragraph they cite', async () => {
     const imported = await importTranscriptFile('notes.docx', await footnotesAndComments());
-    expect(imported.text).toBe(
-      [
-        'P1: We took a matatu[1] to the clinic.',
-        'P2: The boda boda was faster[2].',
-        '[1] A matatu is a shared minibus taxi.',
-        '[2] Translator: “faster” also means “cheaper” here.',
-      ].join('\n'),
-    );
-    expect(imported.text).not.toContain('Check this translation');
-    // A note is never a speaker's turn, even when it opens with "Translator:".
-    expect(imported.paragraphs.map((p) => p.speakerLabel)).toEqual(['P1', 'P2', null, null]);
+    expect(imported.text).toBe(['P1: We took a matatu to the clinic.', 'P2: The boda boda was faster.'].join('\n'));
+    expect(imported.paragraphs.map((p) => p.speakerLabel)).toEqual(['P1', 'P2']);
     expect(imported.speakers.map((s) => s.label)).toEqual(['P1', 'P2']);
-    expect(imported.warnings).toEqual([
-      "1 comment was left out: Tessera keeps the transcript's text, not reviewers' comments.",
-      '2 footnotes placed after the transcript, marked [1], [2] and so on.',
+    expect(imported.notes).toEqual([
+      { n: 1, kind: 'footnote', number: '1', text: 'A matatu is a shared minibus taxi.', author: null },
+      { n: 2, kind: 'comment', number: '1', text: 'Check this translation against the audio', author: 'Reviewer' },
+      { n: 2, kind: 'footnote', number: '2', text: 'Translator: “faster” also means “cheaper” here.', author: null },
     ]);
+    expect(imported.warnings).toEqual(['2 footnotes and 1 comment will become memos on the document, each citing its paragraph; the text keeps no note marks.']);
   });
 
   it('does not stumble on lists, images and text boxes, and says what was dropped', async () => {

@@ -43,8 +43,8 @@ describe('recogniseTranscript', () => {
   });
 
   it('gives an empty text for no lines', () => {
-    expect(recogniseTranscript([])).toEqual({ text: '', paragraphs: [], speakers: [], unattributed: [] });
-    expect(recogniseTranscript(['', '  '])).toEqual({ text: '', paragraphs: [], speakers: [], unattributed: [] });
+    expect(recogniseTranscript([])).toEqual({ text: '', paragraphs: [], speakers: [], unattributed: [], notes: [] });
+    expect(recogniseTranscript(['', '  '])).toEqual({ text: '', paragraphs: [], speakers: [], unattributed: [], notes: [] });
   });
 
   it('takes a label the layout sets apart even when it names nobody and occurs once', () => {
