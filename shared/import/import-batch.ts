@@ -151,3 +151,12 @@ function resolveLink(
   const target = existing.find((document) => document.id === link.documentId);
   return target && target.kind === 'transcript' ? target.id : null;
 }
+
+/**
+ * The document whose text is exactly a file's imported text (the same transcript imported before, whatever its file
+ * name), among the project's documents and the files ahead of it in the batch; null when there is none. The preview
+ * leaves such a file unticked, so a second import of a study does not double it.
+ */
+export function sameTextAs<T extends { readonly text: string }>(imported: Pick<ImportedText, 'text'>, candidates: readonly T[]): T | null {
+  return candidates.find((candidate) => candidate.text === imported.text) ?? null;
+}
