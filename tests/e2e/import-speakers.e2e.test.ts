@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
 import { WorkspacePage, type FixtureFile } from './page-models/workspace-page.ts';
 import { ImportPage } from './page-models/import-page.ts';
-import { irregularSpeakerTableTranscript } from '../fixtures/docx/docx-fixtures.ts';
+import { boldLabelTranscript, irregularSpeakerTableTranscript } from '../fixtures/docx/docx-fixtures.ts';
 
 const OUTPUT = 'tests/e2e/output';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -121,5 +121,22 @@ describe('the speakers of an import', () => {
     await importer.waitUntilRead();
     expect(await importer.preview().getByLabel('Import KA_pre_meeting.vtt').isChecked()).toBe(false);
     expect(await importer.preview().getByLabel('Warnings for KA_pre_meeting.vtt').innerText()).toContain('Same text as “KA_pre_meeting”');
+  });
+
+  it('shows a soft line break as a line break inside its paragraph, and a selection across it codes the exact text', async () => {
+    await importer.preview().getByRole('button', { name: 'Cancel' }).click();
+    await app.importFiles([{ name: 'BU_post_FGD_EN.docx', mimeType: DOCX, buffer: Buffer.from(await boldLabelTranscript()) }]);
+    await app.documentRow('BU_post_FGD_EN').click();
+    const paragraph = app.paragraph(7).locator('.para-text');
+    await paragraph.waitFor();
+    expect(await paragraph.locator('br').count()).toBe(1);
+    const top = (needle: string) => paragraph.locator('span[data-cp]', { hasText: needle }).evaluate((span) => span.getBoundingClientRect().top);
+    // The line after the break starts a line of its own, a full line below the first.
+    expect((await top('and the second')) - (await top('First line'))).toBeGreaterThan(10);
+    await app.addCode('Routine');
+    await app.selectText(7, 'turn\u2028and the second');
+    await app.applyCodeToSelection('Routine');
+    expect((await app.codedTextsIn(7)).join('')).toBe('turn\u2028and the second');
+    await app.page.screenshot({ path: join(OUTPUT, 'import-soft-break.png') });
   });
 });
