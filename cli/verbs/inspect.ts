@@ -1,7 +1,9 @@
 /**
- * `tessera inspect FILE`: shows how Tessera reads a transcript (.docx or .txt), as JSON - through the same import code
- * as the app (`importTranscriptFile`), so what it prints is what the app would store: the text, the encoding and how
- * it was chosen, the speakers, and each paragraph with its speaker, utterance and timestamps.
+ * `tessera inspect FILE`: shows how Tessera reads a transcript (.docx, .txt, .vtt or .srt), as JSON - through the same
+ * import code as the app (`importTranscriptFile`), so what it prints is what the app would store: the text, the
+ * encoding and how it was chosen, the speakers with their guessed roles, each paragraph with its speaker, utterance
+ * and timestamps, the paragraphs whose speaker was not recognised (`unattributed`), and the footnotes and comments
+ * that become memos (`notes`, each with the paragraph it cites).
  */
 import { importTranscriptFile } from '#shared/import/import-file';
 import { TEXT_ENCODINGS, type TextEncodingName } from '#shared/import/text-decoding';
@@ -11,7 +13,7 @@ import { EXIT, UsageError, type VerbDefinition } from '../verb.ts';
 /** The inspect verb. */
 export const inspectVerb: VerbDefinition = {
   name: 'inspect',
-  summary: 'Show how a transcript (.docx or .txt) is read: format, encoding, paragraphs, speakers, timestamps (JSON).',
+  summary: 'Show how a transcript (.docx, .txt, .vtt, .srt) is read: format, encoding, paragraphs, speakers, timestamps (JSON).',
   positionals: ['FILE'],
   options: {
     encoding: {
@@ -44,6 +46,8 @@ export const inspectVerb: VerbDefinition = {
         text: sliceCodePoints(imported.text, paragraph.utteranceStart, paragraph.end, map),
         timestamps: paragraph.timestamps,
       })),
+      unattributed: imported.unattributed,
+      notes: imported.notes,
       warnings: imported.warnings,
     };
     io.out(`${JSON.stringify(report, null, 2)}\n`);

@@ -65,6 +65,16 @@ export function speakerPasses(filter: SegmentFilter, speaker: Speaker | null): b
 }
 
 /**
+ * The filter widened to keep passages of speakers whose role is unknown (or who have no speaker), when its role part
+ * leaves them out; null when it does not. Retrieval counts what the widened filter adds, to say how many passages a
+ * role filter drops only because a role was never set (a guessed "unknown" for "M" or "CHW1").
+ */
+export function withUnknownRoles(filter: SegmentFilter): SegmentFilter | null {
+  if (filter.speakerRoles.length === 0 || filter.speakerRoles.includes('unknown')) return null;
+  return { ...filter, speakerRoles: [...filter.speakerRoles, 'unknown'] };
+}
+
+/**
  * The speaker of a passage that starts at a code-point offset: of the paragraph it starts in (one starting on the
  * line break after a paragraph starts in the next, as its citation says), or null.
  */

@@ -7,21 +7,24 @@
  *   agree") are layout labels: taken as speakers even when they name nobody's role.
  * - A table whose first column (or second, after a column of times) holds speaker labels is a transcript: each row
  *   becomes "Label: utterance" (the colon added when the cell has none), a time column's time stands in front
- *   ("[00:21:47] P3: ..."), more paragraphs of one utterance cell go on with that speaker, a row with an empty speaker
- *   cell goes on with the speaker above, and a header row ("Speaker | Text") is left out. Any other table becomes one
+ *   ("[00:21:47] P3: ..."), more paragraphs of one utterance cell go on with that speaker (each its own paragraph),
+ *   a row with an empty speaker cell goes on with the speaker above, and a header row ("Speaker | Text") is left out.
+ *   Short labels ("INT", "R12", "M") and group answers ("All", "R2 & R4") are labels; a minority of rows whose
+ *   speaker cell is no label are kept with no speaker and reported (`unrecognisedSpeaker`). Any other table becomes one
  *   paragraph per row, its cells separated by a tab.
  * - Headings (Word's Heading, Title and Subtitle styles) are paragraphs that are never a speaker's turn.
- * - A soft line break (Shift+Enter, `w:br`) inside a paragraph becomes one space, because a stored paragraph is one
- *   line and a turn broken over lines is still one turn; but when the text after the break opens a new turn (a
- *   speaker label that names a role, a bold label, or a timestamp), or the break is doubled, or it is a page or
- *   column break, it starts a new paragraph instead.
- * - Footnote and endnote references become "[1]" and "[i]" (Word's own numbering), and the notes' text is placed
- *   after the transcript as paragraphs "[1] ..." that are never a speaker's turn.
- * - Left out, and counted: comments, images, checkboxes, the bullets and numbers of list items (their text is
- *   kept). Text boxes are read where they are anchored (mammoth reads their text inline).
+ * - A soft line break (Shift+Enter, `w:br`) inside a paragraph is kept as U+2028 LINE SEPARATOR, a line break inside
+ *   the stored paragraph (see `TesseraDocument.text`), so paragraph numbers stay one per Word paragraph. Only when
+ *   the text after the break opens a new turn (a speaker label that names a role, a bold label, or a timestamp), or
+ *   the break is doubled, or it is a page or column break, does it start a new paragraph: a paragraph has one
+ *   speaker, and transcribers who type a whole transcript with Shift+Enter still get their turns.
+ * - Footnotes, endnotes and reviewers' comments leave no mark in the text: each is attached to the paragraph that
+ *   refers to it (`RawParagraph.notes`, numbered as Word numbers them: 1, 2 ... and i, ii ...), and the import makes it
+ *   a memo on the document that cites that paragraph. A comment whose reference is lost is kept with no paragraph.
+ * - Left out, and counted: images, checkboxes, the bullets and numbers of list items (their text is kept). Text boxes are read where they are anchored (mammoth reads their text inline).
  */
-import { matchLayoutLabel, matchSpeakerLabel } from './speaker-label.ts';
-import type { RawParagraph } from './transcript-structure.ts';
+import { matchLayoutLabel, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
+import type { RawNote, RawParagraph } from './transcript-structure.ts';
 import { leadingTimestamp } from './timestamps.ts';
 
 /** An element of mammoth's document model, as far as this module reads it (mammoth publishes no types for it). */
@@ -42,22 +45,30 @@ export interface DocxElement {
 /** The document element: its body, and the footnotes, endnotes and comments beside it. */
 export interface DocxDocument extends DocxElement {
   readonly notes?: { findNoteByKey(key: string): { readonly body?: readonly DocxElement[] } | null };
-  readonly comments?: readonly unknown[];
+  readonly comments?: readonly DocxComment[];
+}
+
+/** A comment of the document, as mammoth reads it. */
+export interface DocxComment {
+  readonly commentId?: string;
+  readonly body?: readonly DocxElement[];
+  readonly authorName?: string | null;
 }
 
 /** What was read out of a document, and what was left out. */
 export interface DocxContent {
   readonly paragraphs: readonly RawParagraph[];
+  /** Comments that no paragraph refers to any more: memos on the document with no paragraph to cite. */
+  readonly unanchoredNotes: readonly RawNote[];
   /** Counts of what is not in the text. */
   readonly leftOut: {
-    readonly comments: number;
     readonly images: number;
     readonly checkboxes: number;
     readonly listItems: number;
     readonly tableHeaderRows: number;
   };
-  /** How many footnotes and endnotes were placed after the transcript. */
-  readonly notes: { readonly footnotes: number; readonly endnotes: number };
+  /** How many footnotes, endnotes and comments are attached to paragraphs, to become memos. */
+  readonly notes: { readonly footnotes: number; readonly endnotes: number; readonly comments: number };
   /** How many tables were read as speaker | utterance transcripts. */
   readonly speakerTables: number;
 }
@@ -76,9 +87,14 @@ interface Segment {
 /** A paragraph's lines, as its breaks cut it: each line with the kind of break that comes before it. */
 interface LineDraft {
   segments: Segment[];
+  /** The notes and comments referred to in this line. */
+  readonly notes: RawNote[];
   /** The break before this line: none for the first, a soft line break, or a hard break (page, column). */
   readonly before: 'none' | 'soft' | 'hard';
 }
+
+/** How a soft line break is stored inside its paragraph (see `TesseraDocument.text`). */
+export const SOFT_LINE_BREAK = '\u2028';
 
 const HEADING_STYLE = /^(?:heading\s*\d|title|subtitle)$/i;
 const HEADING_STYLE_ID = /^(?:heading\d|title|subtitle)$/i;
@@ -90,17 +106,16 @@ const HEADER_TIME_WORDS = /^(?:time(?:stamp)?s?|times?|start|start time|time cod
 export function readDocxContent(document: DocxDocument): DocxContent {
   const reader = new ContentReader(document);
   const paragraphs = reader.readBlocks(document.children ?? []);
-  paragraphs.push(...reader.noteParagraphs());
   return {
     paragraphs,
     leftOut: {
-      comments: Math.max(document.comments?.length ?? 0, reader.commentReferences),
       images: reader.images,
       checkboxes: reader.checkboxes,
       listItems: reader.listItems,
       tableHeaderRows: reader.tableHeaderRows,
     },
-    notes: { footnotes: reader.footnoteOrder.length, endnotes: reader.endnoteOrder.length },
+    unanchoredNotes: reader.unanchoredComments(),
+    notes: { footnotes: reader.footnoteOrder.length, endnotes: reader.endnoteOrder.length, comments: reader.commentOrder.length },
     speakerTables: reader.speakerTables,
   };
 }
@@ -109,11 +124,11 @@ class ContentReader {
   images = 0;
   checkboxes = 0;
   listItems = 0;
-  commentReferences = 0;
   tableHeaderRows = 0;
   speakerTables = 0;
   readonly footnoteOrder: string[] = [];
   readonly endnoteOrder: string[] = [];
+  readonly commentOrder: string[] = [];
 
   constructor(private readonly document: DocxDocument) {}
 
@@ -132,18 +147,25 @@ class ContentReader {
   readParagraph(paragraph: DocxElement): RawParagraph[] {
     const isHeading = HEADING_STYLE.test(paragraph.styleName ?? '') || HEADING_STYLE_ID.test(paragraph.styleId ?? '');
     if (paragraph.numbering) this.listItems++;
-    const drafts: LineDraft[] = [{ segments: [], before: 'none' }];
+    const drafts: LineDraft[] = [{ segments: [], notes: [], before: 'none' }];
     this.collectInline(paragraph.children ?? [], false, drafts);
 
     const out: RawParagraph[] = [];
     let current: Segment[] | null = null;
+    /** Notes of lines read so far that belong to the paragraph being built (or the next, on a blank line first). */
+    let notes: RawNote[] = [];
     const flush = (): void => {
-      if (current) out.push(isHeading ? headingParagraph(current) : bodyParagraph(current));
+      if (current) {
+        const paragraph = isHeading ? headingParagraph(current) : bodyParagraph(current);
+        out.push(notes.length > 0 ? { ...paragraph, notes } : paragraph);
+        notes = [];
+      }
       current = null;
     };
     drafts.forEach((draft, index) => {
       const blank = segmentsText(draft.segments).trim().length === 0;
       if (blank) {
+        notes.push(...draft.notes);
         // A doubled soft break is a paragraph break typed with Shift+Enter.
         if (index > 0) flush();
         return;
@@ -151,15 +173,21 @@ class ContentReader {
       if (current === null || draft.before === 'hard' || (!isHeading && opensTurn(draft.segments))) {
         flush();
         current = [...draft.segments];
+        notes.push(...draft.notes);
         return;
       }
       const joined: Segment[] = current;
-      const endsWithSpace = /\s$/.test(segmentsText(joined));
-      const startsWithSpace = /^\s/.test(segmentsText(draft.segments));
-      if (!endsWithSpace && !startsWithSpace) joined.push({ text: ' ', bold: false });
-      joined.push(...draft.segments);
+      joined.push({ text: SOFT_LINE_BREAK, bold: false }, ...draft.segments);
+      notes.push(...draft.notes);
     });
     flush();
+    // Notes on a paragraph with no text go to the paragraph before, if this one read any.
+    if (notes.length > 0 && out.length > 0) {
+      const last = out[out.length - 1] as RawParagraph;
+      out[out.length - 1] = { ...last, notes: [...(last.notes ?? []), ...notes] };
+    } else if (notes.length > 0) {
+      this.orphanNotes.push(...notes);
+    }
     return out;
   }
 
@@ -177,17 +205,19 @@ class ContentReader {
           append('\t', bold);
           break;
         case 'break':
-          drafts.push({ segments: [], before: element.breakType === 'line' ? 'soft' : 'hard' });
+          drafts.push({ segments: [], notes: [], before: element.breakType === 'line' ? 'soft' : 'hard' });
           break;
         case 'run':
           this.collectInline(element.children ?? [], element.isBold === true, drafts);
           break;
         case 'noteReference':
-          append(this.noteMark(element), false);
+          (drafts[drafts.length - 1] as LineDraft).notes.push(this.note(element));
           break;
-        case 'commentReference':
-          this.commentReferences++;
+        case 'commentReference': {
+          const note = this.comment(element);
+          if (note) (drafts[drafts.length - 1] as LineDraft).notes.push(note);
           break;
+        }
         case 'image':
           this.images++;
           break;
@@ -196,9 +226,9 @@ class ContentReader {
           break;
         case 'paragraph':
           // A paragraph inside inline content (mammoth reads a text box's paragraphs where the box is anchored).
-          drafts.push({ segments: [], before: 'hard' });
+          drafts.push({ segments: [], notes: [], before: 'hard' });
           this.collectInline(element.children ?? [], bold, drafts);
-          drafts.push({ segments: [], before: 'hard' });
+          drafts.push({ segments: [], notes: [], before: 'hard' });
           break;
         default:
           this.collectInline(element.children ?? [], bold, drafts);
@@ -206,8 +236,11 @@ class ContentReader {
     }
   }
 
-  /** The mark of a note reference, numbered in order of first reference as Word numbers them: "[1]", "[ii]". */
-  noteMark(reference: DocxElement): string {
+  /** Notes whose paragraph has no text of its own (an empty paragraph holding only a reference). */
+  readonly orphanNotes: RawNote[] = [];
+
+  /** A footnote or endnote, numbered in order of first reference as Word numbers them: 1, 2 ... and i, ii ... */
+  note(reference: DocxElement): RawNote {
     const isEndnote = reference.noteType === 'endnote';
     const order = isEndnote ? this.endnoteOrder : this.footnoteOrder;
     const id = reference.noteId ?? '';
@@ -216,25 +249,43 @@ class ContentReader {
       order.push(id);
       index = order.length - 1;
     }
-    return `[${isEndnote ? romanNumeral(index + 1) : String(index + 1)}]`;
+    const noteType = isEndnote ? 'endnote' : 'footnote';
+    const body = this.document.notes?.findNoteByKey(`${noteType}-${id}`)?.body ?? [];
+    return { kind: noteType, number: isEndnote ? romanNumeral(index + 1) : String(index + 1), text: this.blocksText(body), author: null };
   }
 
-  /** The notes' text, after the transcript: one paragraph per note, "[1] text". */
-  noteParagraphs(): RawParagraph[] {
-    const out: RawParagraph[] = [];
-    const add = (noteType: string, order: readonly string[], mark: (n: number) => string): void => {
-      order.forEach((id, index) => {
-        const body = this.document.notes?.findNoteByKey(`${noteType}-${id}`)?.body ?? [];
-        const text = this.readBlocks(body)
-          .map((paragraph) => paragraph.text.trim())
-          .filter((line) => line.length > 0)
-          .join(' ');
-        out.push({ text: `[${mark(index + 1)}] ${text}`.trimEnd(), role: 'note' });
-      });
+  /** A comment, numbered in order of reference; null when the document has no such comment. */
+  comment(reference: DocxElement & { readonly commentId?: string }): RawNote | null {
+    const id = reference.commentId ?? '';
+    const comment = this.document.comments?.find((candidate) => candidate.commentId === id);
+    if (!comment) return null;
+    if (!this.commentOrder.includes(id)) this.commentOrder.push(id);
+    return {
+      kind: 'comment',
+      number: String(this.commentOrder.indexOf(id) + 1),
+      text: this.blocksText(comment.body ?? []),
+      author: comment.authorName?.trim() || null,
     };
-    add('footnote', this.footnoteOrder, String);
-    add('endnote', this.endnoteOrder, romanNumeral);
+  }
+
+  /** Comments no paragraph refers to, and notes whose paragraph had no text: kept, with no paragraph to cite. */
+  unanchoredComments(): RawNote[] {
+    const out = [...this.orphanNotes];
+    for (const comment of this.document.comments ?? []) {
+      const id = comment.commentId ?? '';
+      if (this.commentOrder.includes(id)) continue;
+      this.commentOrder.push(id);
+      out.push({ kind: 'comment', number: String(this.commentOrder.length), text: this.blocksText(comment.body ?? []), author: comment.authorName?.trim() || null });
+    }
     return out;
+  }
+
+  /** The text of a note's or comment's paragraphs, one line each. */
+  blocksText(blocks: readonly DocxElement[]): string {
+    return this.readBlocks(blocks)
+      .map((paragraph) => paragraph.text.trim())
+      .filter((line) => line.length > 0)
+      .join('\n');
   }
 
   /** A table: a speaker | utterance transcript, or one paragraph per row with tab-separated cells. */
@@ -254,7 +305,9 @@ class ContentReader {
         .map((cell) => cell.map((paragraph) => paragraph.text.trim()).filter(Boolean).join(' '))
         .join('\t')
         .trimEnd();
-      if (text.trim()) out.push({ text });
+      const notes = notesOf(row.flat());
+      if (text.trim()) out.push(notes.length > 0 ? { text, notes } : { text });
+      else this.orphanNotes.push(...notes);
     }
     return out;
   }
@@ -273,40 +326,57 @@ class ContentReader {
         .filter((_, column) => column !== layout.speakerColumn && column !== layout.timeColumn && column !== layout.utteranceColumn)
         .flat()
         .filter((paragraph) => paragraph.text.trim().length > 0);
-      const texts = [...utterance, ...extra].map((paragraph) => paragraph.text.trim());
+      // Each paragraph of the utterance cell stays a paragraph of its own, with the notes it refers to; the notes of
+      // the speaker and time cells go with the row's first paragraph.
+      const parts = [...utterance, ...extra];
+      const texts = parts.map((paragraph) => paragraph.text.trim());
+      const firstNotes = [
+        ...notesOf(row[layout.speakerColumn] ?? []),
+        ...(layout.timeColumn === null ? [] : notesOf(row[layout.timeColumn] ?? [])),
+        ...notesOf(parts.slice(0, 1)),
+      ];
+      const withNotes = (paragraph: RawParagraph, at: number): RawParagraph => {
+        const notes = at === 0 ? firstNotes : notesOf([parts[at] as RawParagraph]);
+        return notes.length > 0 ? { ...paragraph, notes } : paragraph;
+      };
       const time = timeCell ? (/^[[(]/.test(timeCell) ? `${timeCell} ` : `[${timeCell}] `) : '';
-      const label = speakerCell ? matchLayoutLabel(speakerCell) : null;
-      if (label) {
-        const written = speakerCell.replace(/[ \t]*(?::|[–—-])$/u, '');
-        const prefix = `${time}${written}:`;
-        const [first = '', ...rest] = texts;
-        out.push({
-          text: first ? `${prefix} ${first}` : prefix,
-          layoutLabel: { label: label.label, utteranceStart: prefix.length + (first ? 1 : 0) },
-        });
-        for (const text of rest) out.push({ text, continuesTurn: true });
+      const [first = '', ...rest] = texts;
+      if (speakerCell === '') {
+        // An empty speaker cell: the row goes on with the speaker above.
+        texts.forEach((text, at) => out.push(withNotes({ text: at === 0 ? `${time}${text}` : text, continuesTurn: true }, at)));
+        if (texts.length === 0) this.orphanNotes.push(...firstNotes);
         return;
       }
-      // No label (an empty speaker cell): the row goes on with the speaker above; text in the speaker cell is kept.
-      const lines = speakerCell ? [speakerCell, ...texts] : texts;
-      lines.forEach((text, at) => out.push({ text: at === 0 ? `${time}${text}` : text, continuesTurn: true }));
+      const written = speakerCell.replace(/[ \t]*(?::|[–—-])$/u, '');
+      const prefix = `${time}${written}:`;
+      const text = first ? `${prefix} ${first}` : prefix;
+      const label = layout.labels.get(index);
+      // A speaker cell that is no label ("Moderator and P2 together") is kept as written, nobody's turn, and reported.
+      out.push(
+        withNotes(label ? { text, layoutLabel: { label, utteranceStart: prefix.length + (first ? 1 : 0) } } : { text, unrecognisedSpeaker: written }, 0),
+      );
+      rest.forEach((line, at) => out.push(withNotes({ text: line, continuesTurn: true }, at + 1)));
     });
     return out;
   }
 }
 
-/** Where a speaker table keeps its labels, times and utterances, and which rows are headers. */
+/** Where a speaker table keeps its labels, times and utterances, which rows are headers, and each row's speaker. */
 interface SpeakerTableLayout {
   readonly speakerColumn: number;
   readonly utteranceColumn: number;
   readonly timeColumn: number | null;
   readonly headerRows: ReadonlySet<number>;
+  /** The speaker label of each row whose speaker cell is one, by row index. */
+  readonly labels: ReadonlyMap<number, string>;
 }
 
 /**
  * Whether a table is a transcript in speaker | utterance form (optionally with a column of times before, between or
- * after): two or three columns; every non-empty cell of the speaker column (headers aside) is a label; at least two
- * rows have a label; and the labels name roles or repeat (a table of names and ages is not a transcript).
+ * after): two or three columns; at least two rows have a label in the speaker column (short labels such as "INT",
+ * "R1", "M" and group answers such as "All" or "R2 & R4" count); the labels name roles or repeat (a table of names and
+ * ages is not a transcript); and the rows whose speaker cell is no label are a minority. Those rows are kept, with no
+ * speaker, and reported: one irregular row does not make a transcript a plain table.
  */
 function speakerTableLayout(rows: readonly DocxElement[], cells: readonly (readonly RawParagraph[])[][]): SpeakerTableLayout | null {
   const width = Math.max(0, ...cells.map((row) => row.length));
@@ -334,21 +404,46 @@ function speakerTableLayout(rows: readonly DocxElement[], cells: readonly (reado
     if (isHeader) headerRows.add(index);
   });
 
-  const labels: string[] = [];
-  let roleLabels = 0;
+  const found = new Map<number, { readonly label: string; readonly isRoleLabel: boolean }>();
+  let irregular = 0;
   for (let index = 0; index < texts.length; index++) {
     if (headerRows.has(index)) continue;
     const speaker = texts[index]?.[speakerColumn] ?? '';
     if (speaker === '') continue;
-    const label = matchLayoutLabel(speaker);
-    if (!label) return null;
-    labels.push(label.label.toLowerCase());
-    if (label.isRoleLabel) roleLabels++;
+    const label = tableSpeakerLabel(speaker);
+    if (label) found.set(index, label);
+    else irregular++;
   }
-  if (labels.length < 2) return null;
-  const distinct = new Set(labels).size;
+  const labels = [...found.values()];
+  if (labels.length < 2 || irregular >= labels.length) return null;
+  const roleLabels = labels.filter((label) => label.isRoleLabel).length;
+  const distinct = new Set(labels.map((label) => speakerKey(label.label))).size;
   if (roleLabels === 0 && distinct === labels.length) return null;
-  return { speakerColumn, utteranceColumn, timeColumn, headerRows };
+  // "P3 (laughing)" is P3 when P3 speaks elsewhere in the table: the parenthesis is a note on the turn, not a name.
+  const keys = new Set(labels.map((label) => speakerKey(label.label)));
+  const speakerOfRow = new Map<number, string>();
+  for (const [index, { label }] of found) {
+    const bare = label.replace(/\s*\([^()]*\)$/u, '');
+    speakerOfRow.set(index, bare !== label && keys.has(speakerKey(bare)) ? bare : label);
+  }
+  return { speakerColumn, utteranceColumn, timeColumn, headerRows, labels: speakerOfRow };
+}
+
+/**
+ * The speaker label of a table's speaker cell: a label on its own ("INT", "R1", "All", "R2 & R4", "Moderator:"), or
+ * a label followed by a note in brackets or after a dash ("P3 [translated]", "M – inaudible"); null otherwise.
+ */
+function tableSpeakerLabel(cell: string): { readonly label: string; readonly isRoleLabel: boolean } | null {
+  const whole = matchLayoutLabel(cell);
+  if (whole) return whole;
+  const noted = /^(.{1,40}?)\s*(?:\[[^\]]*\]|\([^)]*\)|[–—-]\s.*|[,;]\s.*)$/u.exec(cell.trim());
+  if (!noted) return null;
+  const head = matchLayoutLabel(noted[1] ?? '');
+  return head?.isRoleLabel ? head : null;
+}
+
+function notesOf(paragraphs: readonly RawParagraph[]): RawNote[] {
+  return paragraphs.flatMap((paragraph) => paragraph.notes ?? []);
 }
 
 function cellText(cell: readonly RawParagraph[] | undefined): string {

@@ -15,7 +15,7 @@ import { ZipReadError, readZipDirectory, readZipEntry, type ZipEntry } from '../
 import { readDocxContent, isDocxElement, type DocxContent, type DocxDocument } from './docx-content.ts';
 import { ImportError } from './import-error.ts';
 import type { ImportedText } from './imported-text.ts';
-import { recogniseTranscript } from './transcript-structure.ts';
+import { describeUnattributed, recogniseTranscript } from './transcript-structure.ts';
 
 /** Byte budgets of a Word import: the file, each XML part (declared and inflated), all XML parts together. */
 export const DOCX_LIMITS = {
@@ -70,7 +70,8 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
   if (captured === null) throw new ImportError(fileName, `${quoted} could not be read as a Word document.`);
 
   const content = readDocxContent(captured);
-  const recognised = recogniseTranscript(content.paragraphs);
+  const read = recogniseTranscript(content.paragraphs);
+  const recognised = { ...read, notes: [...read.notes, ...content.unanchoredNotes.map((note) => ({ ...note, n: null }))] };
   if (recognised.paragraphs.length === 0) {
     throw new ImportError(fileName, `${quoted} contains no text.`);
   }
@@ -83,6 +84,7 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
         ? [`The document has ${plural(trackedChanges, 'tracked change', 'tracked changes')}: its text was read with all of them accepted.`]
         : []),
       ...describeContent(content, textBoxes, messages),
+      ...[describeUnattributed(recognised.unattributed)].filter((warning) => warning !== null),
     ],
   };
 }
@@ -305,9 +307,6 @@ function describeContent(
   const warnings: string[] = [];
   const { leftOut, notes } = content;
   if (leftOut.images > 0) warnings.push(`${plural(leftOut.images, 'image was', 'images were')} left out: Tessera imports text only.`);
-  if (leftOut.comments > 0) {
-    warnings.push(`${plural(leftOut.comments, 'comment was', 'comments were')} left out: Tessera keeps the transcript's text, not reviewers' comments.`);
-  }
   if (leftOut.listItems > 0) {
     warnings.push(`${plural(leftOut.listItems, 'list item keeps its', 'list items keep their')} text, without the bullet or number.`);
   }
@@ -323,11 +322,14 @@ function describeContent(
   if (leftOut.tableHeaderRows > 0) {
     warnings.push(`The header row of ${plural(content.speakerTables, 'speaker table', 'speaker tables')} was left out.`);
   }
-  if (notes.footnotes > 0) {
-    warnings.push(`${plural(notes.footnotes, 'footnote', 'footnotes')} placed after the transcript, marked ${notes.footnotes > 1 ? '[1], [2] and so on' : '[1]'}.`);
-  }
-  if (notes.endnotes > 0) {
-    warnings.push(`${plural(notes.endnotes, 'endnote', 'endnotes')} placed after the transcript, marked ${notes.endnotes > 1 ? '[i], [ii] and so on' : '[i]'}.`);
+  const noted = [
+    notes.footnotes > 0 ? plural(notes.footnotes, 'footnote', 'footnotes') : '',
+    notes.endnotes > 0 ? plural(notes.endnotes, 'endnote', 'endnotes') : '',
+    notes.comments > 0 ? plural(notes.comments, 'comment', 'comments') : '',
+  ].filter(Boolean);
+  if (noted.length > 0) {
+    const list = noted.length > 1 ? `${noted.slice(0, -1).join(', ')} and ${noted[noted.length - 1] as string}` : (noted[0] as string);
+    warnings.push(`${list} will become memos on the document, each citing its paragraph; the text keeps no note marks.`);
   }
   const unread = [...new Set(messages.filter((m) => m.type === 'warning' && /unrecognised|unsupported|ignored/i.test(m.message)).map((m) => m.message))];
   if (unread.length > 0) warnings.push(`Parts of the document that Tessera does not read were left out (${unread.slice(0, 3).join('; ')}).`);

@@ -2,16 +2,20 @@
  * A batch of imported files becoming documents of a project in one change (so one undo step and one transaction),
  * with the sites the batch introduces declared in the same change, and field notes linked to their transcripts.
  *
- * The app's import preview and `tessera import` both build their change here.
+ * The app's import preview and `tessera import` both build their change here. The footnotes, endnotes and comments of
+ * a file become memos on its document in the same change, each citing the paragraph that referred to it; the roles
+ * the user set in the preview replace the guessed ones.
  */
-import type { ProjectChange } from '../model/change.ts';
+import { applyChange, composeChanges, type ProjectChange } from '../model/change.ts';
+import { createMemo, type NewMemoInput } from '../memos/memos.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
-import type { DocumentKind, ProjectSnapshot, Site, TesseraDocument, Uuid } from '../model/types.ts';
+import type { DocumentKind, Memo, ProjectSnapshot, Site, SpeakerRole, TesseraDocument, Uuid } from '../model/types.ts';
 import { normaliseName, normaliseSiteCode, StudyEditRefused } from '../study/study-design.ts';
 import { isIsoDate } from '../study/document-attributes.ts';
 import { documentFromImport } from './document-from-import.ts';
-import type { ImportedText } from './imported-text.ts';
+import type { ImportedNote, ImportedText } from './imported-text.ts';
 import { stampsAt } from '../model/stamps.ts';
+import { speakerKey } from './speaker-label.ts';
 
 /** One file of a batch, with the attributes the user confirmed. */
 export interface BatchItem {
@@ -31,6 +35,8 @@ export interface BatchItem {
    * index); "auto" links to the one transcript of the same site and phase, when there is exactly one.
    */
   readonly link?: { readonly documentId: Uuid } | { readonly itemIndex: number } | 'auto' | null;
+  /** Roles the user chose in the preview, by speaker key (`speakerKey(label)`); other speakers keep the guess. */
+  readonly speakerRoles?: Readonly<Record<string, SpeakerRole>>;
 }
 
 /** A site the batch declares, e.g. one named in a file name that the project did not have. */
@@ -44,6 +50,8 @@ export interface BatchChange {
   readonly change: ProjectChange;
   readonly documents: readonly TesseraDocument[];
   readonly sites: readonly Site[];
+  /** The memos made of the files' footnotes, endnotes and comments. */
+  readonly memos: readonly Memo[];
 }
 
 /** Builds the one change that adds the sites and documents of a batch; throws StudyEditRefused on a broken item. */
@@ -77,7 +85,12 @@ export function buildImportChange(
     const date = item.date.trim();
     if (date !== '' && !isIsoDate(date)) throw new StudyEditRefused(`${item.fileName}: "${date}" is not a date (yyyy-mm-dd).`);
     const name = normaliseName(item.name) || item.fileName;
-    return documentFromImport(item.imported, {
+    const roles = item.speakerRoles ?? {};
+    const imported = {
+      ...item.imported,
+      speakers: item.imported.speakers.map((speaker) => ({ ...speaker, role: roles[speakerKey(speaker.label)] ?? speaker.role })),
+    };
+    return documentFromImport(imported, {
       projectId: snapshot.project.id,
       name,
       kind: item.kind,
@@ -96,7 +109,23 @@ export function buildImportChange(
     return target ? { ...document, linkedDocumentId: target } : document;
   });
 
-  return { change: { put: { ...(added.length ? { sites: added } : {}), documents: linked } }, documents: linked, sites: added };
+  const documentsChange: ProjectChange = { put: { ...(added.length ? { sites: added } : {}), documents: linked } };
+  const withDocuments = applyChange(snapshot, documentsChange);
+  const memos = linked.flatMap((document, index) =>
+    (items[index] as BatchItem).imported.notes.map((note) => createMemo(withDocuments, noteMemo(note, document.id), null, newId, now).memo),
+  );
+  const change = memos.length > 0 ? composeChanges(documentsChange, { put: { memos } }) : documentsChange;
+  return { change, documents: linked, sites: added, memos };
+}
+
+const NOTE_KINDS: Readonly<Record<ImportedNote['kind'], string>> = { footnote: 'Footnote', endnote: 'Endnote', comment: 'Comment' };
+
+/** A note of the delivered file as a memo on its document: the title says what it was and which paragraph it cites. */
+function noteMemo(note: ImportedNote, documentId: Uuid): NewMemoInput {
+  const what = note.kind === 'comment' && note.author ? `Comment by ${note.author}` : `${NOTE_KINDS[note.kind]} ${note.number}`;
+  const where = note.n === null ? 'no paragraph' : `paragraph ${note.n}`;
+  const title = `${what} (${where})`;
+  return { target: { kind: 'document', id: documentId }, title: title.length > 200 ? `${title.slice(0, 199)}…` : title, text: note.text };
 }
 
 function resolveLink(
@@ -121,4 +150,13 @@ function resolveLink(
   }
   const target = existing.find((document) => document.id === link.documentId);
   return target && target.kind === 'transcript' ? target.id : null;
+}
+
+/**
+ * The document whose text is exactly a file's imported text (the same transcript imported before, whatever its file
+ * name), among the project's documents and the files ahead of it in the batch; null when there is none. The preview
+ * leaves such a file unticked, so a second import of a study does not double it.
+ */
+export function sameTextAs<T extends { readonly text: string }>(imported: Pick<ImportedText, 'text'>, candidates: readonly T[]): T | null {
+  return candidates.find((candidate) => candidate.text === imported.text) ?? null;
 }

@@ -52,7 +52,7 @@ export async function importTranscriptFile(fileName: string, bytes: Uint8Array, 
     const advice =
       format.kind === 'rtf'
         ? 'Open it in Word or LibreOffice, save it as .docx, and import that.'
-        : 'Tessera imports transcripts as Word (.docx) or plain-text (.txt) files.';
+        : 'Tessera imports transcripts as Word (.docx), plain-text (.txt) or caption (.vtt, .srt) files.';
     throw new ImportError(fileName, `${quoted} is ${format.description}, not a transcript. ${advice}`);
   }
   const imported = importPlainText(fileName, bytes, options.encoding ? { encoding: options.encoding } : {});

@@ -25,6 +25,27 @@ export interface ImportedSpeaker {
   readonly role: SpeakerRole;
 }
 
+/** A paragraph where the layout puts a speaker but none was recognised (a table row whose speaker cell is no label). */
+export interface UnattributedParagraph {
+  readonly n: number;
+  /** What stood where the speaker should be, as written. */
+  readonly label: string;
+}
+
+/**
+ * A footnote, endnote or reviewer's comment of the delivered file. It leaves no mark in the text; the import makes it
+ * a memo on the document that cites paragraph `n` (null: the paragraph is not known, e.g. a comment on nothing).
+ */
+export interface ImportedNote {
+  readonly n: number | null;
+  readonly kind: 'footnote' | 'endnote' | 'comment';
+  /** As Word numbers it: "1", "ii"; comments in order of reference. */
+  readonly number: string;
+  readonly text: string;
+  /** A comment's author as the file names them, or null. */
+  readonly author: string | null;
+}
+
 /** The paragraphs, speakers and text recognised from a list of raw paragraph strings. */
 export interface RecognisedText {
   /** The paragraphs joined by "\n". */
@@ -32,13 +53,17 @@ export interface RecognisedText {
   readonly paragraphs: readonly ImportedParagraph[];
   /** In order of first appearance. */
   readonly speakers: readonly ImportedSpeaker[];
+  /** Paragraphs whose speaker was not recognised although the layout says one stands there; shown in the preview. */
+  readonly unattributed: readonly UnattributedParagraph[];
+  /** Footnotes, endnotes and comments, in the order of the paragraphs that refer to them. */
+  readonly notes: readonly ImportedNote[];
 }
 
 /** A file's text as imported: recognised structure plus where it came from and what the user should know. */
 export interface ImportedText extends RecognisedText {
   /** The character encoding the bytes were decoded from, e.g. "utf-8" or "windows-1252". */
   readonly encoding: string;
-  readonly format: 'txt' | 'docx';
+  readonly format: 'txt' | 'docx' | 'vtt' | 'srt';
   /** Things the user should know, e.g. that the encoding was guessed and can be changed. */
   readonly warnings: readonly string[];
   /**

@@ -1,5 +1,5 @@
 /**
- * Imports a plain-text transcript (.txt): checks that the bytes really are text, decodes them (see
+ * Imports a plain-text transcript (.txt, or a caption file: .vtt, .srt, see `captions.ts`): checks that the bytes really are text, decodes them (see
  * `text-decoding.ts`), and recognises paragraphs, speakers and timestamps (see `transcript-structure.ts`).
  *
  * Every refusal is an ImportError whose message names the file and says why in plain words; everything the user
@@ -15,7 +15,8 @@ import {
   sniffByteOrderMark,
   type TextEncodingName,
 } from './text-decoding.ts';
-import { recogniseTranscript } from './transcript-structure.ts';
+import { captionFormatOf, captionParagraphs } from './captions.ts';
+import { describeUnattributed, recogniseTranscript } from './transcript-structure.ts';
 
 /** The largest text file Tessera imports; a two-hour transcript is well under 1 MB. */
 export const MAX_TEXT_FILE_BYTES = 50 * 1024 * 1024;
@@ -102,11 +103,19 @@ export function importPlainText(fileName: string, bytes: Uint8Array, options?: P
     );
   }
 
-  const recognised = recogniseTranscript([text]);
+  // A caption file (WebVTT, SubRip) is told by its first lines, whatever its name.
+  const captions = captionFormatOf(text);
+  const recognised = recogniseTranscript(captions ? captionParagraphs(text, captions) : [text]);
   if (recognised.paragraphs.length === 0) {
-    throw new ImportError(fileName, `${quoted} contains no text, only blank lines.`);
+    throw new ImportError(fileName, `${quoted} contains no text, only ${captions ? 'cue timings' : 'blank lines'}.`);
   }
-  return { ...recognised, encoding: decoded.encoding, format: 'txt', warnings, encodingDetectedBy: decoded.detectedBy };
+  if (captions) {
+    const name = captions === 'vtt' ? 'WebVTT' : 'SubRip';
+    warnings.push(`Read as ${name} captions: consecutive cues of one speaker are one paragraph, with the start time of its first cue.`);
+  }
+  const unattributed = describeUnattributed(recognised.unattributed);
+  if (unattributed) warnings.push(unattributed);
+  return { ...recognised, encoding: decoded.encoding, format: captions ?? 'txt', warnings, encodingDetectedBy: decoded.detectedBy };
 }
 
 function refuseBinary(fileName: string, bytes: Uint8Array): void {

@@ -22,13 +22,22 @@ export interface SpeakerLabelMatch {
   readonly isRoleLabel: boolean;
 }
 
+/** Spaces between the words of a label and around its colon or dash: word processors put no-break ones there too. */
+const SPACE = String.raw`[ \t\u00a0\u2007\u202f]`;
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-]*`;
 const LABEL = new RegExp(
-  String.raw`(\p{L}[\p{L}\p{M}\p{N}'’.\-]*(?:[ \t]+${WORD}){0,3})` + // one to four words, the first with a letter
-    String.raw`(?:[ \t]*(\([^()\n]{1,40}\)))?` + // an optional parenthesis: "Moderator (Sarah)"
-    String.raw`(?:[ \t]*[[(]\d{1,2}:\d\d(?::\d\d)?[\])])?` + // an optional timestamp: "P3 [00:21:47]:"
-    String.raw`(?:[ \t]*:(?![\d/:])|[ \t]+[–—-](?=\s|$))` + // a colon (not "10:30", "http://") or a spaced dash
-    String.raw`[ \t]*`,
+  String.raw`(\p{L}[\p{L}\p{M}\p{N}'’.\-]*(?:${SPACE}+${WORD}){0,3})` + // one to four words, the first with a letter
+    String.raw`(?:${SPACE}*(\([^()\n]{1,40}\)))?` + // an optional parenthesis: "Moderator (Sarah)"
+    String.raw`(?:${SPACE}*[[(]\d{1,2}:\d\d(?::\d\d)?[\])])?` + // an optional timestamp: "P3 [00:21:47]:"
+    String.raw`(?:${SPACE}*:(?![\d/:])|${SPACE}+[–—-](?=\s|$))` + // a colon (not "10:30", "http://") or a spaced dash
+    String.raw`${SPACE}*`,
+  'uy',
+);
+
+/** Several numbered speakers named together before a colon or a spaced dash: "R2 & R4:", "P1, P3 –". */
+const SEVERAL_LABELS_LEAD = new RegExp(
+  String.raw`(\p{L}{1,12}${SPACE}?\d{1,3}[a-z]?(?:${SPACE}*(?:&|\+|/|,|and)${SPACE}*(?:\p{L}{1,12}${SPACE}?)?\d{1,3}[a-z]?)+)` +
+    String.raw`(?:${SPACE}*:(?![\d/:])|${SPACE}+[–—-](?=\s|$))${SPACE}*`,
   'uy',
 );
 
@@ -65,6 +74,9 @@ export function matchSpeakerLabel(paragraph: string): SpeakerLabelMatch | null {
   let from = paragraph.length - paragraph.trimStart().length;
   const timestamp = leadingTimestamp(paragraph, from);
   if (timestamp) from = timestamp.end;
+  SEVERAL_LABELS_LEAD.lastIndex = from;
+  const several = SEVERAL_LABELS_LEAD.exec(paragraph);
+  if (several) return { label: several[1] ?? '', utteranceStart: SEVERAL_LABELS_LEAD.lastIndex, isRoleLabel: true };
   LABEL.lastIndex = from;
   const match = LABEL.exec(paragraph);
   if (!match) return null;
@@ -100,7 +112,7 @@ export function matchLayoutLabel(text: string): LayoutLabelMatch | null {
 
 /** Whether words that are not a role could be a speaker's name: capitalised, no sentence words, no heading. */
 function isPlausibleName(words: string): boolean {
-  const parts = words.split(/[ \t]+/);
+  const parts = words.split(/[ \t\u00a0\u2007\u202f]+/);
   const first = parts[0] ?? '';
   if (HEADING_WORDS.has(first.toLowerCase())) return false;
   const initial = first.charAt(0);
@@ -123,23 +135,52 @@ const MODERATOR_WORDS = new Set([
 const ASSISTANT_WORDS = new Set(['assistant', 'note-taker', 'observer', 'interpreter', 'translator', 'observateur', 'observador', 'observadora', 'משקיף', 'משקיפה']);
 const PARTICIPANT_WORDS = new Set(['participant', 'respondent', 'interviewee', 'participante', 'teilnehmer', 'teilnehmerin', 'משתתף', 'משתתפת']);
 
+/** Words that name several speakers at once: a group answer ("All:", "Several participants:"). */
+const GROUP_WORDS = new Set(['all', 'everyone', 'everybody', 'several', 'many', 'some', 'most', 'both', 'others', 'multiple', 'various']);
+/** Words that may follow a group word: "All participants", "Several voices". */
+const GROUP_NOUNS = new Set(['participants', 'respondents', 'voices', 'speakers', 'members', 'together', 'in', 'unison', 'at', 'once']);
+
+/**
+ * Abbreviations of a role, written in capitals with an optional number as table transcripts write them: INT, FAC,
+ * MOD, M (moderator), F (facilitator), but M3 and F2 are numbered participants; AM, NT, OBS (assistant moderator, note-taker, observer).
+ */
+const MODERATOR_ABBREVIATIONS = new Set(['i', 'int', 'iv', 'fac', 'f', 'mod', 'm']);
+const ASSISTANT_ABBREVIATIONS = new Set(['am', 'nt', 'obs', 'asst', 'ast']);
+/** Capitals that number a question or a figure, never a speaker ("Q1:", "T2:"). */
+const NOT_SPEAKER_ABBREVIATIONS = new Set(['q', 'qn', 'qu', 'qs', 'fig', 'tab', 'no', 'pg', 'ch', 'sec', 'v', 'vol']);
+
+/** Two or more speakers named together: "R2 & R4", "P1 and P3", "P1, P2", "P2/P4". */
+const SEVERAL_LABELS = /^\p{L}{1,12}[ \u00a0]?\d{1,3}[a-z]?(?:\s*(?:&|\+|\/|,|\band\b)\s*(?:\p{L}{1,12}[ \u00a0]?)?\d{1,3}[a-z]?)+$/iu;
+
 /**
  * Guesses a speaker's role from the label: moderator, facilitator and interviewer are moderators; assistant,
  * note-taker, observer and interpreter are assistants; P3, R1, participant, respondent are participants (with
- * qualifiers such as "FGD participant 4" or "Assistant moderator"); anything else is unknown.
+ * qualifiers such as "FGD participant 4" or "Assistant moderator"); "All", "Several", "R2 & R4" are a group answer;
+ * short capitals as table transcripts write them are guessed too: INT, FAC, MOD, M and F are moderators, AM, NT and
+ * OBS assistants, and capitals with a number (F2, N3, PSW2, CHW1: female 2, nurse 3, peer support worker 2) a
+ * numbered participant; anything else is unknown.
  */
 export function guessSpeakerRole(label: string): SpeakerRole {
-  const normalised = label
+  const withoutNote = label.replace(/\([^)]*\)/g, ' ').trim();
+  const normalised = withoutNote
     .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
     .replace(/\bnote[ \t]*taker\b/g, 'note-taker')
-    .trim()
-    .split(/[ \t]+/)
+    .split(/\s+/)
     .filter((word) => word.length > 0);
+  if (SEVERAL_LABELS.test(withoutNote)) return 'group';
   if (normalised.length === 0 || normalised.length > 4) return 'unknown';
   const joined = normalised.join(' ');
   if (/^[pr][ ]?\d{1,3}[a-z]?$/.test(joined) || joined === 'r' || joined === 'resp') return 'participant';
-  if (joined === 'i' || joined === 'int') return 'moderator';
+  if (GROUP_WORDS.has(normalised[0] ?? '') && normalised.slice(1).every((word) => GROUP_NOUNS.has(word))) return 'group';
+  const abbreviation = /^(\p{Lu}{1,4})[ ]?(\d{1,3}[a-z]?)?$/u.exec(withoutNote);
+  if (abbreviation) {
+    const letters = (abbreviation[1] ?? '').toLowerCase();
+    // A lone M or F is the moderator or facilitator; numbered (M3, F2) they are the male or female participants.
+    const numberedParticipant = abbreviation[2] !== undefined && (letters === 'm' || letters === 'f');
+    if (MODERATOR_ABBREVIATIONS.has(letters) && !numberedParticipant) return 'moderator';
+    if (ASSISTANT_ABBREVIATIONS.has(letters)) return 'assistant';
+    if (abbreviation[2] !== undefined && !NOT_SPEAKER_ABBREVIATIONS.has(letters)) return 'participant';
+  }
   // Drop a trailing number or letter that tells speakers of one role apart ("Participant 2", "Moderator B").
   const last = normalised[normalised.length - 1] ?? '';
   const words = /^(?:\d{1,3}[a-z]?|[a-z])$/.test(last) && normalised.length > 1 ? normalised.slice(0, -1) : normalised;
@@ -154,4 +195,34 @@ export function guessSpeakerRole(label: string): SpeakerRole {
 /** The key under which labels count as the same speaker: "MODERATOR" and "Moderator" are one person. */
 export function speakerKey(label: string): string {
   return label.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A turn header of a recording's transcript: a speaker and a time on a line of their own. */
+export interface TurnHeaderMatch {
+  readonly label: string;
+  /** The time as written, e.g. "0:15" or "00:01:23". */
+  readonly timestamp: string;
+  readonly isRoleLabel: boolean;
+}
+
+const HEADER_TIME = String.raw`\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?`;
+const NAME_THEN_TIME = new RegExp(String.raw`^\s*(.{1,60}?)${SPACE}+(?:\[(${HEADER_TIME})\]|\((${HEADER_TIME})\)|(${HEADER_TIME}))\s*$`, 'u');
+const TIME_THEN_NAME = new RegExp(String.raw`^\s*(?:\[(${HEADER_TIME})\]|\((${HEADER_TIME})\)|(${HEADER_TIME}))${SPACE}+(.{1,60}?)\s*$`, 'u');
+
+/**
+ * A line that holds only a speaker and a time, as recording tools and transcription services write the head of each
+ * turn with the utterance on the lines after it: "Speaker 2  0:15" (Otter), "Jane Doe   00:01:23" (Teams, Zoom),
+ * "Interviewer [00:02]", "00:00:05 Speaker 1" (Word's Transcribe). The speaker must be label-shaped by the rules of
+ * `matchLayoutLabel` (a name, a role, "Speaker 1"); a name that is no role is only a candidate, as in running text.
+ */
+export function matchTurnHeader(line: string): TurnHeaderMatch | null {
+  if (!line.includes(':')) return null;
+  const nameFirst = NAME_THEN_TIME.exec(line);
+  const timeFirst = nameFirst ? null : TIME_THEN_NAME.exec(line);
+  const name = nameFirst ? nameFirst[1] : timeFirst?.[4];
+  const timestamp = nameFirst ? (nameFirst[2] ?? nameFirst[3] ?? nameFirst[4]) : (timeFirst?.[1] ?? timeFirst?.[2] ?? timeFirst?.[3]);
+  if (!name || !timestamp || /[:–—-]\s*$/u.test(name)) return null;
+  const label = matchLayoutLabel(name);
+  if (!label) return null;
+  return { label: label.label, timestamp, isRoleLabel: label.isRoleLabel };
 }

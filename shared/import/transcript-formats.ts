@@ -4,4 +4,4 @@
  */
 
 /** Extensions, without the dot, that the import file picker offers. */
-export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['docx', 'txt'];
+export const TRANSCRIPT_EXTENSIONS: readonly string[] = ['docx', 'txt', 'vtt', 'srt'];

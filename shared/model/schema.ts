@@ -117,7 +117,7 @@ export const coderSchema = z.strictObject({
 export const speakerSchema = z.strictObject({
   id: uuid,
   label: name,
-  role: z.enum(['moderator', 'assistant', 'participant', 'unknown']),
+  role: z.enum(['moderator', 'assistant', 'participant', 'group', 'unknown']),
   attributes: attributeMap,
 });
 
@@ -149,7 +149,7 @@ export const documentAttributesSchema = z.strictObject({
 /** Schema of DocumentSource. */
 export const documentSourceSchema = z.strictObject({
   fileName: z.string().max(SCHEMA_LIMITS.name),
-  format: z.enum(['txt', 'docx', 'tessera', 'qdpx']),
+  format: z.enum(['txt', 'docx', 'vtt', 'srt', 'tessera', 'qdpx']),
   encoding: z.string().max(SCHEMA_LIMITS.shortText),
   importedAt: isoDateTime,
 });

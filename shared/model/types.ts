@@ -132,8 +132,11 @@ export interface Coder extends ProjectRecord {
 /** What a document is: a focus-group transcript, or the moderators' field notes on one. */
 export type DocumentKind = 'transcript' | 'field-notes';
 
-/** The role of a speaker in a focus group. */
-export type SpeakerRole = 'moderator' | 'assistant' | 'participant' | 'unknown';
+/**
+ * The role of a speaker in a focus group. "group" is several participants answering at once ("All:", "R2 & R4:"):
+ * their words are the group's, not one participant's, so a filter for participants leaves them out.
+ */
+export type SpeakerRole = 'moderator' | 'assistant' | 'participant' | 'group' | 'unknown';
 
 /** A speaker of one document, as recognised from labels such as "Moderator:" or "P3:". */
 export interface Speaker {
@@ -176,7 +179,7 @@ export interface DocumentAttributes {
 /** Where a document's text came from, so a researcher can trace it back to the delivered file. */
 export interface DocumentSource {
   readonly fileName: string;
-  readonly format: 'txt' | 'docx' | 'tessera' | 'qdpx';
+  readonly format: 'txt' | 'docx' | 'vtt' | 'srt' | 'tessera' | 'qdpx';
   /** The character encoding the text was decoded from, e.g. "utf-8", "utf-16le", "windows-1252". */
   readonly encoding: string;
   readonly importedAt: IsoDateTime;
@@ -198,7 +201,13 @@ export interface DocumentMeta extends ProjectRecord {
 
 /** A document with its text. The text is never edited after import, so coding offsets stay valid. */
 export interface TesseraDocument extends DocumentMeta {
-  /** Plain text, LF line endings, one paragraph a line. */
+  /**
+   * Plain text, LF line endings, one paragraph a line: a LF always ends a paragraph, so paragraph n is the n-th line.
+   * The characters are the delivered ones (no-break spaces, typographic quotes and dashes are kept; search may fold
+   * them, the text may not). A line break inside a paragraph (Word's soft line break, Shift+Enter) is stored as
+   * U+2028 LINE SEPARATOR, which is not a LF, so paragraph numbers stay one per Word paragraph as citations and other
+   * tools count them; the reader shows it as a line break. It is one code point, so offsets are unaffected.
+   */
   readonly text: string;
 }
 

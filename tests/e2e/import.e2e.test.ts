@@ -16,6 +16,7 @@ import {
   boldLabelTranscript,
   footnotesAndComments,
   hebrewTranscript,
+  irregularSpeakerTableTranscript,
   longTranscript,
   speakerTableTranscript,
   timedSpeakerTableTranscript,
@@ -54,7 +55,7 @@ beforeAll(async () => {
     text('JR_pre_FN_utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Moderator: הערות שדה\r\nThe group met outside.', 'utf16le')])),
     docx('scan.docx', new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n')),
   );
-  for (let group = 1; group <= 6; group++) files.push(docx(`BU_post_FGD${group + 1}_EN.docx`, await longTranscript(400 + group * 50)));
+  for (let group = 1; group <= 6; group++) files.push(docx(`BU_post_FGD${group + 1}_EN.docx`, await longTranscript(400 + group * 150)));
   const launched = await launchBrowser(newProfileDir());
   context = launched.context;
   app = new WorkspacePage(launched.page);
@@ -91,7 +92,7 @@ describe('importing a study', () => {
     );
     expect(await importer.status('JR_pre_FN_utf16.txt')).toBe('Text, UTF-16 LE, detected from its byte-order mark');
     expect(await importer.card('scan.docx').getByRole('alert').innerText()).toBe(
-      '"scan.docx" is a PDF document, not a transcript. Tessera imports transcripts as Word (.docx) or plain-text (.txt) files.',
+      '"scan.docx" is a PDF document, not a transcript. Tessera imports transcripts as Word (.docx), plain-text (.txt) or caption (.vtt, .srt) files.',
     );
     // Attributes from the file names.
     expect(await importer.preview().getByLabel('Site of BU_pre_FGD_EN.docx').inputValue()).toBe('BU');
@@ -248,7 +249,7 @@ describe('importing a study', () => {
     });
     await app.page.reload();
     await visible(app.page.locator('.project-title', { hasText: 'UPSIDES FGDs' }));
-    await importer.pickFiles([docx('KA_post_FGD2_EN.docx', await speakerTableTranscript()), text('KA_post_FN.txt', 'Short session.')]);
+    await importer.pickFiles([docx('KA_post_FGD2_EN.docx', await irregularSpeakerTableTranscript()), text('KA_post_FN.txt', 'Short session.')]);
     expect(await importer.waitUntilRead()).toBe('2 files read.');
     await importer.commit(2);
     await expect.poll(() => app.page.locator('.document-item').count()).toBe(16);

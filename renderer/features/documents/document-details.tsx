@@ -13,14 +13,9 @@ import { formatDateTime, plural } from '../../app/format.ts';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { changeStudy } from '../study/study-store.ts';
 import { closeDocumentDetails, useDocuments } from './documents-store.ts';
+import { SPEAKER_ROLES } from '#shared/study/speaker-assignment';
 import './documents.css';
 
-const ROLES: readonly { readonly value: SpeakerRole; readonly label: string }[] = [
-  { value: 'moderator', label: 'Moderator' },
-  { value: 'assistant', label: 'Assistant' },
-  { value: 'participant', label: 'Participant' },
-  { value: 'unknown', label: 'Unknown' },
-];
 
 const LANGUAGE_NAMES = [...new Set(Object.values(LANGUAGES))].sort();
 
@@ -219,7 +214,7 @@ function DetailsForm({ snapshot, document }: { snapshot: ProjectSnapshot; docume
                         disabled={speaker.mergeInto !== null}
                         onChange={(e) => updateSpeaker(speaker.id, { role: e.target.value as SpeakerRole })}
                       >
-                        {ROLES.map((role) => (
+                        {SPEAKER_ROLES.map((role) => (
                           <option key={role.value} value={role.value}>
                             {role.label}
                           </option>

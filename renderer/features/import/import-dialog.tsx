@@ -6,7 +6,9 @@
 import { memo, useMemo } from 'react';
 import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, type TextEncodingName } from '#shared/import/text-decoding';
 import type { ImportedText } from '#shared/import/imported-text';
-import type { DocumentKind, ProjectSnapshot } from '#shared/model/types';
+import type { DocumentKind, ProjectSnapshot, SpeakerRole } from '#shared/model/types';
+import { speakerKey } from '#shared/import/speaker-label';
+import { SPEAKER_ROLES } from '#shared/study/speaker-assignment';
 import { LANGUAGES } from '#shared/study/file-name-attributes';
 import { phasesInOrder } from '#shared/study/study-design';
 import { sliceCodePoints } from '#shared/text/code-points';
@@ -25,6 +27,7 @@ import {
   setAttributeForAll,
   setFileAttributes,
   setIncluded,
+  setSpeakerRole,
   useImport,
   type ImportFile,
 } from './import-store.ts';
@@ -135,7 +138,7 @@ export function ImportDialog() {
 const FileCard = memo(function FileCard(props: { file: ImportFile; linkTarget: string | null; snapshot: ProjectSnapshot; siteCodes: readonly string[] }) {
   const { file, linkTarget, snapshot, siteCodes } = props;
   const imported = file.imported;
-  const isText = imported ? imported.format === 'txt' : !/\.docx$/i.test(file.fileName);
+  const isText = imported ? imported.format !== 'docx' : !/\.docx$/i.test(file.fileName);
   const duplicate = snapshot.documents.find((document) => document.source.fileName === file.fileName || document.name === file.attributes.name);
   const a = file.attributes;
   return (
@@ -221,10 +224,12 @@ const FileCard = memo(function FileCard(props: { file: ImportFile; linkTarget: s
               <input type="date" value={a.date} onChange={(e) => setFileAttributes(file.key, { date: e.target.value })} aria-label={`Date of ${file.fileName}`} />
             </label>
           </div>
+          {imported.speakers.length > 0 && <SpeakerRoles file={file} imported={imported} />}
           <FirstLines imported={imported} />
-          {(imported.warnings.length > 0 || duplicate) && (
+          {(imported.warnings.length > 0 || duplicate || file.sameTextAs) && (
             <ul className="import-warnings" aria-label={`Warnings for ${file.fileName}`}>
-              {duplicate && <li>The project already has a document “{duplicate.name}” (from {duplicate.source.fileName}).</li>}
+              {file.sameTextAs && <li>Same text as “{file.sameTextAs}”, already in the project or in this list: left unticked so it is not imported twice.</li>}
+              {duplicate && !file.sameTextAs && <li>The project already has a document “{duplicate.name}” (from {duplicate.source.fileName}).</li>}
               {imported.warnings.map((warning) => (
                 <li key={warning}>{warning}</li>
               ))}
@@ -238,8 +243,60 @@ const FileCard = memo(function FileCard(props: { file: ImportFile; linkTarget: s
 
 function describeFormat(imported: ImportedText): string {
   if (imported.format === 'docx') return 'Word document';
+  if (imported.format === 'vtt' || imported.format === 'srt') return imported.format === 'vtt' ? 'WebVTT captions' : 'SubRip captions';
   const label = TEXT_ENCODING_LABELS[imported.encoding as TextEncodingName] ?? imported.encoding;
   return `Text, ${label}${imported.encodingDetectedBy ? `, ${DETECTED_BY[imported.encodingDetectedBy]}` : ''}`;
+}
+
+/**
+ * The speakers recognised in a file, each with how many paragraphs are theirs and the role guessed from the label,
+ * which the user can change before importing: a wrong guess would silently drop passages from retrieval by role.
+ */
+function SpeakerRoles({ file, imported }: { file: ImportFile; imported: ImportedText }) {
+  const turns = new Map<string, number>();
+  for (const paragraph of imported.paragraphs) {
+    if (paragraph.speakerLabel !== null) turns.set(paragraph.speakerLabel, (turns.get(paragraph.speakerLabel) ?? 0) + 1);
+  }
+  return (
+    <table className="import-speakers">
+      <caption>Speakers of {file.fileName}: check each role</caption>
+      <thead>
+        <tr>
+          <th scope="col">Speaker</th>
+          <th scope="col">Paragraphs</th>
+          <th scope="col">Role</th>
+        </tr>
+      </thead>
+      <tbody>
+        {imported.speakers.map((speaker) => {
+          const key = speakerKey(speaker.label);
+          const role = file.speakerRoles[key] ?? speaker.role;
+          return (
+            <tr key={key}>
+              <th scope="row" dir="auto">
+                {speaker.label}
+              </th>
+              <td>{turns.get(speaker.label) ?? 0}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${speaker.label} in ${file.fileName}`}
+                  value={role}
+                  onChange={(e) => setSpeakerRole(file.key, key, e.target.value as SpeakerRole)}
+                >
+                  {SPEAKER_ROLES.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                      {option.value === speaker.role ? ' (guessed)' : ''}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
 }
 
 /** The first paragraphs as they will read, speaker labels set apart. */

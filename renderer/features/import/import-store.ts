@@ -5,12 +5,12 @@
  * cannot be read are named with the reason, and nothing of them is stored.
  */
 import { create } from 'zustand';
-import { buildImportChange, type BatchItem } from '#shared/import/import-batch';
+import { buildImportChange, sameTextAs, type BatchItem } from '#shared/import/import-batch';
 import type { ImportedText } from '#shared/import/imported-text';
 import { TRANSCRIPT_EXTENSIONS } from '#shared/import/transcript-formats';
 import type { TextEncodingName } from '#shared/import/text-decoding';
 import { randomUuid, systemClock } from '#shared/model/ids';
-import type { DocumentKind, ProjectSnapshot, Uuid } from '#shared/model/types';
+import type { DocumentKind, ProjectSnapshot, SpeakerRole, Uuid } from '#shared/model/types';
 import type { PickedFile } from '#shared/platform/preload-api';
 import { isRefusedFile } from '#shared/platform/preload-api';
 import { attributesFromFileName } from '#shared/study/file-name-attributes';
@@ -45,6 +45,10 @@ export interface ImportFile {
   readonly encoding: TextEncodingName | null;
   readonly include: boolean;
   readonly attributes: FileAttributes;
+  /** Roles the user chose for speakers, by speaker key; the others keep the guessed role. */
+  readonly speakerRoles: Readonly<Record<string, SpeakerRole>>;
+  /** The name of a document (of the project, or a file ahead in the list) with exactly this text, or null. */
+  readonly sameTextAs: string | null;
 }
 
 interface ImportState {
@@ -76,7 +80,7 @@ function updateFile(key: number, patch: Partial<ImportFile>): void {
 export function pickFilesToImport(): void {
   const picking = platformApi().openFiles({
     title: 'Import transcripts and field notes',
-    filters: [{ name: 'Transcripts (Word, plain text)', extensions: [...TRANSCRIPT_EXTENSIONS] }],
+    filters: [{ name: 'Transcripts (Word, plain text, captions)', extensions: [...TRANSCRIPT_EXTENSIONS] }],
     allowMultiple: true,
   });
   void attempt(null, async () => {
@@ -108,6 +112,8 @@ export function previewFiles(picked: readonly PickedFile[]): void {
       error: refusal,
       encoding: null,
       include: refusal === null,
+      speakerRoles: {},
+      sameTextAs: null,
       attributes: {
         name: fromName.name,
         kind: fromName.kind ?? 'transcript',
@@ -130,11 +136,20 @@ async function readFile(key: number): Promise<void> {
   // The file may have been removed, or the preview closed, while it was read.
   if (!get().files.some((candidate) => candidate.key === key)) return;
   if (outcome.ok) {
+    // A file whose text is already in the project (or ahead in the list) is left unticked: a second import of a
+    // study must not double it. The user can still tick it.
+    const snapshot = currentSnapshot();
+    const ahead = get()
+      .files.filter((other) => other.key < key && other.imported !== null)
+      .map((other) => ({ name: other.attributes.name, text: (other.imported as ImportedText).text }));
+    const same = sameTextAs(outcome.imported, [...(snapshot?.documents ?? []), ...ahead]);
     // A Word file is never read again: its bytes can go. A text file keeps them for another encoding.
     updateFile(key, {
       status: 'ready',
       imported: outcome.imported,
       error: null,
+      sameTextAs: same?.name ?? null,
+      ...(same ? { include: false } : {}),
       ...(outcome.imported.format === 'docx' ? { bytes: null } : {}),
     });
   } else {
@@ -158,6 +173,13 @@ export function setFileAttributes(key: number, patch: Partial<FileAttributes>): 
 /** Gives every file the same value of an attribute ("apply to all"). */
 export function setAttributeForAll<K extends keyof FileAttributes>(field: K, value: FileAttributes[K]): void {
   set((state) => ({ files: state.files.map((file) => ({ ...file, attributes: { ...file.attributes, [field]: value } })) }));
+}
+
+/** Sets the role of one recognised speaker of a file (by speaker key), replacing the guessed role. */
+export function setSpeakerRole(key: number, speaker: string, role: SpeakerRole): void {
+  set((state) => ({
+    files: state.files.map((file) => (file.key === key ? { ...file, speakerRoles: { ...file.speakerRoles, [speaker]: role } } : file)),
+  }));
 }
 
 /** Includes a file in the import or leaves it out. */
@@ -249,6 +271,7 @@ export async function commitImport(): Promise<void> {
       language: file.attributes.language,
       date: file.attributes.date,
       link: 'auto',
+      speakerRoles: file.speakerRoles,
     }));
     const label = ready.length === 1 ? `Import ${ready[0]?.attributes.name}` : `Import ${ready.length} documents`;
     // A refusal of the study design (a site code that is not valid) is shown as it is, for the user to fix in the preview.

@@ -8,7 +8,7 @@
  * looks. The stripes' heights come from where the browser laid out the coded text, measured after layout and set on
  * the stripe elements directly, and again whenever the paragraph's width changes.
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { Fragment, memo, useLayoutEffect, useRef } from 'react';
 import type { CSSProperties, MouseEvent as ReactMouseEvent } from 'react';
 import type { Code, Coding, Paragraph, Uuid } from '#shared/model/types';
 import type { CodePointMap } from '#shared/text/code-points';
@@ -194,18 +194,22 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
             const className = [piece.isLabel ? 'speaker-label' : '', run.codingIds.length ? 'coded' : '', inSelected ? 'coded-selected' : '']
               .filter(Boolean)
               .join(' ');
-            return (
-              <span
-                key={`${run.start}`}
-                data-cp={run.start}
-                data-codings={run.codingIds.length ? run.codingIds.join(' ') : undefined}
-                className={className || undefined}
-                style={runStyle(colors)}
-                title={piece.isLabel && speakerLabel ? `Speaker: ${speakerLabel}` : undefined}
-              >
-                {slice}
-              </span>
-            );
+            // A soft line break (U+2028, see TesseraDocument.text) is kept in the run's text, so selection offsets
+            // stay exact, and shown by a <br> after it, since browsers do not break a line there by themselves.
+            return linesOfRun(slice, run.start).map((line) => (
+              <Fragment key={`${line.start}`}>
+                <span
+                  data-cp={line.start}
+                  data-codings={run.codingIds.length ? run.codingIds.join(' ') : undefined}
+                  className={className || undefined}
+                  style={runStyle(colors)}
+                  title={piece.isLabel && speakerLabel ? `Speaker: ${speakerLabel}` : undefined}
+                >
+                  {line.text}
+                </span>
+                {line.text.endsWith(LINE_SEPARATOR) && <br />}
+              </Fragment>
+            ));
           }),
         )}
       </div>
@@ -260,3 +264,18 @@ export const ParagraphView = memo(ParagraphViewImpl, (before, after) => {
   }
   return true;
 });
+
+const LINE_SEPARATOR = '\u2028';
+
+/** A run's text cut after each line separator, each piece with the code point it starts at. */
+function linesOfRun(text: string, start: number): { readonly text: string; readonly start: number }[] {
+  if (!text.includes(LINE_SEPARATOR)) return [{ text, start }];
+  const out: { text: string; start: number }[] = [];
+  let at = start;
+  for (const piece of text.split(/(?<=\u2028)/)) {
+    if (piece.length === 0) continue;
+    out.push({ text: piece, start: at });
+    at += [...piece].length;
+  }
+  return out;
+}

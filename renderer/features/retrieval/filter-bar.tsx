@@ -17,6 +17,7 @@ const ROLES: readonly { value: SpeakerRole; label: string }[] = [
   { value: 'participant', label: 'Participants' },
   { value: 'moderator', label: 'Moderators' },
   { value: 'assistant', label: 'Assistants' },
+  { value: 'group', label: 'Group answers' },
   { value: 'unknown', label: 'Unknown speakers' },
 ];
 

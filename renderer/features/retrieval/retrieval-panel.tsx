@@ -14,6 +14,7 @@ import { passageContext, retrieveSegments, segmentText, type RetrievedSegment, t
 import { codeLabel } from '#shared/codebooks/code-info';
 import { jumpTo, selectCode, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
+import { withUnknownRoles } from '#shared/coding/segment-filter';
 import { FilterBar } from './filter-bar.tsx';
 import { CodeFinder } from './code-finder.tsx';
 import { addRetrievedCode, removeRetrievedCode, useRetrieval } from './retrieval-store.ts';
@@ -54,6 +55,13 @@ export function RetrievalPanel() {
     const codingsByCode = new Map(codeIds.map((id, i) => [id, codingLists[i] ?? NO_CODINGS]));
     return retrieveSegments({ codeById, documentById, codingsByCode }, { sites, phases }, { codeIds, filter, order });
   }, [codeById, documentById, sites, phases, codeIds, codingLists, filter, order]);
+  // How many segments the role filter drops only because their speaker's role is unknown: said, never silent.
+  const unknownLeftOut = useMemo(() => {
+    const widened = withUnknownRoles(filter);
+    if (!widened || !codeById || !documentById || !sites || !phases) return 0;
+    const codingsByCode = new Map(codeIds.map((id, i) => [id, codingLists[i] ?? NO_CODINGS]));
+    return retrieveSegments({ codeById, documentById, codingsByCode }, { sites, phases }, { codeIds, filter: widened, order }).length - segments.length;
+  }, [codeById, documentById, sites, phases, codeIds, codingLists, filter, order, segments]);
 
   if (!codeById || chosen.length === 0) {
     return (
@@ -107,6 +115,8 @@ export function RetrievalPanel() {
       <div className="retrieval-summary">
         <p className="code-summary">
           {plural(segments.length, 'coded segment')} in {plural(documentCount, 'document')}
+          {unknownLeftOut > 0 &&
+            ` · ${plural(unknownLeftOut, 'more segment')} left out because the speaker's role is unknown or there is no speaker (set roles in the document's details)`}
         </p>
         <select aria-label="Order" value={order} onChange={(e) => useRetrieval.setState({ order: e.target.value as SegmentOrder })}>
           <option value="document">Document order</option>

@@ -38,7 +38,7 @@ describe('tessera inspect on a Word transcript', () => {
     expect(report.text).toBe(imported.text);
     expect(report.format).toBe('docx');
     expect(report.speakers).toEqual(imported.speakers);
-    expect(report.paragraphs[3]).toEqual({ n: 4, start: 139, end: 188, speaker: 'P3', text: 'I think it “helps” a lot — really.', timestamps: ['00:21:47'] });
+    expect(report.paragraphs[3]).toEqual({ n: 4, start: 139, end: 188, speaker: 'P3', text: 'I think it “helps” a lot\u00a0— really.', timestamps: ['00:21:47'] });
     expect(report.paragraphs.map((p) => p.speaker)).toEqual(imported.paragraphs.map((p) => p.speakerLabel));
   });
 

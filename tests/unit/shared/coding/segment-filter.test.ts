@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codingPasses, describeFilter, NO_FILTER } from '#shared/coding/segment-filter';
+import { codingPasses, describeFilter, NO_FILTER, withUnknownRoles } from '#shared/coding/segment-filter';
 import { synthesizeStudy } from '#shared/synth/synthesize-study';
 
 describe('filtering codings', () => {
@@ -40,5 +40,23 @@ describe('filtering codings', () => {
     expect(describeFilter(NO_FILTER, study, study.coders)).toBe('');
     const filter = { ...NO_FILTER, siteIds: [site.id], phaseIds: [post.id], kinds: ['field-notes' as const], coderIds: [coder.id] };
     expect(describeFilter(filter, study, study.coders)).toBe(`${site.code} · post · field notes · ${coder.initials}`);
+  });
+
+  it('widens a role filter to unknown speakers, so retrieval can say how many passages an unknown role leaves out', () => {
+    expect(withUnknownRoles(NO_FILTER)).toBeNull();
+    expect(withUnknownRoles({ ...NO_FILTER, speakerRoles: ['participant', 'unknown'] })).toBeNull();
+    const participants = { ...NO_FILTER, speakerRoles: ['participant' as const] };
+    const widened = withUnknownRoles(participants);
+    expect(widened?.speakerRoles).toEqual(['participant', 'unknown']);
+    // Mark some speakers unknown: the widened filter keeps exactly the participants' codings plus theirs.
+    const unknownDocuments = new Map(
+      study.documents.map((d, i) => [d.id, i % 2 === 0 ? { ...d, speakers: d.speakers.map((s) => (s.role === 'participant' ? { ...s, role: 'unknown' as const } : s)) } : d]),
+    );
+    const of = (id: string) => unknownDocuments.get(id);
+    const kept = study.codings.filter((c) => codingPasses(participants, c, of)).length;
+    const keptWidened = study.codings.filter((c) => codingPasses(widened ?? NO_FILTER, c, of)).length;
+    const keptBefore = study.codings.filter((c) => codingPasses(participants, c, documentOf)).length;
+    expect(kept).toBeLessThan(keptBefore);
+    expect(keptWidened).toBeGreaterThanOrEqual(keptBefore);
   });
 });

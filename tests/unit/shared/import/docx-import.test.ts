@@ -18,6 +18,7 @@ import {
   listsImagesTextBoxes,
   participantTableDocument,
   speakerTableTranscript,
+  irregularSpeakerTableTranscript,
   timedSpeakerTableTranscript,
 } from '../../../fixtures/docx/docx-fixtures.ts';
 
@@ -45,7 +46,7 @@ function expectTiling(imported: ImportedText): void {
 }
 
 describe('a Word transcript with bold speaker labels', () => {
-  it('keeps the exact text: headings, smart quotes, dashes, no-break spaces as plain spaces, soft breaks as spaces', async () => {
+  it('keeps the exact text: headings, smart quotes, dashes, no-break spaces, soft breaks as line separators in their paragraph', async () => {
     const imported = await importTranscriptFile('BU_pre_FGD_EN.docx', await boldLabelTranscript());
     expect(imported.format).toBe('docx');
     expect(imported.text).toBe(
@@ -53,10 +54,10 @@ describe('a Word transcript with bold speaker labels', () => {
         'Focus group discussion – Butabika, pre-implementation',
         'Q1: What do you expect from peer support?',
         'Moderator: Welcome everyone. Let us begin.',
-        '[00:21:47] P3: I think it “helps” a lot — really.',
+        '[00:21:47] P3: I think it “helps” a lot\u00a0— really.',
         'Participant 2 – For me it was the supervision [inaudible 00:14:05] that mattered.',
         'Sarah: I’d say the ward was full [laughs]',
-        'P3: First line of my turn and the second line of it.',
+        'P3: First line of my turn\u2028and the second line of it.',
         'Moderator Thank you. Next question.',
         'Q2: What changed after the training?',
         'Moderator:',
@@ -74,11 +75,11 @@ describe('a Word transcript with bold speaker labels', () => {
       [1, null, '', 'Focus group discussion – Butabika, pre-implementation', []],
       [2, null, '', 'Q1: What do you expect from peer support?', []],
       [3, 'Moderator', 'Moderator: ', 'Welcome everyone. Let us begin.', []],
-      [4, 'P3', '[00:21:47] P3: ', 'I think it “helps” a lot — really.', ['00:21:47']],
+      [4, 'P3', '[00:21:47] P3: ', 'I think it “helps” a lot\u00a0— really.', ['00:21:47']],
       [5, 'Participant 2', 'Participant 2 – ', 'For me it was the supervision [inaudible 00:14:05] that mattered.', ['00:14:05']],
       // A bold name that occurs once is a speaker: bold sets it apart as a label.
       [6, 'Sarah', 'Sarah: ', 'I’d say the ward was full [laughs]', []],
-      [7, 'P3', 'P3: ', 'First line of my turn and the second line of it.', []],
+      [7, 'P3', 'P3: ', 'First line of my turn\u2028and the second line of it.', []],
       // A bold role word without a colon is still a label.
       [8, 'Moderator', 'Moderator ', 'Thank you. Next question.', []],
       // A heading is never a turn, even when it looks like "Q2: ...".
@@ -113,7 +114,7 @@ describe('variants of speaker labels in Word', () => {
       [1, 'Moderator', 'Moderator: ', 'Welcome.', []],
       [2, 'Anna', 'Anna\t', 'I agree.', []],
       [3, 'Moderator', 'Moderator: ', 'What changed after the training?', []],
-      [4, 'P2', 'P2: ', 'Yes.', []],
+      [4, 'P2', 'P2:\u00a0', 'Yes.', []],
       [5, null, '', 'Never again, she said.', []],
     ]);
   });
@@ -177,24 +178,17 @@ describe('a Word transcript as a speaker | utterance table', () => {
 });
 
 describe('footnotes, comments, lists, images and text boxes', () => {
-  it('keeps footnote marks in place and the notes after the transcript, and leaves comments out', async () => {
+  it('keeps the text free of note marks, and hands footnotes and comments on with the paragraph they cite', async () => {
     const imported = await importTranscriptFile('notes.docx', await footnotesAndComments());
-    expect(imported.text).toBe(
-      [
-        'P1: We took a matatu[1] to the clinic.',
-        'P2: The boda boda was faster[2].',
-        '[1] A matatu is a shared minibus taxi.',
-        '[2] Translator: “faster” also means “cheaper” here.',
-      ].join('\n'),
-    );
-    expect(imported.text).not.toContain('Check this translation');
-    // A note is never a speaker's turn, even when it opens with "Translator:".
-    expect(imported.paragraphs.map((p) => p.speakerLabel)).toEqual(['P1', 'P2', null, null]);
+    expect(imported.text).toBe(['P1: We took a matatu to the clinic.', 'P2: The boda boda was faster.'].join('\n'));
+    expect(imported.paragraphs.map((p) => p.speakerLabel)).toEqual(['P1', 'P2']);
     expect(imported.speakers.map((s) => s.label)).toEqual(['P1', 'P2']);
-    expect(imported.warnings).toEqual([
-      "1 comment was left out: Tessera keeps the transcript's text, not reviewers' comments.",
-      '2 footnotes placed after the transcript, marked [1], [2] and so on.',
+    expect(imported.notes).toEqual([
+      { n: 1, kind: 'footnote', number: '1', text: 'A matatu is a shared minibus taxi.', author: null },
+      { n: 2, kind: 'comment', number: '1', text: 'Check this translation against the audio', author: 'Reviewer' },
+      { n: 2, kind: 'footnote', number: '2', text: 'Translator: “faster” also means “cheaper” here.', author: null },
     ]);
+    expect(imported.warnings).toEqual(['2 footnotes and 1 comment will become memos on the document, each citing its paragraph; the text keeps no note marks.']);
   });
 
   it('does not stumble on lists, images and text boxes, and says what was dropped', async () => {
@@ -241,6 +235,41 @@ describe('right-to-left text', () => {
       { label: 'משתתף 1', role: 'participant' },
       { label: 'P2', role: 'participant' },
     ]);
+    expectTiling(imported);
+  });
+});
+
+describe('a speaker | utterance table with irregular rows', () => {
+  it('attributes the label rows, flags group answers, keeps cell paragraphs apart, and reports the row it could not read', async () => {
+    const imported = await importTranscriptFile('irregular.docx', await irregularSpeakerTableTranscript());
+    expect(turns(imported)).toEqual([
+      [1, 'INT', 'INT: ', 'What did the training change?', []],
+      [2, 'R1', 'R1: ', 'We talk to patients differently now.', []],
+      [3, 'R1', '', 'We listen first.', []],
+      [4, 'R1', '', 'And we write less.', []],
+      [5, 'All', 'All: ', '[laughter]', []],
+      [6, 'M', 'M: ', 'Anyone else?', []],
+      [7, 'R2 & R4', 'R2 & R4: ', 'Yes, the supervision.', []],
+      [8, 'F2', 'F2: ', 'For me, the visits.', []],
+      [9, 'PSW2', 'PSW2: ', 'The peer group meets weekly.', []],
+      [10, 'P3', 'P3 [translated]: ', 'The nurses came more often.', []],
+      [11, null, '', 'Someone at the back, unclear: It was too short.', []],
+      [12, 'Several', 'Several: ', 'Yes, yes.', []],
+      [13, 'INT', 'INT: ', 'Thank you.', []],
+    ]);
+    expect(imported.speakers).toEqual([
+      { label: 'INT', role: 'moderator' },
+      { label: 'R1', role: 'participant' },
+      { label: 'All', role: 'group' },
+      { label: 'M', role: 'moderator' },
+      { label: 'R2 & R4', role: 'group' },
+      { label: 'F2', role: 'participant' },
+      { label: 'PSW2', role: 'participant' },
+      { label: 'P3', role: 'participant' },
+      { label: 'Several', role: 'group' },
+    ]);
+    expect(imported.unattributed).toEqual([{ n: 11, label: 'Someone at the back, unclear' }]);
+    expect(imported.warnings.some((warning) => warning.includes('paragraph 11 ("Someone at the back, unclear")'))).toBe(true);
     expectTiling(imported);
   });
 });

@@ -5,6 +5,7 @@ import { importTranscriptFile } from '#shared/import/import-file';
 import { strToU8 } from 'fflate';
 import { expectSound, must } from '../study/expect-sound.ts';
 import { projectWithTranscript } from '../fixture-project.ts';
+import { footnotesAndComments } from '../../../fixtures/docx/docx-fixtures.ts';
 
 async function item(fileName: string, text: string, fields: Partial<BatchItem>): Promise<BatchItem> {
   const imported = await importTranscriptFile(fileName, strToU8(text));
@@ -46,5 +47,36 @@ describe('buildImportChange', () => {
     expect(() => buildImportChange(snapshot, [bad], [], newId, now)).toThrow('XX_pre.txt: site "XX" is not in the project; declare it first.');
     const late = await item('late.txt', 'P1: Hi.', { date: '2024-13-01' });
     expect(() => buildImportChange(snapshot, [late], [], newId, now)).toThrow('late.txt: "2024-13-01" is not a date (yyyy-mm-dd).');
+  });
+
+  it('makes footnotes and comments memos on the document citing their paragraph, in the same undo step', async () => {
+    const { snapshot, newId, now } = projectWithTranscript();
+    const imported = await importTranscriptFile('notes.docx', await footnotesAndComments());
+    const notes: BatchItem = { fileName: 'notes.docx', imported, name: 'notes', kind: 'transcript', siteCode: null, phaseId: null, language: '', date: '' };
+    const { change, documents, memos } = buildImportChange(snapshot, [notes], [], newId, now);
+    const next = applyChange(snapshot, change);
+    expectSound(next);
+    const document = must(documents[0]);
+    expect(next.memos.map((m) => [m.target, m.title, m.text])).toEqual([
+      [{ kind: 'document', id: document.id }, 'Footnote 1 (paragraph 1)', 'A matatu is a shared minibus taxi.'],
+      [{ kind: 'document', id: document.id }, 'Comment by Reviewer (paragraph 2)', 'Check this translation against the audio'],
+      [{ kind: 'document', id: document.id }, 'Footnote 2 (paragraph 2)', 'Translator: “faster” also means “cheaper” here.'],
+    ]);
+    expect(memos).toHaveLength(3);
+    const undone = applyChange(next, invertChange(snapshot, change));
+    expect(undone.memos).toEqual(snapshot.memos);
+    expect(undone.documents).toHaveLength(1);
+  });
+
+  it('stores the roles the user chose in the preview instead of the guessed ones', async () => {
+    const { snapshot, newId, now } = projectWithTranscript();
+    const transcript = await item('BU.txt', 'M: Welcome.\nN3: Thanks.\nSarah: Hello.\nSarah: Again.', { speakerRoles: { sarah: 'participant', m: 'assistant' } });
+    expect(transcript.imported.speakers.map((s) => s.role)).toEqual(['moderator', 'participant', 'unknown']);
+    const { documents } = buildImportChange(snapshot, [transcript], [], newId, now);
+    expect(must(documents[0]).speakers.map((s) => [s.label, s.role])).toEqual([
+      ['M', 'assistant'],
+      ['N3', 'participant'],
+      ['Sarah', 'participant'],
+    ]);
   });
 });

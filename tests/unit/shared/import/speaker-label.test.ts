@@ -104,3 +104,41 @@ describe('speakerKey', () => {
     expect(speakerKey('P2')).not.toBe(speakerKey('Participant 2'));
   });
 });
+
+describe('short labels and group answers (table transcripts)', () => {
+  const roles: [string, string][] = [
+    ['INT', 'moderator'],
+    ['FAC', 'moderator'],
+    ['FAC2', 'moderator'],
+    ['M', 'moderator'],
+    ['F', 'moderator'],
+    ['NT', 'assistant'],
+    ['F2', 'participant'],
+    ['M3', 'participant'],
+    ['N3', 'participant'],
+    ['PSW2', 'participant'],
+    ['CHW1', 'participant'],
+    ['R12', 'participant'],
+    ['All', 'group'],
+    ['ALL', 'group'],
+    ['Several', 'group'],
+    ['Several participants', 'group'],
+    ['All (laughing)', 'group'],
+    ['R2 & R4', 'group'],
+    ['P1 and P3', 'group'],
+    ['P1, P2', 'group'],
+    ['P2/P4', 'group'],
+    ['Q1', 'unknown'],
+    ['Speaker 2', 'unknown'],
+    ['Psw2', 'unknown'],
+  ];
+  for (const [label, role] of roles) {
+    it(`"${label}" is ${role}`, () => expect(guessSpeakerRole(label)).toBe(role));
+  }
+
+  it('finds several speakers named together in running text, as one group label', () => {
+    expect(matchSpeakerLabel('R2 & R4: Yes, both of us.')).toEqual({ label: 'R2 & R4', utteranceStart: 9, isRoleLabel: true });
+    expect(matchSpeakerLabel('All: [laughter]')).toEqual({ label: 'All', utteranceStart: 5, isRoleLabel: true });
+    expect(matchSpeakerLabel('Q1: What do you expect?')?.isRoleLabel).toBe(false);
+  });
+});

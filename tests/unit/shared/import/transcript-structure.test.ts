@@ -13,10 +13,11 @@ describe('recogniseTranscript', () => {
     ]);
   });
 
-  it('splits a raw paragraph that holds line breaks into one paragraph per line', () => {
-    const result = recogniseTranscript(['P1: one\r\ntwo\u2028three']);
-    expect(result.text).toBe('P1: one\ntwo\nthree');
+  it('splits a raw paragraph at paragraph breaks, and keeps a line separator (a soft line break) inside its paragraph', () => {
+    const result = recogniseTranscript(['P1: one\r\ntwo\u2029three\u2028four']);
+    expect(result.text).toBe('P1: one\ntwo\nthree\u2028four');
     expect(result.paragraphs.map((p) => p.speakerLabel)).toEqual(['P1', null, null]);
+    expect(result.paragraphs[2]).toMatchObject({ start: 12, end: 22 });
   });
 
   it('counts code points after astral characters in a label line', () => {
@@ -42,8 +43,8 @@ describe('recogniseTranscript', () => {
   });
 
   it('gives an empty text for no lines', () => {
-    expect(recogniseTranscript([])).toEqual({ text: '', paragraphs: [], speakers: [] });
-    expect(recogniseTranscript(['', '  '])).toEqual({ text: '', paragraphs: [], speakers: [] });
+    expect(recogniseTranscript([])).toEqual({ text: '', paragraphs: [], speakers: [], unattributed: [], notes: [] });
+    expect(recogniseTranscript(['', '  '])).toEqual({ text: '', paragraphs: [], speakers: [], unattributed: [], notes: [] });
   });
 
   it('takes a label the layout sets apart even when it names nobody and occurs once', () => {
@@ -97,9 +98,9 @@ describe('recogniseTranscript', () => {
     ]);
   });
 
-  it('stores no-break spaces as plain spaces, so labels and dashes are found after them', () => {
+  it('keeps no-break spaces as delivered, and finds labels and dashes after them', () => {
     const result = recogniseTranscript(['P3:\u00a0Yes\u202fplease.', 'Participant 2\u00a0– Hello']);
-    expect(result.text).toBe('P3: Yes please.\nParticipant 2 – Hello');
+    expect(result.text).toBe('P3:\u00a0Yes\u202fplease.\nParticipant 2\u00a0– Hello');
     expect(result.paragraphs.map((p) => [p.speakerLabel, p.utteranceStart - p.start])).toEqual([
       ['P3', 4],
       ['Participant 2', 16],

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyChange, invertChange } from '#shared/model/change';
+import { addSpeaker, assignParagraphs } from '#shared/study/speaker-assignment';
+import { expectSound, must } from './expect-sound.ts';
+import { projectWithTranscript } from '../fixture-project.ts';
+
+describe('fixing speakers by hand', () => {
+  it('adds a speaker and gives it a range of paragraphs, and undo takes both back', () => {
+    const { snapshot, newId, now } = projectWithTranscript();
+    const document = must(snapshot.documents[0]);
+    const added = addSpeaker(snapshot, document.id, { label: ' Nurse  Jane ', role: 'participant' }, newId, now);
+    expect(added.speaker).toMatchObject({ label: 'Nurse Jane', role: 'participant', attributes: {} });
+    const withSpeaker = applyChange(snapshot, added.change);
+    const last = document.paragraphs.length;
+    const assign = assignParagraphs(withSpeaker, document.id, { from: last, to: 1 }, added.speaker.id, now);
+    const assigned = applyChange(withSpeaker, assign);
+    expectSound(assigned);
+    expect(must(assigned.documents[0]).paragraphs.every((p) => p.speakerId === added.speaker.id)).toBe(true);
+    // Text and numbering never change.
+    expect(must(assigned.documents[0]).text).toBe(document.text);
+    expect(must(assigned.documents[0]).paragraphs.map((p) => [p.n, p.start, p.end])).toEqual(document.paragraphs.map((p) => [p.n, p.start, p.end]));
+    const undone = applyChange(assigned, invertChange(withSpeaker, assign));
+    expect(undone.documents[0]?.paragraphs).toEqual(document.paragraphs);
+  });
+
+  it('takes a paragraph speaker away, and refuses a taken label, a missing speaker and numbers out of range', () => {
+    const { snapshot, newId, now } = projectWithTranscript();
+    const document = must(snapshot.documents[0]);
+    const spoken = must(document.paragraphs.find((p) => p.speakerId !== null));
+    const cleared = applyChange(snapshot, assignParagraphs(snapshot, document.id, { from: spoken.n, to: spoken.n }, null, now));
+    expect(must(cleared.documents[0]).paragraphs.find((p) => p.n === spoken.n)?.speakerId).toBeNull();
+    const taken = must(document.speakers[0]).label.toUpperCase();
+    expect(() => addSpeaker(snapshot, document.id, { label: taken, role: 'unknown' }, newId, now)).toThrow(/already has a speaker/);
+    expect(() => assignParagraphs(snapshot, document.id, { from: 0, to: 1 }, null, now)).toThrow(/from 1 to/);
+    expect(() => assignParagraphs(snapshot, document.id, { from: 1, to: 1 }, 'nobody', now)).toThrow(/no longer in the document/);
+    expect(assignParagraphs(cleared, document.id, { from: spoken.n, to: spoken.n }, null, now)).toEqual({});
+  });
+
+  it('changes only the paragraphs of the range, whatever the range', () => {
+    const { snapshot, now } = projectWithTranscript();
+    const document = must(snapshot.documents[0]);
+    const count = document.paragraphs.length;
+    const speakerIds = [null, ...document.speakers.map((s) => s.id)];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: count }), fc.integer({ min: 1, max: count }), fc.constantFrom(...speakerIds), (a, b, speakerId) => {
+        const next = applyChange(snapshot, assignParagraphs(snapshot, document.id, { from: a, to: b }, speakerId, now));
+        expectSound(next);
+        const lo = Math.min(a, b);
+        const hi = Math.max(a, b);
+        must(next.documents[0]).paragraphs.forEach((p, i) => {
+          expect(p.speakerId).toBe(p.n >= lo && p.n <= hi ? speakerId : document.paragraphs[i]?.speakerId);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
