@@ -3,7 +3,7 @@
  * four counts beside every figure and the method paragraph, exported to CSV or Word; and the disagreements of a
  * code, largest first, each opened in the reader or settled into the consensus coder (accept, adjust, reject).
  */
-import { useId, useMemo } from 'react';
+import { cloneElement, useId, useMemo, type ReactElement } from 'react';
 import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, rowCells } from '#shared/agreement/agreement-report';
 import { consensusCoder, disagreementsBetween, settlementOf, type Disagreement, type Settlement } from '#shared/agreement/disagreements';
 import { AGREEMENT_UNITS, computeAgreement, type AgreementResult, type AgreementUnit } from '#shared/agreement/project-agreement';
@@ -25,6 +25,9 @@ import {
   type AgreementTab,
 } from './agreement-store.ts';
 import './agreement.css';
+
+/** Column headings on screen: the exports spell them out (AGREEMENT_COLUMNS); here they must fit beside the code. */
+const SCREEN_COLUMNS = ['Code', 'Units', 'n11', 'n10', 'n01', 'n00', 'Percent', 'Cohen’s κ', 'κ 95% CI', 'Krippendorff’s α', 'α 95% CI', 'Brennan & Prediger'];
 
 const UNIT_LABELS: Readonly<Record<AgreementUnit, string>> = { character: 'Character', paragraph: 'Paragraph', turn: 'Speaker turn' };
 
@@ -67,8 +70,7 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
         <div className="agreement-controls">
           <CoderSelect label="Coder A" value={view.coderA} snapshot={snapshot} onChange={(id) => setAgreementView({ coderA: id })} />
           <CoderSelect label="Coder B" value={view.coderB} snapshot={snapshot} onChange={(id) => setAgreementView({ coderB: id })} />
-          <label>
-            Unit
+          <Field label="Unit">
             <select value={view.unit} onChange={(e) => setAgreementView({ unit: e.target.value as AgreementUnit })}>
               {AGREEMENT_UNITS.map((unit) => (
                 <option key={unit} value={unit}>
@@ -76,7 +78,7 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
         <div role="tablist" aria-label="Agreement views" className="agreement-tabs">
           {tabs.map((tab) => (
@@ -116,10 +118,20 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
   );
 }
 
+/** A labelled control: the label names the control alone (not the options inside it). */
+function Field({ label, children }: { readonly label: string; readonly children: ReactElement<{ id?: string }> }) {
+  const id = useId();
+  return (
+    <div className="agreement-field">
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id })}
+    </div>
+  );
+}
+
 function CoderSelect(props: { label: string; value: Uuid | null; snapshot: ProjectSnapshot; onChange: (id: Uuid) => void }) {
   return (
-    <label>
-      {props.label}
+    <Field label={props.label}>
       <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
         {props.snapshot.coders.map((coder) => (
           <option key={coder.id} value={coder.id}>
@@ -127,7 +139,7 @@ function CoderSelect(props: { label: string; value: Uuid | null; snapshot: Proje
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 }
 
@@ -157,8 +169,8 @@ function AgreementTable(props: { snapshot: ProjectSnapshot; coderA: Uuid; coderB
           <thead>
             <tr>
               {AGREEMENT_COLUMNS.map((column, i) => (
-                <th key={column} scope="col" className={i > 0 ? 'num' : ''}>
-                  {column}
+                <th key={column} scope="col" className={i > 0 ? 'num' : ''} title={column}>
+                  {SCREEN_COLUMNS[i] ?? column}
                 </th>
               ))}
             </tr>
@@ -219,8 +231,7 @@ function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; code
   return (
     <>
       <div className="agreement-controls">
-        <label>
-          Code
+        <Field label="Code">
           <select value={view.codeId ?? ''} onChange={(e) => setAgreementView({ codeId: e.target.value || null })}>
             <option value="">All codes</option>
             {codeIds.map((id) => (
@@ -229,9 +240,8 @@ function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; code
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Document
+        </Field>
+        <Field label="Document">
           <select value={view.documentId ?? ''} onChange={(e) => setAgreementView({ documentId: e.target.value || null })}>
             <option value="">All documents</option>
             {documentIds.map((id) => (
@@ -240,14 +250,13 @@ function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; code
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Show
+        </Field>
+        <Field label="Show">
           <select value={view.show} onChange={(e) => setAgreementView({ show: e.target.value as 'open' | 'all' })}>
             <option value="open">Open disagreements</option>
             <option value="all">All, settled too</option>
           </select>
-        </label>
+        </Field>
       </div>
       <p className="agreement-summary" aria-live="polite">
         {shown.length === 0
