@@ -95,13 +95,21 @@ export interface DocumentFigures extends AgreementFigures {
   readonly documentId: Uuid;
 }
 
+/** A code's units in one document: the four counts (two coders) or the tally (more coders). */
+export interface DocumentCounts {
+  readonly documentId: Uuid;
+  readonly counts: BinaryCounts | null;
+  readonly tally: CodedTally | null;
+}
+
 export interface CodeAgreement extends AgreementFigures {
   readonly codeId: Uuid;
   /** The code's path in the tree: "Inner Setting › Culture". */
   readonly code: string;
   /** The CFIR domain it belongs to (its id in the CFIR data), or null. */
   readonly domainId: string | null;
-  readonly byDocument: readonly DocumentFigures[];
+  /** Per document, the counts (figures from them with `documentFigures`). */
+  readonly byDocument: readonly DocumentCounts[];
 }
 
 export interface DomainAgreement extends AgreementFigures {
@@ -148,12 +156,24 @@ class Tally {
   addTally(other: Tally): void {
     for (let i = 0; i < this.cells.length; i++) this.cells[i] = (this.cells[i] as number) + (other.cells[i] as number);
   }
+  /** Adds two coders' four counts: n11 units with k = 2, n10 + n01 with k = 1, n00 with k = 0. */
+  addCounts(counts: BinaryCounts): void {
+    this.add(2, 2, counts.n11);
+    this.add(2, 1, counts.n10 + counts.n01);
+    this.add(2, 0, counts.n00);
+  }
   nested(): number[][] {
     return Array.from({ length: this.coders + 1 }, (_, m) => Array.from(this.cells.subarray(m * (this.coders + 1), m * (this.coders + 1) + m + 1)));
   }
 }
 
-function figuresOf(counts: BinaryCounts | null, tally: Tally): AgreementFigures {
+/** The figures of two coders' four counts, or of several coders' tally. */
+function figuresOf(counts: BinaryCounts | null, several: Tally | null): AgreementFigures {
+  let tally = several ?? new Tally(2);
+  if (counts) {
+    tally = new Tally(2);
+    tally.addCounts(counts);
+  }
   const nested = tally.nested();
   let units = 0;
   for (let m = 2; m < nested.length; m++) for (const count of nested[m] as number[]) units += count;
@@ -174,6 +194,15 @@ function addTo(target: { n11: number; n10: number; n01: number; n00: number }, c
   target.n10 += counts.n10;
   target.n01 += counts.n01;
   target.n00 += counts.n00;
+}
+
+/** The figures of a code in one document, from its counts. */
+export function documentFigures(document: DocumentCounts): AgreementFigures {
+  if (document.counts) return figuresOf(document.counts, null);
+  const coders = (document.tally?.length ?? 1) - 1;
+  const tally = new Tally(coders);
+  document.tally?.forEach((row, m) => row.forEach((units, k) => tally.add(m, k, units)));
+  return figuresOf(null, tally);
 }
 
 /** The CFIR domain element of a code: of the nearest code at or above it that is a CFIR element. */
@@ -331,40 +360,47 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
   const codeTallies = new Map<Uuid, { counts: BinaryCounts | null; tally: Tally }>();
   const emptyUnion: IntervalUnion = [];
 
+  const zero: BinaryCounts = { n11: 0, n10: 0, n01: 0, n00: 0 };
   for (const codeId of codeIds) {
     const code = codeById.get(codeId) as Code;
     const pooledCounts = { n11: 0, n10: 0, n01: 0, n00: 0 };
     const pooledTally = new Tally(coderCount);
-    const perDocument: DocumentFigures[] = [];
-    unitsByDocument.forEach((units, d) => {
+    const perDocument: DocumentCounts[] = [];
+    for (let d = 0; d < unitsByDocument.length; d++) {
+      const units = unitsByDocument[d] as DocumentUnits;
       const document = units.document;
       const present = presentIn.get(document.id);
       const m = present?.size ?? 0;
-      const tally = new Tally(coderCount);
-      let counts: BinaryCounts | null = null;
-      if (m >= 2) {
-        const flat = byDocument.get(document.id)?.get(codeId);
-        const unions = coders.map((_, position) =>
-          present?.has(position) && flat ? intervalUnion(flat[position] as number[], document.length) : emptyUnion,
-        );
-        if (twoCoders) {
-          counts = options.unit === 'character' ? characterCounts(unions, units, blocks) : unitCounts(unions, units, blocks);
-          tally.add(2, 2, counts.n11);
-          tally.add(2, 1, counts.n10 + counts.n01);
-          tally.add(2, 0, counts.n00);
-        } else {
-          const presentUnions = unions.filter((_, position) => present?.has(position));
-          multiTally(presentUnions, units, tally, blocks);
+      const flat = m >= 2 ? byDocument.get(document.id)?.get(codeId) : undefined;
+      if (twoCoders) {
+        // The common case, kept to plain counts: 150 codes x 200 documents are 30,000 tables to fill.
+        let counts: BinaryCounts = zero;
+        if (m >= 2) {
+          if (flat) {
+            const unions = [intervalUnion(flat[0] as number[], document.length), intervalUnion(flat[1] as number[], document.length)];
+            counts = options.unit === 'character' ? characterCounts(unions, units, blocks) : unitCounts(unions, units, blocks);
+          } else {
+            counts = { n11: 0, n10: 0, n01: 0, n00: units.unitCount };
+          }
+          addTo(pooledCounts, counts);
+          addTo(overallByDocument[d]?.counts as { n11: number; n10: number; n01: number; n00: number }, counts);
         }
+        perDocument.push({ documentId: document.id, counts, tally: null });
+        continue;
       }
-      if (counts) {
-        addTo(pooledCounts, counts);
-        addTo(overallByDocument[d]?.counts as BinaryCounts & { n11: number; n10: number; n01: number; n00: number }, counts);
+      const tally = new Tally(coderCount);
+      if (m >= 2) {
+        const presentUnions: IntervalUnion[] = [];
+        for (let position = 0; position < coderCount; position++) {
+          if (present?.has(position)) presentUnions.push(flat ? intervalUnion(flat[position] as number[], document.length) : emptyUnion);
+        }
+        multiTally(presentUnions, units, tally, blocks);
       }
       pooledTally.addTally(tally);
       overallByDocument[d]?.tally.addTally(tally);
-      perDocument.push({ documentId: document.id, ...figuresOf(twoCoders ? (counts ?? { n11: 0, n10: 0, n01: 0, n00: 0 }) : null, tally) });
-    });
+      perDocument.push({ documentId: document.id, counts: null, tally: tally.nested() });
+    }
+    if (twoCoders) pooledTally.addCounts(pooledCounts);
     codeTallies.set(codeId, { counts: twoCoders ? pooledCounts : null, tally: pooledTally });
     codeResults.push({
       codeId,
@@ -418,7 +454,7 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
       alphaInterval: intervals.alpha,
       byDocument: unitsByDocument.map((units, d) => ({
         documentId: units.document.id,
-        ...figuresOf(twoCoders ? (overallByDocument[d]?.counts as BinaryCounts) : null, overallByDocument[d]?.tally as Tally),
+        ...figuresOf(twoCoders ? (overallByDocument[d]?.counts as BinaryCounts) : null, twoCoders ? null : (overallByDocument[d]?.tally as Tally)),
       })),
     },
     bootstrap,
@@ -582,9 +618,7 @@ function bootstrapIntervals(
       const counts = { n11: sum[0] as number, n10: sum[1] as number, n01: sum[2] as number, n00: sum[3] as number };
       kappa = cohenKappa(counts);
       tally.cells.fill(0);
-      tally.add(2, 2, counts.n11);
-      tally.add(2, 1, counts.n10 + counts.n01);
-      tally.add(2, 0, counts.n00);
+      tally.addCounts(counts);
     } else {
       kappa = null;
       tally.cells.set(sum);

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cohenKappa, krippendorffAlpha, percentAgreement } from '#shared/agreement/coefficients';
-import { computeAgreement, type AgreementDocument, type AgreementInput, type AgreementUnit } from '#shared/agreement/project-agreement';
+import { computeAgreement, documentFigures, type AgreementDocument, type AgreementInput, type AgreementUnit } from '#shared/agreement/project-agreement';
 import type { Code, CodeOrigin, Coder, Coding, Paragraph } from '#shared/model/types';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
@@ -85,6 +85,8 @@ describe('agreement of two coders on a small study, counted by hand', () => {
     expect(x?.counts).toEqual({ n11: 4, n10: 5, n01: 5, n00: 16 });
     expect(x?.code).toBe('Outer Setting › Critical Incidents');
     expect(x?.domainId).toBe('2.0.II');
+    // One document: its figures are the pooled ones.
+    expect(documentFigures(x?.byDocument[0] as never)).toEqual({ ...x, codeId: undefined, code: undefined, domainId: undefined, byDocument: undefined });
     const y = result.codes.find((c) => c.codeId === 'y');
     expect(y?.counts).toEqual({ n11: 0, n10: 0, n01: 3, n00: 27 });
     // Over all codes: the sum of the two tables.
