@@ -2,7 +2,7 @@
  * `tessera agreement PROJECT.tessera --coders A,B --unit character|paragraph|turn [--codes ...] [--json]`: intercoder
  * agreement as the app's agreement view computes it, per code, per CFIR domain and over all codes, with the method.
  */
-import { agreementJson, agreementMethod, agreementRows, AGREEMENT_COLUMNS, rowCells } from '#shared/agreement/agreement-report';
+import { agreementJson, agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, rowCells } from '#shared/agreement/agreement-report';
 import { AGREEMENT_UNITS, AgreementError, computeAgreement, DEFAULT_BOOTSTRAP, type AgreementUnit } from '#shared/agreement/project-agreement';
 import { codePath, descendantIds } from '#shared/codebook/code-tree';
 import type { Code, Coder, ProjectSnapshot, Uuid } from '#shared/model/types';
@@ -102,8 +102,9 @@ export const agreementVerb: VerbDefinition = {
       io.out(`${JSON.stringify(agreementJson(result), null, 2)}\n`);
       return EXIT.ok;
     }
-    const table = [[...AGREEMENT_COLUMNS], ...agreementRows(result).map(rowCells)];
-    const widths = AGREEMENT_COLUMNS.map((_, column) => Math.max(...table.map((row) => (row[column] as string).length)));
+    const byDocument = documentRows(result).map(rowCells);
+    const table = [[...AGREEMENT_COLUMNS], ...agreementRows(result).map(rowCells), ['Per document:'], ...byDocument];
+    const widths = AGREEMENT_COLUMNS.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
     const lines = table.map((row) =>
       row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ').trimEnd(),
     );

@@ -107,6 +107,18 @@ export function agreementRows(result: AgreementResult): readonly AgreementRow[] 
   ];
 }
 
+/** The overall figures of each document (all codes pooled within it), shown beside the pooled table. */
+export function documentRows(result: AgreementResult): readonly AgreementRow[] {
+  const names = new Map(result.documents.map((document) => [document.id, document.name]));
+  return result.overall.byDocument.map((figures) => ({
+    kind: 'code' as const,
+    label: names.get(figures.documentId) ?? figures.documentId,
+    figures,
+    kappaInterval: null,
+    alphaInterval: null,
+  }));
+}
+
 /** Column headings of the table as text (CSV, Word, the command line). */
 export const AGREEMENT_COLUMNS = [
   'Code',
@@ -146,7 +158,9 @@ export function rowCells(row: AgreementRow): string[] {
 
 /** The table as CSV (RFC 4180, CRLF), with the method paragraph as a last row so the file states its method. */
 export function agreementCsv(result: AgreementResult): string {
-  const rows = agreementRows(result).map(rowCells);
+  const blank = new Array<string>(AGREEMENT_COLUMNS.length).fill('');
+  const byDocument = documentRows(result).map(rowCells);
+  const rows = [...agreementRows(result).map(rowCells), blank, ['Per document (all codes pooled within it)', ...blank.slice(1)], ...byDocument];
   const method = [`Method: ${agreementMethod(result)}`, ...new Array<string>(AGREEMENT_COLUMNS.length - 1).fill('')];
   return Papa.unparse({ fields: [...AGREEMENT_COLUMNS], data: [...rows, new Array<string>(AGREEMENT_COLUMNS.length).fill(''), method] }, { newline: '\r\n' });
 }
@@ -173,6 +187,11 @@ export function agreementJson(result: AgreementResult): object {
     overall: {
       ...figures(result.overall),
       kappaInterval: result.overall.kappaInterval ? result.overall.kappaInterval.map(round) : null,
+      byDocument: result.overall.byDocument.map((document) => ({
+        documentId: document.documentId,
+        document: result.documents.find((d) => d.id === document.documentId)?.name ?? null,
+        ...figures(document),
+      })),
       alphaInterval: result.overall.alphaInterval ? result.overall.alphaInterval.map(round) : null,
       bootstrap: result.bootstrap,
       method: agreementMethod(result),

@@ -4,7 +4,7 @@
  * code, largest first, each opened in the reader or settled into the consensus coder (accept, adjust, reject).
  */
 import { cloneElement, useId, useMemo, type ReactElement } from 'react';
-import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, rowCells } from '#shared/agreement/agreement-report';
+import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, rowCells, type AgreementRow } from '#shared/agreement/agreement-report';
 import { consensusCoder, disagreementsBetween, settlementOf, type Disagreement, type Settlement } from '#shared/agreement/disagreements';
 import { AGREEMENT_UNITS, computeAgreement, type AgreementResult, type AgreementUnit } from '#shared/agreement/project-agreement';
 import { codePath } from '#shared/codebook/code-tree';
@@ -164,36 +164,13 @@ function AgreementTable(props: { snapshot: ProjectSnapshot; coderA: Uuid; coderB
       <p className="agreement-summary">
         {plural(result.documents.length, 'document')} coded by both, {plural(result.codes.length, 'code')}; figures pooled over the documents.
       </p>
-      <div className="agreement-table-wrap" tabIndex={0} role="region" aria-label="Agreement table">
-        <table className="agreement-table">
-          <thead>
-            <tr>
-              {AGREEMENT_COLUMNS.map((column, i) => (
-                <th key={column} scope="col" className={i > 0 ? 'num' : ''} title={column}>
-                  {SCREEN_COLUMNS[i] ?? column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, r) => (
-              <tr key={`${row.kind}-${r}`} className={`agreement-row-${row.kind}`}>
-                {rowCells(row).map((text, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row">
-                      {text}
-                    </th>
-                  ) : (
-                    <td key={i} className="num">
-                      {text}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FiguresTable label="Agreement table" rows={rows} />
+      {result.documents.length > 1 && (
+        <details className="agreement-documents">
+          <summary>Per document ({result.documents.length}), all codes pooled within each</summary>
+          <FiguresTable label="Agreement per document" rows={documentRows(result)} firstColumn="Document" />
+        </details>
+      )}
       <h3 className="agreement-method-heading">Method</h3>
       <p className="agreement-method">{agreementMethod(result)}</p>
       <div className="modal-actions">
@@ -205,6 +182,41 @@ function AgreementTable(props: { snapshot: ProjectSnapshot; coderA: Uuid; coderB
         </button>
       </div>
     </>
+  );
+}
+
+function FiguresTable(props: { readonly label: string; readonly rows: readonly AgreementRow[]; readonly firstColumn?: string }) {
+  return (
+    <div className="agreement-table-wrap" tabIndex={0} role="region" aria-label={props.label}>
+      <table className="agreement-table">
+        <thead>
+          <tr>
+            {AGREEMENT_COLUMNS.map((column, i) => (
+              <th key={column} scope="col" className={i > 0 ? 'num' : ''} title={column}>
+                {i === 0 && props.firstColumn ? props.firstColumn : (SCREEN_COLUMNS[i] ?? column)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, r) => (
+            <tr key={`${row.kind}-${r}`} className={`agreement-row-${row.kind}`}>
+              {rowCells(row).map((text, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {text}
+                  </th>
+                ) : (
+                  <td key={i} className="num">
+                    {text}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
