@@ -313,20 +313,20 @@ function DisagreementItem(props: { snapshot: ProjectSnapshot; disagreement: Disa
         </button>
         {settlement === 'open' && (
           <>
-            <button type="button" onClick={() => void settle(d, 'accept')}>
+            <button type="button" onClick={() => void settle(d, 'accept')} title={`The consensus codes this passage as ${nameOf(d.coderId)} did`}>
               Accept
             </button>
             {d.otherCodings.length > 0 && (
               <>
-                <button type="button" onClick={() => void settle(d, 'adjust-extent')}>
+                <button type="button" onClick={() => void settle(d, 'adjust-extent')} title="The consensus codes from the earliest start to the latest end of both coders’ codings">
                   Adjust: both extents
                 </button>
-                <button type="button" onClick={() => void settle(d, 'adjust-overlap')}>
+                <button type="button" onClick={() => void settle(d, 'adjust-overlap')} title="The consensus codes only the part both coders coded">
                   Adjust: overlap only
                 </button>
               </>
             )}
-            <button type="button" onClick={() => void settle(d, 'reject')}>
+            <button type="button" onClick={() => void settle(d, 'reject')} title="The consensus leaves this passage uncoded; a memo on the coding records the decision">
               Reject
             </button>
           </>
