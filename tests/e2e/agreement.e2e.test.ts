@@ -107,6 +107,8 @@ afterAll(async () => {
 describe('the agreement table', () => {
   it('shows two coders’ counts and figures per code, per CFIR domain and overall, with the method', async () => {
     await openAgreement();
+    // Keyboard users start on the first choice.
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('.agreement-field')?.textContent?.startsWith('Coder A') ?? false)).toBe(true);
     const table = dialog().locator('.agreement-table');
     await visible(table);
     // Trust: both coded "the nurses did not trust them" (29 characters); Ben alone "Later the nurses asked them for advice." (39).

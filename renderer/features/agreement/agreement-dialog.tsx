@@ -3,7 +3,7 @@
  * four counts beside every figure and the method paragraph, exported to CSV or Word; and the disagreements of a
  * code, largest first, each opened in the reader or settled into the consensus coder (accept, adjust, reject).
  */
-import { cloneElement, useId, useMemo, type ReactElement } from 'react';
+import { cloneElement, useEffect, useId, useMemo, useRef, type ReactElement } from 'react';
 import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, rowCells, type AgreementRow } from '#shared/agreement/agreement-report';
 import { consensusCoder, disagreementsBetween, settlementOf, type Disagreement, type Settlement } from '#shared/agreement/disagreements';
 import { AGREEMENT_UNITS, computeAgreement, type AgreementResult, type AgreementUnit } from '#shared/agreement/project-agreement';
@@ -47,9 +47,15 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
     { id: 'disagreements', label: 'Disagreements and consensus' },
   ];
   const pairChosen = view.coderA !== null && view.coderB !== null && view.coderA !== view.coderB;
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Keyboard users start in the dialog, on its first choice (the coders).
+    dialogRef.current?.querySelector<HTMLElement>('select')?.focus();
+  }, []);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeAgreementView()}>
       <div
+        ref={dialogRef}
         className="modal agreement-dialog"
         role="dialog"
         aria-modal="true"
