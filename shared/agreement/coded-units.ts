@@ -10,7 +10,7 @@ import type { Coding, Paragraph, Uuid } from '../model/types.ts';
 
 /** The coder a coding belongs to: read in this one place, so the model's naming of it is known here only. */
 export function codingCoder(coding: Coding): Uuid | null {
-  return coding.coderId;
+  return coding.createdBy;
 }
 
 /** Sorted, disjoint, non-adjacent intervals [start, end) as a flat list: start0, end0, start1, end1, ... */

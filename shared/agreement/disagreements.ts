@@ -12,6 +12,7 @@ import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Coder, Coding, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
 import { applyCode } from '../coding/apply-code.ts';
+import { stampsAt } from '../model/stamps.ts';
 import { createMemo } from '../memos/memos.ts';
 import { codingCoder, intervalDifference, intervalUnion } from './coded-units.ts';
 
@@ -166,12 +167,15 @@ export function settleDisagreement(
   newId: IdGenerator,
   now: Clock,
 ): ProjectChange {
-  let consensus = consensusCoder(snapshot);
-  const newCoders: Coder[] = [];
-  if (!consensus) {
-    consensus = { id: newId(), projectId: snapshot.project.id, name: CONSENSUS_CODER_NAME, initials: 'CON', createdAt: now() };
-    newCoders.push(consensus);
-  }
+  const existing = consensusCoder(snapshot);
+  const consensus: Coder = existing ?? {
+    id: newId(),
+    projectId: snapshot.project.id,
+    name: CONSENSUS_CODER_NAME,
+    initials: 'CON',
+    ...stampsAt(now()),
+  };
+  const newCoders: Coder[] = existing ? [] : [consensus];
   const withCoder: ProjectSnapshot = newCoders.length ? { ...snapshot, coders: [...snapshot.coders, ...newCoders] } : snapshot;
   if (decision === 'reject') {
     const target = disagreement.disputedCodings[0];

@@ -17,6 +17,7 @@ import { documentFromImport } from '#shared/import/document-from-import';
 import { createCode } from '#shared/codebook/create-code';
 import { applyCode } from '#shared/coding/apply-code';
 import { encodeProjectFile } from '#shared/project-file/project-file';
+import { stampsAt } from '#shared/model/stamps';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
 import { visible } from './page-models/workspace-page.ts';
 import { CodingPage } from './page-models/workspace-coding-page.ts';
@@ -34,19 +35,19 @@ async function fixtureStudy(): Promise<Buffer> {
   const newId = seededUuidGenerator(seededRandom(41));
   const now = steppingClock('2026-03-02T09:00:00.000Z');
   const base = newProject({ name: 'Agreement study', coderName: 'Ada Lovelace' }, newId, now);
-  const site = { id: newId(), code: 'BU', name: 'Butabika, Uganda' };
+  const site = { id: newId(), code: 'BU', name: 'Butabika, Uganda', order: 1, projectId: base.project.id, ...stampsAt(now()) };
   const ada = base.coders[0]?.id ?? null;
-  const ben = { id: newId(), projectId: base.project.id, name: 'Ben Okello', initials: 'BO', createdAt: now() };
+  const ben = { id: newId(), projectId: base.project.id, name: 'Ben Okello', initials: 'BO', ...stampsAt(now()) };
   const buPre: TesseraDocument = documentFromImport(importPlainText('BU_pre_FGD.txt', new TextEncoder().encode(BU_PRE)), {
     projectId: base.project.id,
     name: 'BU_pre_FGD',
     kind: 'transcript',
-    attributes: { siteId: site.id, phaseId: base.project.phases[0]?.id ?? null, language: '', date: '', extra: {} },
+    attributes: { siteId: site.id, phaseId: base.phases[0]?.id ?? null, language: '', date: '', extra: {} },
     sourceFileName: 'BU_pre_FGD.txt',
     newId,
     now,
   });
-  let snapshot: ProjectSnapshot = { ...base, project: { ...base.project, sites: [site] }, coders: [...base.coders, ben], documents: [buPre] };
+  let snapshot: ProjectSnapshot = { ...base, sites: [site], coders: [...base.coders, ben], documents: [buPre] };
   const codes: Record<string, Code> = {};
   const addCode = (name: string, parent: string | null, origin: CodeOrigin, isCodable = true) => {
     const made = createCode(snapshot, { name, parentId: parent ? (codes[parent]?.id ?? null) : null, origin, isCodable }, ada, newId, now);

@@ -5,6 +5,7 @@
  */
 import { cloneElement, useEffect, useId, useMemo, useRef, type ReactElement } from 'react';
 import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, rowCells, type AgreementRow } from '#shared/agreement/agreement-report';
+import { codingCoder } from '#shared/agreement/coded-units';
 import { consensusCoder, disagreementsBetween, settlementOf, type Disagreement, type Settlement } from '#shared/agreement/disagreements';
 import { AGREEMENT_UNITS, computeAgreement, type AgreementResult, type AgreementUnit } from '#shared/agreement/project-agreement';
 import { codePath } from '#shared/codebook/code-tree';
@@ -234,7 +235,7 @@ function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; code
   const { documents, codings, codes, coders, memos } = snapshot;
   const all = useMemo(() => disagreementsBetween({ documents, codings }, coderA, coderB), [documents, codings, coderA, coderB]);
   const consensus = consensusCoder({ coders });
-  const consensusCodings = useMemo(() => (consensus ? codings.filter((c) => c.coderId === consensus.id) : []), [codings, consensus]);
+  const consensusCodings = useMemo(() => (consensus ? codings.filter((c) => codingCoder(c) === consensus.id) : []), [codings, consensus]);
   const codeIds = useMemo(() => [...new Set(all.map((d) => d.codeId))], [all]);
   const documentIds = useMemo(() => [...new Set(all.map((d) => d.documentId))], [all]);
   const shown = all

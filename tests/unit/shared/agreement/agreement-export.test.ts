@@ -6,6 +6,7 @@ import { agreementCsv, agreementMethod } from '#shared/agreement/agreement-repor
 import { computeAgreement, type AgreementInput } from '#shared/agreement/project-agreement';
 import { agreementDocx } from '#shared/export/agreement-docx';
 import type { Code, Coding } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
 const code: Code = {
@@ -22,9 +23,7 @@ const code: Code = {
   origin: { kind: 'inductive' },
   isCodable: true,
   isHidden: false,
-  createdBy: null,
-  createdAt: STAMP,
-  modifiedAt: STAMP,
+  ...stampsAt(STAMP),
 };
 const coding = (id: string, coderId: string, start: number, end: number): Coding => ({
   id,
@@ -33,14 +32,12 @@ const coding = (id: string, coderId: string, start: number, end: number): Coding
   codeId: 'trust',
   start,
   end,
-  coderId,
-  createdAt: STAMP,
-  modifiedAt: STAMP,
+  ...stampsAt(STAMP, coderId),
 });
 const input: AgreementInput = {
   coders: [
-    { id: 'a', projectId: 'p', name: 'Amara', initials: 'AN', createdAt: STAMP },
-    { id: 'b', projectId: 'p', name: 'Ben', initials: 'BO', createdAt: STAMP },
+    { id: 'a', projectId: 'p', name: 'Amara', initials: 'AN', ...stampsAt(STAMP) },
+    { id: 'b', projectId: 'p', name: 'Ben', initials: 'BO', ...stampsAt(STAMP) },
   ],
   documents: [{ id: 'd', name: 'BU_pre_FGD', length: 50, paragraphs: [{ n: 1, start: 0, end: 24, utteranceStart: 0, speakerId: null, timestamps: [] }, { n: 2, start: 25, end: 50, utteranceStart: 25, speakerId: null, timestamps: [] }] }],
   codes: [code],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChange, invertChange } from '#shared/model/change';
 import type { Coding, ProjectSnapshot } from '#shared/model/types';
 import { createCode } from '#shared/codebook/create-code';
+import { stampsAt } from '#shared/model/stamps';
 import { applyCode } from '#shared/coding/apply-code';
 import { computeAgreement } from '#shared/agreement/project-agreement';
 import { consensusCoder, disagreementsBetween, settleDisagreement, settlementOf } from '#shared/agreement/disagreements';
@@ -11,7 +12,7 @@ import { projectWithTranscript } from '../fixture-project.ts';
 function study() {
   const { snapshot: base, document, newId, now } = projectWithTranscript();
   const ada = base.coders[0]?.id as string;
-  const ben = { id: newId(), projectId: base.project.id, name: 'Ben Okello', initials: 'BO', createdAt: now() };
+  const ben = { id: newId(), projectId: base.project.id, name: 'Ben Okello', initials: 'BO', ...stampsAt(now()) };
   let snapshot: ProjectSnapshot = { ...base, coders: [...base.coders, ben] };
   const made = createCode(snapshot, { name: 'Trust', parentId: null, origin: { kind: 'inductive' } }, ada, newId, now);
   snapshot = applyChange(snapshot, made.change);
@@ -53,14 +54,14 @@ describe('settling into the consensus coder', () => {
     const afterAccept = applyChange(snapshot, accepted);
     const consensus = consensusCoder(afterAccept);
     expect(consensus?.name).toBe('Consensus');
-    expect(afterAccept.codings.filter((c) => c.coderId === consensus?.id).map((c) => [c.start, c.end])).toEqual([[30, 42]]);
+    expect(afterAccept.codings.filter((c) => c.createdBy === consensus?.id).map((c) => [c.start, c.end])).toEqual([[30, 42]]);
     expect(settlementOf(afterAccept, wentOnly)).toBe('kept');
     expect(afterAccept.codings).toHaveLength(snapshot.codings.length + 1);
 
     const overlap = settleDisagreement(afterAccept, boundary, 'adjust-overlap', newId, now);
     const afterOverlap = applyChange(afterAccept, overlap);
     expect(overlap.put?.coders).toBeUndefined(); // the consensus coder is made once
-    expect(afterOverlap.codings.filter((c) => c.coderId === consensus?.id).map((c) => [c.start, c.end])).toEqual([
+    expect(afterOverlap.codings.filter((c) => c.createdBy === consensus?.id).map((c) => [c.start, c.end])).toEqual([
       [30, 42],
       [15, 25],
     ]);

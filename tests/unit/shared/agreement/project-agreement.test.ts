@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { cohenKappa, krippendorffAlpha, percentAgreement } from '#shared/agreement/coefficients';
 import { computeAgreement, documentFigures, type AgreementDocument, type AgreementInput, type AgreementUnit } from '#shared/agreement/project-agreement';
 import type { Code, CodeOrigin, Coder, Coding, Paragraph } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
-const coder = (id: string, name: string): Coder => ({ id, projectId: 'p', name, initials: name.slice(0, 2), createdAt: STAMP });
+const coder = (id: string, name: string): Coder => ({ id, projectId: 'p', name, initials: name.slice(0, 2), ...stampsAt(STAMP) });
 const code = (id: string, name: string, parentId: string | null, origin: CodeOrigin = { kind: 'inductive' }, isCodable = true): Code => ({
   id,
   projectId: 'p',
@@ -24,9 +25,7 @@ const code = (id: string, name: string, parentId: string | null, origin: CodeOri
   origin,
   isCodable,
   isHidden: false,
-  createdBy: null,
-  createdAt: STAMP,
-  modifiedAt: STAMP,
+  ...stampsAt(STAMP),
 });
 let codingNumber = 0;
 const coding = (documentId: string, codeId: string, coderId: string, start: number, end: number): Coding => ({
@@ -36,9 +35,7 @@ const coding = (documentId: string, codeId: string, coderId: string, start: numb
   codeId,
   start,
   end,
-  coderId,
-  createdAt: STAMP,
-  modifiedAt: STAMP,
+  ...stampsAt(STAMP, coderId),
 });
 const paragraph = (n: number, start: number, end: number, speakerId: string | null): Paragraph => ({
   n,
@@ -185,10 +182,10 @@ const studyArbitrary = fc
 function bruteForceUnits(input: AgreementInput, coderIds: readonly string[], unit: AgreementUnit, codeId: string): (0 | 1 | null)[][] {
   const rows: (0 | 1 | null)[][] = [];
   for (const document of input.documents) {
-    const present = coderIds.map((id) => input.codings.some((c) => c.documentId === document.id && c.coderId === id));
+    const present = coderIds.map((id) => input.codings.some((c) => c.documentId === document.id && c.createdBy === id));
     const covered = coderIds.map((id) => {
       const chars = new Array<boolean>(document.length).fill(false);
-      for (const c of input.codings) if (c.documentId === document.id && c.coderId === id && c.codeId === codeId) for (let i = c.start; i < c.end; i++) chars[i] = true;
+      for (const c of input.codings) if (c.documentId === document.id && c.createdBy === id && c.codeId === codeId) for (let i = c.start; i < c.end; i++) chars[i] = true;
       return chars;
     });
     const value = (coderIndex: number, isCoded: boolean): 0 | 1 | null => (present[coderIndex] ? (isCoded ? 1 : 0) : null);
