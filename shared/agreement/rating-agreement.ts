@@ -4,6 +4,7 @@
  * rate) are not points of that scale, so they are treated as missing values, as is a cell a coder did not rate; a
  * cell with fewer than two values on the scale drops out (it is not pairable).
  */
+import type { Rating, RatingValue, Uuid } from '../model/types.ts';
 import { coincidenceMatrix, alphaFromCoincidences } from './coefficients.ts';
 
 /** A rating as the CFIR rating rules write it: -2..+2, or X (mixed), or M (missing). */
@@ -57,4 +58,22 @@ export function ratingAgreement(observations: readonly RatingObservation[]): Rat
     excludedMixedOrMissing: excluded,
     method: RATING_AGREEMENT_METHOD,
   };
+}
+
+const SCALE: Readonly<Record<RatingValue, CfirRatingValue>> = { '+2': 2, '+1': 1, '0': 0, '-1': -1, '-2': -2, X: 'X', M: 'M' };
+
+/**
+ * Ordinal alpha of the project's rating records: each coder's rating of a construct (code) x case cell is the
+ * rating record that coder made (createdBy); cells not rated yet (no value) are left out. `coderIds` narrows it to
+ * chosen coders.
+ */
+export function ratingAgreementOfRecords(ratings: readonly Rating[], coderIds?: readonly Uuid[]): RatingAgreement {
+  const chosen = coderIds ? new Set(coderIds) : null;
+  const observations: RatingObservation[] = [];
+  for (const rating of ratings) {
+    if (rating.value === null || rating.createdBy === null) continue;
+    if (chosen && !chosen.has(rating.createdBy)) continue;
+    observations.push({ coder: rating.createdBy, cell: `${rating.codeId}|${rating.caseId}`, value: SCALE[rating.value] });
+  }
+  return ratingAgreement(observations);
 }

@@ -1,7 +1,9 @@
 /** Ordinal alpha on CFIR ratings, with X and M as missing values. */
 import { describe, expect, it } from 'vitest';
 import { krippendorffAlpha } from '#shared/agreement/coefficients';
-import { ratingAgreement, type RatingObservation } from '#shared/agreement/rating-agreement';
+import { ratingAgreement, ratingAgreementOfRecords, type RatingObservation } from '#shared/agreement/rating-agreement';
+import { stampsAt } from '#shared/model/stamps';
+import type { Rating, RatingValue } from '#shared/model/types';
 
 describe('ratingAgreement', () => {
   it('is the ordinal alpha of the cells, leaving X and M out as missing', () => {
@@ -54,5 +56,37 @@ describe('ratingAgreement', () => {
 
   it('has no alpha when no cell was rated by two coders', () => {
     expect(ratingAgreement([{ coder: 'A', cell: 'c', value: 1 }]).alpha).toBeNull();
+  });
+});
+
+describe('ratingAgreementOfRecords', () => {
+  const rating = (coder: string, codeId: string, caseId: string, value: RatingValue | null): Rating => ({
+    id: `${coder}-${codeId}-${caseId}`,
+    projectId: 'p',
+    caseId,
+    codeId,
+    value,
+    summary: '',
+    rationale: '',
+    evidenceCodingIds: [],
+    ...stampsAt('2026-01-01T00:00:00.000Z', coder),
+  });
+
+  it('reads each coder’s rating records as cells, leaving unrated cells, X and M out', () => {
+    const records = [
+      rating('a', 'II.A', 'BU', '+2'),
+      rating('b', 'II.A', 'BU', '+1'),
+      rating('a', 'II.B', 'BU', '-1'),
+      rating('b', 'II.B', 'BU', '-1'),
+      rating('a', 'II.C', 'BU', 'X'),
+      rating('b', 'II.C', 'BU', '0'),
+      rating('a', 'II.D', 'BU', '0'),
+      rating('b', 'II.D', 'BU', null),
+      rating('c', 'II.A', 'BU', '-2'),
+    ];
+    const result = ratingAgreementOfRecords(records, ['a', 'b']);
+    expect(result.pairableCells).toBe(2);
+    expect(result.excludedMixedOrMissing).toBe(1);
+    expect(result.alpha).toBeCloseTo(krippendorffAlpha([[2, 1], [-1, -1], [null, 0], [0, null]], 'ordinal') as number, 12);
   });
 });
