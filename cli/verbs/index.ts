@@ -1,6 +1,7 @@
 /** The table of `tessera` verbs, in the order help lists them. A new verb is a module and a line here. */
 import type { VerbDefinition } from '../verb.ts';
 import { alignVerb } from './align.ts';
+import { agreementVerb } from './agreement.ts';
 import { codebookVerb } from './codebook.ts';
 import { importVerb } from './import.ts';
 import { infoVerb } from './info.ts';
@@ -8,4 +9,4 @@ import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
 
 /** Every verb of the command line. */
-export const VERBS: readonly VerbDefinition[] = [inspectVerb, importVerb, infoVerb, codebookVerb, synthVerb, alignVerb];
+export const VERBS: readonly VerbDefinition[] = [inspectVerb, importVerb, infoVerb, codebookVerb, synthVerb, alignVerb, agreementVerb];

@@ -3,6 +3,7 @@
  */
 import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
 import { openStudyDialog } from '../study/study-store.ts';
+import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
 
 /** The project bar. */
@@ -53,6 +54,9 @@ export function ProjectBar() {
         </label>
         <button type="button" className="quiet" onClick={openStudyDialog} title="Sites and phases of the study">
           Study…
+        </button>
+        <button type="button" className="quiet" onClick={openAgreementView} title="Where coders agree and differ">
+          Agreement…
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…

@@ -1,0 +1,631 @@
+/**
+ * Intercoder agreement over a project: for chosen coders, documents and codes, at the unit the user decided in
+ * advance (character, paragraph or speaker turn), per code, per CFIR domain and over all codes, pooled over the
+ * documents (one table of counts, not an average of per-document figures), with per-document figures beside it
+ * and bootstrap 95% intervals for the pooled kappa and alpha.
+ *
+ * For a code, a unit is coded by a coder when one of that coder's codings with that code covers it (character) or
+ * overlaps it (paragraph, turn). A coder who made no coding at all in a document gave no values there (missing), so
+ * with two coders a document counts only where both coded it. The pooled figures over several codes (a domain, all
+ * codes) add the four counts of each code: every (code, unit) pair is one judgement.
+ */
+import { codePath, treeOrder } from '../codebook/code-tree.ts';
+import { cfirElement } from '../codebooks/cfir-data.ts';
+import { seededRandom } from '../model/ids.ts';
+import type { Code, Coder, Coding, Paragraph, Uuid } from '../model/types.ts';
+import {
+  brennanPredigerKappa,
+  cohenKappa,
+  percentAgreement,
+  tallyAlpha,
+  tallyPercent,
+  type BinaryCounts,
+  type CodedTally,
+} from './coefficients.ts';
+import {
+  addLengthsBySpan,
+  codingCoder,
+  intersectionLength,
+  intervalDifference,
+  intervalUnion,
+  overlappedParagraphs,
+  paragraphCharacterBounds,
+  speakerTurns,
+  unionLength,
+  type IntervalUnion,
+} from './coded-units.ts';
+
+/** The unit of agreement. */
+export type AgreementUnit = 'character' | 'paragraph' | 'turn';
+
+export const AGREEMENT_UNITS: readonly AgreementUnit[] = ['character', 'paragraph', 'turn'];
+
+/** The documents' parts agreement reads (metadata and paragraphs; never the text). */
+export interface AgreementDocument {
+  readonly id: Uuid;
+  readonly name: string;
+  readonly length: number;
+  readonly paragraphs: readonly Paragraph[];
+}
+
+/** What agreement is computed over. */
+export interface AgreementInput {
+  readonly coders: readonly Coder[];
+  readonly documents: readonly AgreementDocument[];
+  readonly codes: readonly Code[];
+  readonly codings: readonly Coding[];
+}
+
+/** What to compute. */
+export interface AgreementOptions {
+  /** Two or more coders, by id. */
+  readonly coderIds: readonly Uuid[];
+  readonly unit: AgreementUnit;
+  /** The documents; by default those every chosen coder made a coding in. */
+  readonly documentIds?: readonly Uuid[];
+  /** The codes; by default every codable code one of the chosen coders used in those documents. */
+  readonly codeIds?: readonly Uuid[];
+  /** Bootstrap replicates for the 95% intervals (0: none) and the seed that makes them repeatable. */
+  readonly bootstrap?: { readonly replicates: number; readonly seed: number };
+}
+
+export const DEFAULT_BOOTSTRAP = { replicates: 1000, seed: 1 } as const;
+
+/** The figures of one table of units. */
+export interface AgreementFigures {
+  /** Units with values from at least two coders. */
+  readonly units: number;
+  /** The four counts (two coders only; null with more). */
+  readonly counts: BinaryCounts | null;
+  /** tally[m][k]: units with values from m coders of which k coded the unit. */
+  readonly tally: CodedTally;
+  readonly percent: number | null;
+  /** Cohen's kappa (two coders only). */
+  readonly kappa: number | null;
+  /** Krippendorff's alpha, nominal. */
+  readonly alpha: number | null;
+  /** Brennan & Prediger's kappa, q = 2. */
+  readonly brennanPrediger: number | null;
+}
+
+/** A 95% percentile bootstrap interval, or null when too few replicates were defined. */
+export type Interval = readonly [number, number] | null;
+
+export interface DocumentFigures extends AgreementFigures {
+  readonly documentId: Uuid;
+}
+
+/** A code's units in one document: the four counts (two coders) or the tally (more coders). */
+export interface DocumentCounts {
+  readonly documentId: Uuid;
+  readonly counts: BinaryCounts | null;
+  readonly tally: CodedTally | null;
+}
+
+export interface CodeAgreement extends AgreementFigures {
+  readonly codeId: Uuid;
+  /** The code's path in the tree: "Inner Setting › Culture". */
+  readonly code: string;
+  /** The CFIR domain it belongs to (its id in the CFIR data), or null. */
+  readonly domainId: string | null;
+  /** Per document, the counts (figures from them with `documentFigures`). */
+  readonly byDocument: readonly DocumentCounts[];
+}
+
+export interface DomainAgreement extends AgreementFigures {
+  readonly domainId: string;
+  /** "II Outer Setting". */
+  readonly domain: string;
+  readonly codeIds: readonly Uuid[];
+}
+
+export interface OverallAgreement extends AgreementFigures {
+  readonly kappaInterval: Interval;
+  readonly alphaInterval: Interval;
+  readonly byDocument: readonly DocumentFigures[];
+}
+
+export interface AgreementResult {
+  readonly unit: AgreementUnit;
+  readonly coders: readonly Coder[];
+  readonly documents: readonly AgreementDocument[];
+  readonly codes: readonly CodeAgreement[];
+  readonly domains: readonly DomainAgreement[];
+  readonly overall: OverallAgreement;
+  readonly bootstrap: { readonly replicates: number; readonly seed: number };
+}
+
+/** Why agreement cannot be computed as asked (fewer than two coders, an unknown id). */
+export class AgreementError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AgreementError';
+  }
+}
+
+/** A tally of m values over at most `coders` coders, flat: index m·(coders + 1) + k. */
+class Tally {
+  readonly cells: Float64Array;
+  constructor(readonly coders: number) {
+    this.cells = new Float64Array((coders + 1) * (coders + 1));
+  }
+  add(m: number, k: number, units: number): void {
+    const at = m * (this.coders + 1) + k;
+    this.cells[at] = (this.cells[at] as number) + units;
+  }
+  addTally(other: Tally): void {
+    for (let i = 0; i < this.cells.length; i++) this.cells[i] = (this.cells[i] as number) + (other.cells[i] as number);
+  }
+  /** Adds two coders' four counts: n11 units with k = 2, n10 + n01 with k = 1, n00 with k = 0. */
+  addCounts(counts: BinaryCounts): void {
+    this.add(2, 2, counts.n11);
+    this.add(2, 1, counts.n10 + counts.n01);
+    this.add(2, 0, counts.n00);
+  }
+  nested(): number[][] {
+    return Array.from({ length: this.coders + 1 }, (_, m) => Array.from(this.cells.subarray(m * (this.coders + 1), m * (this.coders + 1) + m + 1)));
+  }
+}
+
+/** The figures of two coders' four counts, or of several coders' tally. */
+function figuresOf(counts: BinaryCounts | null, several: Tally | null): AgreementFigures {
+  let tally = several ?? new Tally(2);
+  if (counts) {
+    tally = new Tally(2);
+    tally.addCounts(counts);
+  }
+  const nested = tally.nested();
+  let units = 0;
+  for (let m = 2; m < nested.length; m++) for (const count of nested[m] as number[]) units += count;
+  const percent = counts ? percentAgreement(counts) : tallyPercent(nested);
+  return {
+    units,
+    counts,
+    tally: nested,
+    percent,
+    kappa: counts ? cohenKappa(counts) : null,
+    alpha: tallyAlpha(nested),
+    brennanPrediger: brennanPredigerKappa(percent),
+  };
+}
+
+function addTo(target: { n11: number; n10: number; n01: number; n00: number }, counts: BinaryCounts): void {
+  target.n11 += counts.n11;
+  target.n10 += counts.n10;
+  target.n01 += counts.n01;
+  target.n00 += counts.n00;
+}
+
+/** The figures of a code in one document, from its counts. */
+export function documentFigures(document: DocumentCounts): AgreementFigures {
+  if (document.counts) return figuresOf(document.counts, null);
+  const coders = (document.tally?.length ?? 1) - 1;
+  const tally = new Tally(coders);
+  document.tally?.forEach((row, m) => row.forEach((units, k) => tally.add(m, k, units)));
+  return figuresOf(null, tally);
+}
+
+/** The CFIR domain element of a code: of the nearest code at or above it that is a CFIR element. */
+function domainOf(code: Code, byId: ReadonlyMap<Uuid, Code>): { readonly id: string; readonly name: string } | null {
+  const seen = new Set<Uuid>();
+  let current: Code | undefined = code;
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    if (current.origin.kind === 'cfir') {
+      const version = current.origin.version;
+      let element = cfirElement(version, current.origin.elementId);
+      while (element && element.level !== 'domain' && element.parentId) element = cfirElement(version, element.parentId);
+      if (element?.level === 'domain') return { id: element.id, name: `${element.label} ${element.name}` };
+      return null;
+    }
+    current = current.parentId ? byId.get(current.parentId) : undefined;
+  }
+  return null;
+}
+
+/** The units of one document and how a coder's interval union maps onto them. */
+interface DocumentUnits {
+  readonly document: AgreementDocument;
+  readonly unitCount: number;
+  /** Bootstrap blocks (paragraphs; turns for turn units) and where this document's start in the global list. */
+  readonly blockCount: number;
+  readonly blockOffset: number;
+  /** For character units: the character span of each paragraph block. */
+  readonly bounds: Float64Array | null;
+  /** For turn units: the turn of each paragraph. */
+  readonly turnOf: Int32Array | null;
+}
+
+function unitsOfDocument(document: AgreementDocument, unit: AgreementUnit, blockOffset: number): DocumentUnits {
+  if (unit === 'character') {
+    const bounds = paragraphCharacterBounds(document.paragraphs, document.length);
+    const blockCount = Math.max(1, document.paragraphs.length);
+    if (document.paragraphs.length === 0) bounds[0] = 0;
+    return { document, unitCount: document.length, blockCount, blockOffset, bounds: document.paragraphs.length ? bounds : Float64Array.of(0, document.length), turnOf: null };
+  }
+  if (unit === 'paragraph') {
+    return { document, unitCount: document.paragraphs.length, blockCount: document.paragraphs.length, blockOffset, bounds: null, turnOf: null };
+  }
+  const turns = speakerTurns(document.paragraphs);
+  return { document, unitCount: turns.count, blockCount: turns.count, blockOffset, bounds: null, turnOf: turns.turnOf };
+}
+
+/** The units (paragraph or turn indices) an interval union touches, sorted, each once. */
+function touchedUnits(union: IntervalUnion, units: DocumentUnits): number[] {
+  const paragraphs = overlappedParagraphs(union, units.document.paragraphs);
+  if (!units.turnOf) return paragraphs;
+  const turns: number[] = [];
+  for (const p of paragraphs) {
+    const turn = units.turnOf[p] as number;
+    if (turns[turns.length - 1] !== turn) turns.push(turn);
+  }
+  return turns;
+}
+
+function sortedIntersectionCount(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      count++;
+      i++;
+      j++;
+    } else if ((a[i] as number) < (b[j] as number)) i++;
+    else j++;
+  }
+  return count;
+}
+
+/**
+ * Per-block contributions for the bootstrap: for two coders the four counts of each block, otherwise its tally.
+ * Blocks are paragraphs (turns for turn units) of every document, one after the other.
+ */
+interface BlockAccumulator {
+  readonly width: number;
+  readonly cells: Float64Array;
+}
+
+/** Computes agreement as asked. Throws AgreementError for a request that makes no sense. */
+export function computeAgreement(input: AgreementInput, options: AgreementOptions): AgreementResult {
+  const coderIds = [...new Set(options.coderIds)];
+  if (coderIds.length < 2) throw new AgreementError('Agreement needs at least two different coders.');
+  const coders = coderIds.map((id) => {
+    const coder = input.coders.find((candidate) => candidate.id === id);
+    if (!coder) throw new AgreementError(`No coder with id ${id} in this project.`);
+    return coder;
+  });
+  const coderCount = coders.length;
+  const coderPosition = new Map(coderIds.map((id, i) => [id, i]));
+  const twoCoders = coderCount === 2;
+
+  // Codings of the chosen coders, by document, then code, then coder: flat start/end lists.
+  const byDocument = new Map<Uuid, Map<Uuid, number[][]>>();
+  const presentIn = new Map<Uuid, Set<number>>();
+  for (const coding of input.codings) {
+    const coder = codingCoder(coding);
+    const position = coder === null ? undefined : coderPosition.get(coder);
+    if (position === undefined) continue;
+    let codes = byDocument.get(coding.documentId);
+    if (!codes) byDocument.set(coding.documentId, (codes = new Map()));
+    let perCoder = codes.get(coding.codeId);
+    if (!perCoder) codes.set(coding.codeId, (perCoder = Array.from({ length: coderCount }, () => [])));
+    (perCoder[position] as number[]).push(coding.start, coding.end);
+    let present = presentIn.get(coding.documentId);
+    if (!present) presentIn.set(coding.documentId, (present = new Set()));
+    present.add(position);
+  }
+
+  const documentById = new Map(input.documents.map((document) => [document.id, document]));
+  let documents: AgreementDocument[];
+  if (options.documentIds) {
+    documents = options.documentIds.map((id) => {
+      const document = documentById.get(id);
+      if (!document) throw new AgreementError(`No document with id ${id} in this project.`);
+      return document;
+    });
+  } else {
+    documents = input.documents.filter((document) => (presentIn.get(document.id)?.size ?? 0) === coderCount);
+  }
+
+  const codeById = new Map(input.codes.map((code) => [code.id, code]));
+  let codeIds: Uuid[];
+  if (options.codeIds) {
+    for (const id of options.codeIds) if (!codeById.has(id)) throw new AgreementError(`No code with id ${id} in this project.`);
+    const wanted = new Set(options.codeIds);
+    codeIds = treeOrder(input.codes, { includeHidden: true })
+      .map((entry) => entry.code.id)
+      .filter((id) => wanted.has(id));
+  } else {
+    const used = new Set<Uuid>();
+    for (const document of documents) for (const codeId of byDocument.get(document.id)?.keys() ?? []) used.add(codeId);
+    codeIds = treeOrder(input.codes, { includeHidden: true })
+      .filter((entry) => entry.code.isCodable && used.has(entry.code.id))
+      .map((entry) => entry.code.id);
+  }
+
+  const bootstrap = options.bootstrap ?? DEFAULT_BOOTSTRAP;
+  const unitsByDocument: DocumentUnits[] = [];
+  let blockTotal = 0;
+  for (const document of documents) {
+    const units = unitsOfDocument(document, options.unit, blockTotal);
+    unitsByDocument.push(units);
+    blockTotal += units.blockCount;
+  }
+  const width = twoCoders ? 4 : (coderCount + 1) * (coderCount + 1);
+  const blocks: BlockAccumulator | null = bootstrap.replicates > 0 ? { width, cells: new Float64Array(blockTotal * width) } : null;
+
+  const codeResults: CodeAgreement[] = [];
+  const overallByDocument = unitsByDocument.map(() => ({ counts: { n11: 0, n10: 0, n01: 0, n00: 0 }, tally: new Tally(coderCount) }));
+  const codeTallies = new Map<Uuid, { counts: BinaryCounts | null; tally: Tally }>();
+  const emptyUnion: IntervalUnion = [];
+
+  const zero: BinaryCounts = { n11: 0, n10: 0, n01: 0, n00: 0 };
+  for (const codeId of codeIds) {
+    const code = codeById.get(codeId) as Code;
+    const pooledCounts = { n11: 0, n10: 0, n01: 0, n00: 0 };
+    const pooledTally = new Tally(coderCount);
+    const perDocument: DocumentCounts[] = [];
+    for (let d = 0; d < unitsByDocument.length; d++) {
+      const units = unitsByDocument[d] as DocumentUnits;
+      const document = units.document;
+      const present = presentIn.get(document.id);
+      const m = present?.size ?? 0;
+      const flat = m >= 2 ? byDocument.get(document.id)?.get(codeId) : undefined;
+      if (twoCoders) {
+        // The common case, kept to plain counts: 150 codes x 200 documents are 30,000 tables to fill.
+        let counts: BinaryCounts = zero;
+        if (m >= 2) {
+          if (flat) {
+            const unions = [intervalUnion(flat[0] as number[], document.length), intervalUnion(flat[1] as number[], document.length)];
+            counts = options.unit === 'character' ? characterCounts(unions, units, blocks) : unitCounts(unions, units, blocks);
+          } else {
+            counts = { n11: 0, n10: 0, n01: 0, n00: units.unitCount };
+          }
+          addTo(pooledCounts, counts);
+          addTo(overallByDocument[d]?.counts as { n11: number; n10: number; n01: number; n00: number }, counts);
+        }
+        perDocument.push({ documentId: document.id, counts, tally: null });
+        continue;
+      }
+      const tally = new Tally(coderCount);
+      if (m >= 2) {
+        const presentUnions: IntervalUnion[] = [];
+        for (let position = 0; position < coderCount; position++) {
+          if (present?.has(position)) presentUnions.push(flat ? intervalUnion(flat[position] as number[], document.length) : emptyUnion);
+        }
+        multiTally(presentUnions, units, tally, blocks);
+      }
+      pooledTally.addTally(tally);
+      overallByDocument[d]?.tally.addTally(tally);
+      perDocument.push({ documentId: document.id, counts: null, tally: tally.nested() });
+    }
+    if (twoCoders) pooledTally.addCounts(pooledCounts);
+    codeTallies.set(codeId, { counts: twoCoders ? pooledCounts : null, tally: pooledTally });
+    codeResults.push({
+      codeId,
+      code: codePath(input.codes, codeId),
+      domainId: domainOf(code, codeById)?.id ?? null,
+      ...figuresOf(twoCoders ? pooledCounts : null, pooledTally),
+      byDocument: perDocument,
+    });
+  }
+
+  // Domains: the pooled counts of the codes in each CFIR domain, in the order the domains first appear.
+  const domainGroups = new Map<string, { name: string; codeIds: Uuid[] }>();
+  for (const codeId of codeIds) {
+    const domain = domainOf(codeById.get(codeId) as Code, codeById);
+    if (!domain) continue;
+    const group = domainGroups.get(domain.id);
+    if (group) group.codeIds.push(codeId);
+    else domainGroups.set(domain.id, { name: domain.name, codeIds: [codeId] });
+  }
+  const pooled = (ids: readonly Uuid[]): AgreementFigures => {
+    const counts = { n11: 0, n10: 0, n01: 0, n00: 0 };
+    const tally = new Tally(coderCount);
+    for (const id of ids) {
+      const entry = codeTallies.get(id);
+      if (!entry) continue;
+      if (entry.counts) addTo(counts, entry.counts);
+      tally.addTally(entry.tally);
+    }
+    return figuresOf(twoCoders ? counts : null, tally);
+  };
+  const domains: DomainAgreement[] = [...domainGroups].map(([domainId, group]) => ({
+    domainId,
+    domain: group.name,
+    codeIds: group.codeIds,
+    ...pooled(group.codeIds),
+  }));
+
+  // Blocks never touched by a coding hold only units coded by nobody: fill those in from the block sizes.
+  if (blocks) completeBlocks(blocks, unitsByDocument, presentIn, codeIds.length, options.unit, twoCoders, coderCount);
+  const intervals = blocks ? bootstrapIntervals(blocks, twoCoders, coderCount, bootstrap) : { kappa: null, alpha: null };
+
+  return {
+    unit: options.unit,
+    coders,
+    documents,
+    codes: codeResults,
+    domains,
+    overall: {
+      ...pooled(codeIds),
+      kappaInterval: intervals.kappa,
+      alphaInterval: intervals.alpha,
+      byDocument: unitsByDocument.map((units, d) => ({
+        documentId: units.document.id,
+        ...figuresOf(twoCoders ? (overallByDocument[d]?.counts as BinaryCounts) : null, twoCoders ? null : (overallByDocument[d]?.tally as Tally)),
+      })),
+    },
+    bootstrap,
+  };
+}
+
+/**
+ * Two coders at character level: n11 = |A ∩ B|, n10 = |A| - n11, n01 = |B| - n11, n00 = length - |A ∪ B|. For the
+ * bootstrap each block receives |A|, |A \ B| and |B \ A| of its span (n00 is filled in from the block sizes later).
+ */
+function characterCounts(unions: readonly IntervalUnion[], units: DocumentUnits, blocks: BlockAccumulator | null): BinaryCounts {
+  const a = unions[0] as IntervalUnion;
+  const b = unions[1] as IntervalUnion;
+  const lengthA = unionLength(a);
+  const lengthB = unionLength(b);
+  const both = intersectionLength(a, b);
+  if (blocks && units.bounds && (lengthA > 0 || lengthB > 0)) {
+    // Block cells n11, n10, n01: n11 = |A| - |A \ B|, n10 = |A \ B|, n01 = |B \ A|.
+    const offset = units.blockOffset * 4;
+    const onlyA = intervalDifference(a, b);
+    addLengthsBySpan(a, units.bounds, blocks.cells, { offset, stride: 4 });
+    addLengthsBySpan(onlyA, units.bounds, blocks.cells, { offset, stride: 4, weight: -1 });
+    addLengthsBySpan(onlyA, units.bounds, blocks.cells, { offset: offset + 1, stride: 4 });
+    addLengthsBySpan(intervalDifference(b, a), units.bounds, blocks.cells, { offset: offset + 2, stride: 4 });
+  }
+  return { n11: both, n10: lengthA - both, n01: lengthB - both, n00: units.unitCount - lengthA - lengthB + both };
+}
+
+/** Two coders at paragraph or turn level: counts of units touched by both, one, or neither. */
+function unitCounts(unions: readonly IntervalUnion[], units: DocumentUnits, blocks: BlockAccumulator | null): BinaryCounts {
+  const a = touchedUnits(unions[0] as IntervalUnion, units);
+  const b = touchedUnits(unions[1] as IntervalUnion, units);
+  const both = sortedIntersectionCount(a, b);
+  if (blocks) {
+    const inB = new Set(b);
+    const inA = new Set(a);
+    for (const unit of a) {
+      const at = (units.blockOffset + unit) * 4;
+      blocks.cells[at + (inB.has(unit) ? 0 : 1)] = (blocks.cells[at + (inB.has(unit) ? 0 : 1)] as number) + 1;
+    }
+    for (const unit of b) {
+      if (inA.has(unit)) continue;
+      const at = (units.blockOffset + unit) * 4 + 2;
+      blocks.cells[at] = (blocks.cells[at] as number) + 1;
+    }
+  }
+  return { n11: both, n10: a.length - both, n01: b.length - both, n00: units.unitCount - a.length - b.length + both };
+}
+
+/** Several coders: the units covered by exactly k of the m present coders, added to the tally (and the blocks). */
+function multiTally(unions: readonly IntervalUnion[], units: DocumentUnits, tally: Tally, blocks: BlockAccumulator | null): void {
+  const m = unions.length;
+  const width = tally.coders + 1;
+  const byK = new Float64Array(m + 1);
+  if (units.bounds) {
+    // Sweep over every interval boundary, keeping how many coders cover the stretch since the last one.
+    const events: [number, number][] = [];
+    for (const union of unions) {
+      for (let i = 0; i < union.length; i += 2) events.push([union[i] as number, 1], [union[i + 1] as number, -1]);
+    }
+    events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    let depth = 0;
+    let previous = 0;
+    for (const [at, step] of events) {
+      if (at > previous && depth > 0) {
+        byK[depth] = (byK[depth] as number) + (at - previous);
+        if (blocks) {
+          addLengthsBySpan([previous, at], units.bounds, blocks.cells, {
+            offset: units.blockOffset * blocks.width + m * width + depth,
+            stride: blocks.width,
+          });
+        }
+      }
+      previous = at;
+      depth += step;
+    }
+  } else {
+    const coverage = new Map<number, number>();
+    for (const union of unions) for (const unit of touchedUnits(union, units)) coverage.set(unit, (coverage.get(unit) ?? 0) + 1);
+    for (const [unit, k] of coverage) {
+      byK[k] = (byK[k] as number) + 1;
+      if (blocks) {
+        const cell = (units.blockOffset + unit) * blocks.width + m * width + k;
+        blocks.cells[cell] = (blocks.cells[cell] as number) + 1;
+      }
+    }
+  }
+  let coded = 0;
+  for (let k = 1; k <= m; k++) {
+    coded += byK[k] as number;
+    if (byK[k]) tally.add(m, k, byK[k] as number);
+  }
+  tally.add(m, 0, units.unitCount - coded);
+}
+
+/** The units of each block times the number of codes, less what the codings filled in, are units coded by none. */
+function completeBlocks(
+  blocks: BlockAccumulator,
+  unitsByDocument: readonly DocumentUnits[],
+  presentIn: ReadonlyMap<Uuid, ReadonlySet<number>>,
+  codeCount: number,
+  unit: AgreementUnit,
+  twoCoders: boolean,
+  coderCount: number,
+): void {
+  for (const units of unitsByDocument) {
+    const m = presentIn.get(units.document.id)?.size ?? 0;
+    for (let i = 0; i < units.blockCount; i++) {
+      const base = (units.blockOffset + i) * blocks.width;
+      if (m < 2) {
+        blocks.cells.fill(0, base, base + blocks.width);
+        continue;
+      }
+      const size = unit === 'character' && units.bounds ? (units.bounds[i + 1] as number) - (units.bounds[i] as number) : 1;
+      const total = size * codeCount;
+      if (twoCoders) {
+        blocks.cells[base + 3] = total - (blocks.cells[base] as number) - (blocks.cells[base + 1] as number) - (blocks.cells[base + 2] as number);
+      } else {
+        const row = base + m * (coderCount + 1);
+        let coded = 0;
+        for (let k = 1; k <= m; k++) coded += blocks.cells[row + k] as number;
+        blocks.cells[row] = total - coded;
+      }
+    }
+  }
+}
+
+/** The 2.5th and 97.5th percentiles of the defined replicate values, or null when fewer than half are defined. */
+function percentileInterval(values: number[], replicates: number): Interval {
+  if (values.length < replicates / 2 || values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const at = (q: number): number => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))] as number;
+  return [at(0.025), at(0.975)];
+}
+
+/**
+ * Bootstrap: each replicate draws as many blocks as there are, with replacement and uniformly, sums their counts
+ * and computes kappa and alpha of the sum. The seeded generator makes the same project give the same interval.
+ */
+function bootstrapIntervals(
+  blocks: BlockAccumulator,
+  twoCoders: boolean,
+  coderCount: number,
+  bootstrap: { readonly replicates: number; readonly seed: number },
+): { kappa: Interval; alpha: Interval } {
+  const count = blocks.cells.length / blocks.width;
+  if (count === 0) return { kappa: null, alpha: null };
+  const random = seededRandom(bootstrap.seed);
+  const kappas: number[] = [];
+  const alphas: number[] = [];
+  const sum = new Float64Array(blocks.width);
+  const tally = new Tally(coderCount);
+  for (let r = 0; r < bootstrap.replicates; r++) {
+    sum.fill(0);
+    for (let i = 0; i < count; i++) {
+      const base = Math.floor(random() * count) * blocks.width;
+      for (let w = 0; w < blocks.width; w++) sum[w] = (sum[w] as number) + (blocks.cells[base + w] as number);
+    }
+    let kappa: number | null;
+    if (twoCoders) {
+      const counts = { n11: sum[0] as number, n10: sum[1] as number, n01: sum[2] as number, n00: sum[3] as number };
+      kappa = cohenKappa(counts);
+      tally.cells.fill(0);
+      tally.addCounts(counts);
+    } else {
+      kappa = null;
+      tally.cells.set(sum);
+    }
+    const alpha = tallyAlpha(tally.nested());
+    if (kappa !== null) kappas.push(kappa);
+    if (alpha !== null) alphas.push(alpha);
+  }
+  return { kappa: twoCoders ? percentileInterval(kappas, bootstrap.replicates) : null, alpha: percentileInterval(alphas, bootstrap.replicates) };
+}

@@ -1,0 +1,56 @@
+/**
+ * The agreement table as a Word document for a paper: a title, the table (per code, per CFIR domain, all codes, with
+ * the four counts beside every figure) and the method paragraph, so the figures state how they were computed.
+ *
+ * Pure: built in memory with the `docx` package; the renderer saves it through the platform API.
+ */
+import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, rowCells } from '../agreement/agreement-report.ts';
+import type { AgreementResult } from '../agreement/project-agreement.ts';
+import { xmlSafe } from '../refi/xml-writer.ts';
+
+const FONT = 'Calibri';
+const SMALL = 16; // half-points: 8 pt
+const NORMAL = 20; // 10 pt
+
+const run = (text: string, extra: { bold?: boolean; size?: number } = {}): TextRun =>
+  new TextRun({ text: xmlSafe(text), font: FONT, size: extra.size ?? SMALL, bold: extra.bold });
+
+/** Column widths in twips on a landscape A4 page with 0.5 inch margins: the code's path gets room, figures share the rest. */
+const FIRST_COLUMN = 3200;
+const OTHER_COLUMN = 1100;
+const widthOf = (column: number): number => (column === 0 ? FIRST_COLUMN : OTHER_COLUMN);
+
+function cell(text: string, options: { header?: boolean; numeric?: boolean; bold?: boolean; column: number }): TableCell {
+  return new TableCell({
+    width: { size: widthOf(options.column), type: WidthType.DXA },
+    children: [new Paragraph({ alignment: options.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { bold: options.header || options.bold })] })],
+    shading: options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+  });
+}
+
+/** The Word document of an agreement result, titled `title`, with `subtitle` under it. */
+export async function agreementDocx(result: AgreementResult, options: { readonly title: string; readonly subtitle: string }): Promise<Uint8Array> {
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: AGREEMENT_COLUMNS.map((title, i) => cell(title, { header: true, numeric: i > 0, column: i })) });
+  const rows = agreementRows(result).map(
+    (row) => new TableRow({ cantSplit: true, children: rowCells(row).map((text, i) => cell(text, { numeric: i > 0, bold: row.kind !== 'code', column: i })) }),
+  );
+  const document = new Document({
+    creator: 'Tessera',
+    title: options.title,
+    sections: [
+      {
+        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 }, margin: { top: 720, bottom: 720, left: 720, right: 720 } } },
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: xmlSafe(options.title), font: FONT })] }),
+          new Paragraph({ children: [run(options.subtitle, { size: NORMAL })], spacing: { after: 200 } }),
+          new Table({ columnWidths: AGREEMENT_COLUMNS.map((_, i) => widthOf(i)), rows: [header, ...rows] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240 }, children: [new TextRun({ text: 'Method', font: FONT })] }),
+          new Paragraph({ children: [run(agreementMethod(result), { size: NORMAL })] }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(document));
+}
