@@ -4,7 +4,7 @@
  * its path from the root joined with " > ", and whose other cells are plain numbers: whole numbers for counts,
  * percentages and rates with up to four decimals, and an empty cell where a figure is undefined (a share of no text).
  */
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import { cellValue, isCountMeasure, type CodeMatrix, type MatrixMeasure } from './code-matrix.ts';
 
 /** A cell as a plain number for CSV ("" where undefined); coverage is a percentage, as the view shows it. */
@@ -15,9 +15,9 @@ export function csvNumber(value: number | null, measure: MatrixMeasure): string 
   return String(Number(shown.toFixed(4)));
 }
 
-/** The matrix as CSV text (RFC 4180: fields quoted where needed, CRLF-free "\n" line ends). */
+/** The matrix as CSV text (RFC 4180 quoting where needed, "\n" line ends, a final line end). */
 export function codeMatrixCsv(matrix: CodeMatrix, measure: MatrixMeasure): string {
   const header = ['code', ...matrix.columns.map((c) => c.label)];
   const rows = matrix.rows.map((row) => [row.path.join(' > '), ...matrix.columns.map((_, i) => csvNumber(cellValue(matrix, row, i, measure), measure))]);
-  return stringify([header, ...rows], { record_delimiter: 'unix' });
+  return `${Papa.unparse([header, ...rows], { newline: '\n' })}\n`;
 }
