@@ -4,6 +4,7 @@
 import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
 import { openStudyDialog } from '../study/study-store.ts';
 import { SaveStatus } from './save-status.tsx';
+import { openCompare } from '../compare/compare-store.ts';
 
 /** The project bar. */
 export function ProjectBar() {
@@ -53,6 +54,9 @@ export function ProjectBar() {
         </label>
         <button type="button" className="quiet" onClick={openStudyDialog} title="Sites and phases of the study">
           Study…
+        </button>
+        <button type="button" className="quiet" onClick={openCompare} title="Compare codes across sites, phases and speakers">
+          Compare…
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…
