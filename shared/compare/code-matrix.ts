@@ -126,18 +126,30 @@ function codingColumns(source: MatrixSource, design: StudyDesign, grouping: Colu
     if (!document) return null;
     let column = columnOfDocument(document);
     if (column === -1) return null;
-    // Every coding's speaker is looked up: the speakers measure counts them.
-    const speaker = speakerAt(document, coding.start);
+    // Every coding's speaker is looked up (the speakers measure counts them), once per coding record.
+    const speaker = speakerOfCoding(document, coding);
     if (filtersSpeakers(filter) && !speakerPasses(filter, speaker)) return null;
     if (column === -2) column = indexOf.get(columnKeyOf(grouping, design, document, speaker)) ?? -1;
     return column < 0 ? null : { column, document, speaker };
   };
 }
 
-/** A subtree's passages and speakers, per column and document. */
+const speakerByCoding = new WeakMap<Coding, Speaker | null>();
+
+/** The speaker where a coding starts, kept per coding record: codings are immutable and documents' texts fixed. */
+function speakerOfCoding(document: TesseraDocument, coding: Coding): Speaker | null {
+  let speaker = speakerByCoding.get(coding);
+  if (speaker === undefined) {
+    speaker = speakerAt(document, coding.start);
+    speakerByCoding.set(coding, speaker);
+  }
+  return speaker;
+}
+
+/** A subtree's passages and speakers (each document's speaker records are its own), per column and document. */
 interface SubtreeUsage {
   readonly passages: Map<number, Map<Uuid, Interval[]>>;
-  readonly speakers: Map<number, Set<string>>;
+  readonly speakers: Map<number, Set<Speaker>>;
 }
 
 function emptyUsage(): SubtreeUsage {
@@ -152,7 +164,7 @@ function addInterval(usage: SubtreeUsage, column: number, documentId: Uuid, inte
   else byDocument.set(documentId, [interval]);
 }
 
-function addSpeakers(usage: SubtreeUsage, column: number, speakers: Iterable<string>): void {
+function addSpeakers(usage: SubtreeUsage, column: number, speakers: Iterable<Speaker>): void {
   let set = usage.speakers.get(column);
   if (!set) usage.speakers.set(column, (set = new Set()));
   for (const speaker of speakers) set.add(speaker);
@@ -161,7 +173,7 @@ function addSpeakers(usage: SubtreeUsage, column: number, speakers: Iterable<str
 /** Merges each list of intervals into its union, in place. */
 function normalise(usage: SubtreeUsage): SubtreeUsage {
   for (const byDocument of usage.passages.values()) {
-    for (const [documentId, list] of byDocument) byDocument.set(documentId, unionOfIntervals(list));
+    for (const [documentId, list] of byDocument) if (list.length > 1) byDocument.set(documentId, unionOfIntervals(list));
   }
   return usage;
 }
@@ -228,7 +240,7 @@ export function computeCodeMatrix(source: MatrixSource, design: StudyDesign, que
       const place = columnOf(coding);
       if (!place) continue;
       addInterval(usage, place.column, coding.documentId, { start: coding.start, end: coding.end });
-      if (place.speaker) addSpeakers(usage, place.column, [`${coding.documentId}\u0000${place.speaker.id}`]);
+      if (place.speaker) addSpeakers(usage, place.column, [place.speaker]);
     }
     for (const child of children.get(code.id) ?? []) {
       const childUsage = usageOf.get(child.id);

@@ -31,19 +31,29 @@ export function unionOfIntervals(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
-/** The number of code points two sorted lists of disjoint intervals have in common (a two-pointer walk). */
+/**
+ * The number of code points two sorted lists of disjoint intervals have in common. Each interval of `a` (a code's
+ * few passages in a document) finds its place in `b` (the document's hundreds of paragraphs) by binary search, so
+ * the cost follows the passages, not the length of the document.
+ */
 export function overlapLength(a: readonly Interval[], b: readonly Interval[]): number {
-  let i = 0;
-  let j = 0;
   let total = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as Interval;
-    const y = b[j] as Interval;
-    const start = Math.max(x.start, y.start);
-    const end = Math.min(x.end, y.end);
-    if (end > start) total += end - start;
-    if (x.end <= y.end) i++;
-    else j++;
+  let from = 0;
+  for (const x of a) {
+    // The first interval of b that ends after x starts.
+    let low = from;
+    let high = b.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((b[mid] as Interval).end <= x.start) low = mid + 1;
+      else high = mid;
+    }
+    from = low;
+    for (let j = low; j < b.length; j++) {
+      const y = b[j] as Interval;
+      if (y.start >= x.end) break;
+      total += Math.min(x.end, y.end) - Math.max(x.start, y.start);
+    }
   }
   return total;
 }

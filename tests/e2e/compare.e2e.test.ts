@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Download } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -124,6 +124,8 @@ describe('compare view', () => {
     expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     const svgWidth = Number(/width="(\d+)"/.exec(text)?.[1]);
     expect(png.bytes.readUInt32BE(16)).toBe(svgWidth * 4);
+    // The exported picture, for people to look at.
+    writeFileSync(join(OUTPUT, 'compare-heat-map-export.png'), png.bytes);
     const csv = await download(() => app.page.getByRole('group', { name: 'Export the heat map' }).getByRole('button', { name: 'Export CSV' }).click());
     const lines = csv.bytes.toString('utf8').trim().split('\n');
     expect(lines[0]).toBe(['code', ...snapshot.project.sites.flatMap((s) => snapshot.project.phases.map((p) => `${s.code} ${p.name}`))].join(','));

@@ -359,7 +359,7 @@ function PrePostPanel({ index, design }: { index: ProjectIndex; design: StudyDes
                       <td key={`${c.fromPhase}-${c.toPhase}`}>
                         {change?.difference === null || change === undefined
                           ? '–'
-                          : `${formatCellValue(change.from, figure.measure)} → ${formatCellValue(change.to, figure.measure)}`}
+                          : `${formatCellValue(change.from, figure.measure)} → ${formatCellValue(change.to, figure.measure)} (${signed(change.difference, figure.measure)})`}
                       </td>
                     );
                   })}
@@ -382,6 +382,12 @@ function PrePostPanel({ index, design }: { index: ProjectIndex; design: StudyDes
       {comparison && <MethodNote filterLabel={comparison.filterLabel} method={comparison.method} />}
     </section>
   );
+}
+
+/** A difference with its sign, in the measure's format ("+4", "-1.2"). */
+function signed(difference: number, measure: MatrixMeasure): string {
+  const text = formatCellValue(Math.abs(difference), measure);
+  return difference > 0 ? `+${text}` : difference < 0 ? `−${text}` : text;
 }
 
 /** Code x code co-occurrence of the codes the matrix shows (folded rows left out), counts and c. */
