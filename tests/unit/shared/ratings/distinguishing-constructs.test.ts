@@ -113,3 +113,34 @@ describe('distinguishing rule invariants', () => {
     );
   });
 });
+
+describe('rating matrix figure', () => {
+  it('draws each rating on the diverging scale, X and M apart, with the labels, legend and rule', async () => {
+    const { ratingMatrixSvg, ratingFill } = await import('#shared/ratings/rating-matrix-figure');
+    const svg = ratingMatrixSvg({
+      title: 'CFIR ratings by site',
+      constructs: [
+        { name: 'Tension for Change', label: 'strong' },
+        { name: 'Available Resources', label: 'insufficient' },
+      ],
+      cases: [
+        { label: 'BU', outcome: 'high' },
+        { label: 'KA', outcome: 'low' },
+      ],
+      ratings: [
+        [2, -1],
+        ['X', 'M'],
+      ],
+      rule: DEFAULT_DISTINGUISHING_RULE,
+    });
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    for (const text of ['BU', 'KA', 'high', 'low', '+2', '-1', 'Strongly distinguishing', 'Insufficient data', 'Tension for Change']) expect(svg).toContain(`>${text}<`);
+    expect(svg).toContain(`fill="${ratingFill(2)}"`);
+    expect(svg).toContain('fill="#bdbdbd"');
+    expect(svg).toContain('M: missing: no data or too little to judge');
+    expect(svg).toContain('Strongly distinguishing: the mean rating of the high cases');
+    // +2 and -2 are opposite hues; 0 is the scale's pale middle.
+    expect(ratingFill(2)).not.toBe(ratingFill(-2));
+    expect(ratingFill(0)).toMatch(/^rgb\(2[34]\d, 2[34]\d, 2[34]\d\)$/);
+  });
+});
