@@ -99,7 +99,7 @@ export function heatMapSvg(matrix: CodeMatrix, measure: MatrixMeasure, options: 
     `Cells: ${MEASURE_LABELS[measure].toLowerCase()}${options.showNumbers ? '' : ' (colour only)'}. Columns: ${matrix.groupingLabel}, with N documents / words.`,
     `Filter: ${matrix.filterLabel || 'none'}.`,
     matrix.method,
-  ].flatMap((note) => wrapText(note, Math.max(60, Math.floor((width - 2 * left) / 5.6))));
+  ].flatMap((note) => wrapText(note, Math.max(60, Math.floor((width - 2 * left) / 4.8))));
   const legendTop = gridTop + rows.length * cellHeight + 18;
   const notesTop = legendTop + 44;
   const height = Math.ceil(notesTop + notes.length * 13 + 12);
