@@ -3,11 +3,9 @@
  * [--coder ...] [--csv]`: the code x groups matrix of the Compare view, computed by the same code.
  */
 import { decodeProjectFile } from '#shared/project-file/project-file';
-import { buildProjectIndex } from '#shared/index/project-index';
 import { NO_FILTER, type SegmentFilter } from '#shared/coding/segment-filter';
-import { cellValue, computeCodeMatrix, formatCellValue, MATRIX_MEASURES, MEASURE_LABELS, type MatrixMeasure } from '#shared/compare/code-matrix';
+import type { MatrixMeasure } from '#shared/compare/code-matrix';
 import type { ColumnGrouping } from '#shared/compare/groupings';
-import { codeMatrixCsv } from '#shared/compare/matrix-csv';
 import type { Coder, DocumentKind, SpeakerRole } from '#shared/model/types';
 import { EXIT, UsageError, type VerbDefinition } from '../verb.ts';
 
@@ -41,6 +39,9 @@ function codersFrom(raw: string, coders: readonly Coder[]): string[] {
   });
 }
 
+/** The measures `--count` takes (as MATRIX_MEASURES; listed here so that help needs no compare code loaded). */
+const MEASURES: readonly MatrixMeasure[] = ['codings', 'documents', 'speakers', 'coverage', 'per-1000-words', 'row-percent', 'column-percent'];
+
 const ROLES: readonly SpeakerRole[] = ['moderator', 'assistant', 'participant', 'unknown'];
 const KINDS: readonly DocumentKind[] = ['transcript', 'field-notes'];
 
@@ -66,7 +67,7 @@ export const matrixVerb: VerbDefinition = {
       required: true,
       description: 'The columns: site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY or all.',
     },
-    count: { type: 'string', placeholder: 'MEASURE', required: true, description: `What a cell shows: ${MATRIX_MEASURES.join(', ')}.` },
+    count: { type: 'string', placeholder: 'MEASURE', required: true, description: `What a cell shows: ${MEASURES.join(', ')}.` },
     coder: { type: 'string', placeholder: 'CODERS', description: 'Only these coders’ codings (initials, names or ids, comma-separated).' },
     role: { type: 'string', placeholder: 'ROLES', description: `Only these speaker roles (${ROLES.join(', ')}), comma-separated.` },
     kind: { type: 'string', placeholder: 'KINDS', description: `Only these document kinds (${KINDS.join(', ')}), comma-separated.` },
@@ -75,8 +76,14 @@ export const matrixVerb: VerbDefinition = {
   async run({ positionals, values }, io) {
     if (values.rows !== undefined && values.rows !== 'codes') throw new UsageError(`--rows is codes, not "${String(values.rows)}".`);
     const grouping = groupingFromCols(String(values.cols));
-    const measure = MATRIX_MEASURES.find((m) => m === values.count) as MatrixMeasure | undefined;
-    if (!measure) throw new UsageError(`--count is one of ${MATRIX_MEASURES.join(', ')}, not "${String(values.count)}".`);
+    const measure = MEASURES.find((m) => m === values.count);
+    if (!measure) throw new UsageError(`--count is one of ${MEASURES.join(', ')}, not "${String(values.count)}".`);
+    // The compare code loads when this verb runs, not with every other verb.
+    const [{ buildProjectIndex }, { cellValue, computeCodeMatrix, formatCellValue, MEASURE_LABELS }, { codeMatrixCsv }] = await Promise.all([
+      import('#shared/index/project-index'),
+      import('#shared/compare/code-matrix'),
+      import('#shared/compare/matrix-csv'),
+    ]);
     const { snapshot } = await decodeProjectFile(await io.readFile(positionals[0] as string));
     const filter: SegmentFilter = {
       ...NO_FILTER,

@@ -365,3 +365,10 @@ describe('matrix invariants', () => {
     );
   });
 });
+
+describe('the command line’s list of measures', () => {
+  it('is the matrix’s', async () => {
+    const { matrixVerb } = await import('../../../../cli/verbs/matrix.ts');
+    expect(matrixVerb.options.count?.description).toBe(`What a cell shows: ${MATRIX_MEASURES.join(', ')}.`);
+  });
+});
