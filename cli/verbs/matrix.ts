@@ -91,7 +91,7 @@ export const matrixVerb: VerbDefinition = {
       speakerRoles: listOption(values.role, ROLES, 'role'),
       kinds: listOption(values.kind, KINDS, 'kind'),
     };
-    const matrix = computeCodeMatrix(buildProjectIndex(snapshot), snapshot.project, { grouping, filter });
+    const matrix = computeCodeMatrix(buildProjectIndex(snapshot), snapshot, { grouping, filter });
     if (values.csv) {
       io.out(codeMatrixCsv(matrix, measure));
       return EXIT.ok;

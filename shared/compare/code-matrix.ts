@@ -121,7 +121,7 @@ function codingColumns(source: MatrixSource, design: StudyDesign, grouping: Colu
     return column;
   };
   return (coding: Coding): { column: number; document: TesseraDocument; speaker: Speaker | null } | null => {
-    if (filter.coderIds.length && (coding.coderId === null || !filter.coderIds.includes(coding.coderId))) return null;
+    if (filter.coderIds.length && (coding.createdBy === null || !filter.coderIds.includes(coding.createdBy))) return null;
     const document = source.documentById.get(coding.documentId);
     if (!document) return null;
     let column = columnOfDocument(document);

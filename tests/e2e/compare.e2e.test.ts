@@ -65,7 +65,7 @@ describe('compare view', () => {
     await visible(app.page.locator('.workspace'));
     await app.page.getByRole('button', { name: 'Compare…' }).click();
     await visible(app.page.getByRole('heading', { name: 'Compare', exact: true }));
-    const expected = computeCodeMatrix(buildProjectIndex(snapshot), snapshot.project, { grouping: { kind: 'site-phase' }, filter: NO_FILTER });
+    const expected = computeCodeMatrix(buildProjectIndex(snapshot), snapshot, { grouping: { kind: 'site-phase' }, filter: NO_FILTER });
     const headers = await app.page.locator('.heat-map thead .heat-map-column').allInnerTexts();
     expect(headers).toEqual(expected.columns.map((c) => c.label));
     expect(headers[0]).toMatch(/^[A-Z]+ pre$/);
@@ -81,7 +81,7 @@ describe('compare view', () => {
   it('changes the grouping and the measure', async () => {
     await app.page.getByLabel('Columns').selectOption({ label: 'site' });
     const headers = await app.page.locator('.heat-map thead .heat-map-column').allInnerTexts();
-    expect(headers).toEqual(snapshot.project.sites.map((s) => s.code));
+    expect(headers).toEqual(snapshot.sites.map((s) => s.code));
     await app.page.getByLabel('Cells show').selectOption({ label: 'Share of text coded (%)' });
     const first = await app.page.locator('.heat-map-cell').first().innerText();
     expect(first).toMatch(/^\d+\.\d$/);
@@ -128,7 +128,7 @@ describe('compare view', () => {
     writeFileSync(join(OUTPUT, 'compare-heat-map-export.png'), png.bytes);
     const csv = await download(() => app.page.getByRole('group', { name: 'Export the heat map' }).getByRole('button', { name: 'Export CSV' }).click());
     const lines = csv.bytes.toString('utf8').trim().split('\n');
-    expect(lines[0]).toBe(['code', ...snapshot.project.sites.flatMap((s) => snapshot.project.phases.map((p) => `${s.code} ${p.name}`))].join(','));
+    expect(lines[0]).toBe(['code', ...snapshot.sites.flatMap((s) => snapshot.phases.map((p) => `${s.code} ${p.name}`))].join(','));
     expect(lines).toHaveLength(snapshot.codes.filter((c) => !c.isHidden).length + 1);
   });
 

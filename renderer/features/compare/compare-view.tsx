@@ -64,8 +64,8 @@ const SIMPLE_GROUPINGS: readonly ColumnGrouping[] = [
 /** The Compare view, shown in place of the coding panes. */
 export function CompareView() {
   const index = useWorkspace((s) => s.index);
-  const sites = useWorkspace((s) => s.snapshot?.project.sites);
-  const phases = useWorkspace((s) => s.snapshot?.project.phases);
+  const sites = useWorkspace((s) => s.snapshot?.sites);
+  const phases = useWorkspace((s) => s.snapshot?.phases);
   const documents = useWorkspace((s) => s.snapshot?.documents);
   const projectName = useWorkspace((s) => s.snapshot?.project.name ?? '');
   const { tab, grouping, measure, filter, showNumbers } = useCompare();
@@ -294,7 +294,7 @@ function PassageList({ passages, index }: { passages: readonly RetrievedSegment[
           <div className="compare-passage-meta">
             <strong className="citation">{p.citation}</strong>
             <span>{p.speaker?.label ?? 'no speaker'}</span>
-            <span title="Coder">{p.coding.coderId ? (index.coderById.get(p.coding.coderId)?.initials ?? '?') : '–'}</span>
+            <span title="Coder">{p.coding.createdBy ? (index.coderById.get(p.coding.createdBy)?.initials ?? '?') : '–'}</span>
             <span className="compare-passage-code">{p.code.name}</span>
           </div>
           <blockquote>{segmentText(p)}</blockquote>

@@ -9,12 +9,13 @@ import { coOccurrencePassages, computeCoOccurrence, paragraphTurns } from '#shar
 import { unionOfIntervals } from '#shared/compare/intervals';
 import type { ColumnGrouping } from '#shared/compare/groupings';
 import type { Coding, ProjectSnapshot } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
 import { smallStudy } from './small-study.ts';
 
 const study = smallStudy();
 const { ids, codings } = study;
 const index = buildProjectIndex(study.snapshot);
-const design = study.snapshot.project;
+const design = study.snapshot;
 
 function matrix(grouping: ColumnGrouping, filter = NO_FILTER): CodeMatrix {
   return computeCodeMatrix(index, design, { grouping, filter });
@@ -95,7 +96,7 @@ describe('code x site x phase matrix', () => {
     const byId = new Map(passages.map((p) => [p.coding.id, p]));
     expect(byId.get(codings.c2?.id ?? '')?.citation).toBe('BU 2');
     expect(byId.get(codings.c2?.id ?? '')?.speaker?.label).toBe('P1');
-    expect(byId.get(codings.c2?.id ?? '')?.coding.coderId).toBe(ids.coders.B);
+    expect(byId.get(codings.c2?.id ?? '')?.coding.createdBy).toBe(ids.coders.B);
     expect(byId.get(codings.c7?.id ?? '')?.citation).toBe('BU 3');
     expect(cellPassages(index, design, m, ids.codes.inner, m.columns[3]?.key ?? '')).toEqual([]);
   });
@@ -267,9 +268,7 @@ function studyWith(drawn: readonly { document: number; code: number; coder: bool
       codeId,
       start,
       end: Math.min(document.length, start + d.length),
-      coderId: d.coder ? ids.coders.A : ids.coders.B,
-      createdAt: '2026-02-01T09:00:00.000Z',
-      modifiedAt: '2026-02-01T09:00:00.000Z',
+      ...stampsAt('2026-02-01T09:00:00.000Z', d.coder ? ids.coders.A : ids.coders.B),
     };
   });
   return { ...snapshot, codings: list };
@@ -283,12 +282,12 @@ describe('matrix invariants', () => {
       fc.property(randomCodings, fc.constantFrom(...groupings), fc.boolean(), (drawn, grouping, leavesOnly) => {
         const snapshot = studyWith(drawn, leavesOnly);
         const idx = buildProjectIndex(snapshot);
-        const m = computeCodeMatrix(idx, snapshot.project, { grouping, filter: NO_FILTER });
+        const m = computeCodeMatrix(idx, snapshot, { grouping, filter: NO_FILTER });
         for (const parent of m.rows.filter((r) => r.hasChildren)) {
           const children = m.rows.filter((r) => r.parentId === parent.code.id);
           const ownOnly = computeCodeMatrix(
             { ...idx, childCodes: new Map(), codeById: new Map([[parent.code.id, { ...parent.code, parentId: null }]]) },
-            snapshot.project,
+            snapshot,
             { grouping, filter: NO_FILTER },
           ).rows[0];
           parent.cells.forEach((cell, i) => {
@@ -314,7 +313,7 @@ describe('matrix invariants', () => {
         const snapshot = studyWith(drawn, false);
         const idx = buildProjectIndex(snapshot);
         const filter = oneCoder ? { ...NO_FILTER, coderIds: [ids.coders.A] } : NO_FILTER;
-        const m = computeCodeMatrix(idx, snapshot.project, { grouping, filter });
+        const m = computeCodeMatrix(idx, snapshot, { grouping, filter });
         for (const r of m.rows) {
           for (const measure of MATRIX_MEASURES) {
             for (let i = 0; i < m.columns.length; i++) {
@@ -330,7 +329,7 @@ describe('matrix invariants', () => {
             expect(sum).toBeCloseTo(100, 9);
           }
           m.columns.forEach((column, i) => {
-            const passages = cellPassages(idx, snapshot.project, m, r.code.id, column.key);
+            const passages = cellPassages(idx, snapshot, m, r.code.id, column.key);
             // The passages behind a cell, merged per document, are exactly as many as the cell counts.
             const byDocument = new Map<string, { start: number; end: number }[]>();
             for (const p of passages) byDocument.set(p.document.id, [...(byDocument.get(p.document.id) ?? []), p.coding]);
@@ -348,7 +347,7 @@ describe('matrix invariants', () => {
       fc.property(randomCodings, fc.constantFrom('overlap' as const, 'paragraph' as const, 'turn' as const), (drawn, mode) => {
         const snapshot = studyWith(drawn, false);
         const codeIds = snapshot.codes.map((c) => c.id);
-        const m = computeCoOccurrence(buildProjectIndex(snapshot), snapshot.project, { codeIds, mode, filter: NO_FILTER });
+        const m = computeCoOccurrence(buildProjectIndex(snapshot), snapshot, { codeIds, mode, filter: NO_FILTER });
         m.counts.forEach((line, i) =>
           line.forEach((n12, j) => {
             expect(n12).toBe(m.counts[j]?.[i]);

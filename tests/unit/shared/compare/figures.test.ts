@@ -7,7 +7,7 @@ import { amountColour, cellFill, domainBars, domainBarChartSvg, heatMapSvg, need
 import { smallStudy } from './small-study.ts';
 
 const study = smallStudy();
-const matrix = computeCodeMatrix(buildProjectIndex(study.snapshot), study.snapshot.project, { grouping: { kind: 'site-phase' }, filter: NO_FILTER });
+const matrix = computeCodeMatrix(buildProjectIndex(study.snapshot), study.snapshot, { grouping: { kind: 'site-phase' }, filter: NO_FILTER });
 
 describe('heat map figure', () => {
   it('labels columns with their N, draws each cell, and writes the key, filter and method', () => {

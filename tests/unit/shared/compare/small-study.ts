@@ -5,6 +5,7 @@
  */
 import { newProject } from '#shared/model/new-project';
 import { seededRandom, seededUuidGenerator, steppingClock } from '#shared/model/ids';
+import { stampsAt } from '#shared/model/stamps';
 import type { Code, Coder, Coding, DocumentKind, ProjectSnapshot, Speaker, SpeakerRole, TesseraDocument, Uuid } from '#shared/model/types';
 
 /** One line of a transcript: speaker label (null: none), role, speaker attributes, what was said. */
@@ -31,7 +32,7 @@ export function smallStudy(): SmallStudy {
   const sites = { BU: newId(), KA: newId() };
   const phases = { pre: newId(), post: newId() };
   const coderA = base.coders[0] as Coder;
-  const coderB: Coder = { id: newId(), projectId, name: 'Coder B', initials: 'CB', createdAt: now() };
+  const coderB: Coder = { id: newId(), projectId, name: 'Coder B', initials: 'CB', ...stampsAt(now()) };
 
   const makeDocument = (name: string, kind: DocumentKind, siteId: Uuid, phaseId: Uuid, lines: readonly Line[]): TesseraDocument => {
     const speakers = new Map<string, Speaker>();
@@ -62,8 +63,7 @@ export function smallStudy(): SmallStudy {
       source: { fileName: `${name}.txt`, format: 'txt', encoding: 'utf-8', importedAt: now() },
       linkedDocumentId: null,
       length: text.length,
-      createdAt: now(),
-      modifiedAt: now(),
+      ...stampsAt(now()),
       text,
     };
   };
@@ -96,9 +96,7 @@ export function smallStudy(): SmallStudy {
     origin: { kind: 'inductive' },
     isCodable,
     isHidden: false,
-    createdBy: coderA.id,
-    createdAt: now(),
-    modifiedAt: now(),
+    ...stampsAt(now(), coderA.id),
   });
   const inner = code('Inner Setting', null, 0);
   const culture = code('Culture', inner.id, 0);
@@ -109,7 +107,7 @@ export function smallStudy(): SmallStudy {
   const coding = (document: TesseraDocument, codeId: Uuid, phrase: string, coderId: Uuid): Coding => {
     const start = document.text.indexOf(phrase);
     if (start < 0) throw new Error(`"${phrase}" is not in ${document.name}`);
-    return { id: newId(), projectId, documentId: document.id, codeId, start, end: start + phrase.length, coderId, createdAt: now(), modifiedAt: now() };
+    return { id: newId(), projectId, documentId: document.id, codeId, start, end: start + phrase.length, ...stampsAt(now(), coderId) };
   };
   const codings = {
     // BU pre, P1: Culture "training helped" (A) and Leadership "helped a lot" (B) overlap on "helped"; the parent
@@ -127,17 +125,14 @@ export function smallStudy(): SmallStudy {
   };
   const snapshot: ProjectSnapshot = {
     ...base,
-    project: {
-      ...base.project,
-      sites: [
-        { id: sites.BU, code: 'BU', name: 'Butabika' },
-        { id: sites.KA, code: 'KA', name: 'Kampala' },
-      ],
-      phases: [
-        { id: phases.pre, name: 'pre', order: 0 },
-        { id: phases.post, name: 'post', order: 1 },
-      ],
-    },
+    sites: [
+      { id: sites.BU, projectId, code: 'BU', name: 'Butabika', order: 0, ...stampsAt(now()) },
+      { id: sites.KA, projectId, code: 'KA', name: 'Kampala', order: 1, ...stampsAt(now()) },
+    ],
+    phases: [
+      { id: phases.pre, projectId, name: 'pre', order: 0, ...stampsAt(now()) },
+      { id: phases.post, projectId, name: 'post', order: 1, ...stampsAt(now()) },
+    ],
     coders: [coderA, coderB],
     documents: [buPre, buPost, kaPre],
     codes: [inner, culture, leadership, innovation, cost],
