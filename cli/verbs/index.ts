@@ -5,8 +5,18 @@ import { agreementVerb } from './agreement.ts';
 import { codebookVerb } from './codebook.ts';
 import { importVerb } from './import.ts';
 import { infoVerb } from './info.ts';
+import { matrixVerb } from './matrix.ts';
 import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
 
 /** Every verb of the command line. */
-export const VERBS: readonly VerbDefinition[] = [inspectVerb, importVerb, infoVerb, codebookVerb, synthVerb, alignVerb, agreementVerb];
+export const VERBS: readonly VerbDefinition[] = [
+  inspectVerb,
+  importVerb,
+  infoVerb,
+  codebookVerb,
+  synthVerb,
+  alignVerb,
+  agreementVerb,
+  matrixVerb,
+];

@@ -5,6 +5,7 @@ import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspac
 import { openStudyDialog } from '../study/study-store.ts';
 import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
+import { openCompare } from '../compare/compare-store.ts';
 
 /** The project bar. */
 export function ProjectBar() {
@@ -57,6 +58,9 @@ export function ProjectBar() {
         </button>
         <button type="button" className="quiet" onClick={openAgreementView} title="Where coders agree and differ">
           Agreement…
+        </button>
+        <button type="button" className="quiet" onClick={openCompare} title="Compare codes across sites, phases and speakers">
+          Compare…
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…

@@ -10,13 +10,17 @@ import { CodePanel } from '../codes/code-panel.tsx';
 import { MemoList } from '../memos/memo-list.tsx';
 import { MemoDock } from '../memos/memo-dock.tsx';
 import { AgreementDialog } from '../agreement/agreement-dialog.tsx';
+import { CompareView } from '../compare/compare-view.tsx';
+import { useCompare } from '../compare/compare-store.ts';
 
 /** The three-pane workspace of an open project. */
 export function ProjectWorkspace() {
+  const comparing = useCompare((s) => s.open);
   return (
     <div className="workspace">
       <ProjectBar />
-      <div className="panes">
+      {comparing && <CompareView />}
+      <div className="panes" hidden={comparing}>
         <aside className="pane pane-left" aria-label="Documents and codes">
           <DocumentList />
           <CodeTree />
