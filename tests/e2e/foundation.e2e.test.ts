@@ -3,6 +3,7 @@
  * mouse, retrieve them, and find everything again after a reload, a browser restart, and on another machine
  * (a fresh profile) through a .tessera file.
  */
+import { PROJECT_FILE_FORMAT_VERSION } from '#shared/project-file/migrations';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -120,7 +121,7 @@ describe('the first coding loop', () => {
     const entries = unzipSync(new Uint8Array(readFileSync(savedFile)));
     const manifest = JSON.parse(strFromU8(entries['tessera.json'] as Uint8Array));
     expect(manifest.format).toBe('tessera-project');
-    expect(manifest.formatVersion).toBe(1);
+    expect(manifest.formatVersion).toBe(PROJECT_FILE_FORMAT_VERSION);
     expect(manifest.appVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(manifest.checksum.algorithm).toBe('SHA-256');
   });
@@ -163,7 +164,7 @@ describe('on another machine', () => {
     ]);
     const error = fresh.page.locator('.notice-error');
     await visible(error);
-    expect(await error.innerText()).toMatch(/newer\.tessera.*format version 2.*Update Tessera/s);
+    expect(await error.innerText()).toMatch(new RegExp(`newer\\.tessera.*format version ${PROJECT_FILE_FORMAT_VERSION + 1}.*Update Tessera`, "s"));
     // Nothing was added: the one project from before is still the only one.
     expect(await fresh.page.locator('.project-row').count()).toBe(1);
   });
