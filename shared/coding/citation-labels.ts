@@ -1,0 +1,93 @@
+/**
+ * The label a document's quotes are cited by, unique in the project.
+ *
+ * "KS 12" is paragraph 12 of the Kisumu transcript only while Kisumu has one document. When a site has several, the
+ * label carries what tells them apart, in this order: the phase ("KS pre", "KS post"), the kind ("KS pre FN" for
+ * field notes), and, when those are still the same, a number in document-name order ("KS pre 1", "KS pre 2"). A
+ * short label set on a document (its `citation` attribute) replaces the site code. Several documents without a site
+ * are cited by their names.
+ *
+ * Exports cite as "(KS 12, pre)": the label without the phase (`stem`), the paragraphs, then the phase; retrieval
+ * cites as "KS pre 12" (`label`). Both say the same things, so both are unique.
+ */
+import type { DocumentKind, DocumentMeta, Project, Uuid } from '../model/types.ts';
+
+/** The document attribute (in `attributes.extra`) that holds a short citation label the user set, e.g. "KS-A". */
+export const CITATION_LABEL_ATTRIBUTE = 'citation';
+
+/** How a document is cited. */
+export interface DocumentCitation {
+  /** Unique in the project, e.g. "KS", "KS pre", "KS pre FN", "KS pre 2"; "" for a lone document without a site. */
+  readonly label: string;
+  /** The label without the phase, e.g. "KS", "KS FN", "KS 2": exports follow it with the phase. */
+  readonly stem: string;
+  /** The document's phase name, or null. */
+  readonly phase: string | null;
+}
+
+const KIND_MARKS: Readonly<Record<DocumentKind, string>> = { transcript: '', 'field-notes': 'FN' };
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+type CitableDocument = Pick<DocumentMeta, 'id' | 'name' | 'kind' | 'attributes'>;
+
+/** The citation label of every document of the project, by document id. */
+export function citationLabels(
+  project: Pick<Project, 'sites' | 'phases'>,
+  documents: Iterable<CitableDocument>,
+): ReadonlyMap<Uuid, DocumentCitation> {
+  const siteCodes = new Map(project.sites.map((site) => [site.id, site.code]));
+  const phaseNames = new Map(project.phases.map((phase) => [phase.id, phase.name]));
+  // Documents are grouped by what they would be cited by without telling apart: the user's label or the site code.
+  const groups = new Map<string, CitableDocument[]>();
+  for (const document of documents) {
+    const base = baseLabel(document, siteCodes);
+    const list = groups.get(base);
+    if (list) list.push(document);
+    else groups.set(base, [document]);
+  }
+  const labels = new Map<Uuid, DocumentCitation>();
+  for (const [base, group] of groups) {
+    group.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+    if (base === '' && group.length > 1) {
+      // Several documents without a site: only their names tell them apart.
+      for (const document of group) {
+        const phase = phaseNames.get(document.attributes.phaseId ?? '') ?? null;
+        labels.set(document.id, { label: document.name, stem: document.name, phase });
+      }
+      continue;
+    }
+    const phaseOf = (d: CitableDocument) => phaseNames.get(d.attributes.phaseId ?? '') ?? null;
+    const several = group.length > 1;
+    const phases = new Set(group.map(phaseOf));
+    const kinds = new Set(group.map((d) => d.kind));
+    const usePhase = several && phases.size > 1;
+    const useKind = several && kinds.size > 1;
+    // What still collides after site, phase and kind gets a number, counted within its collision.
+    const key = (d: CitableDocument) => `${usePhase ? phaseOf(d) : ''}\u0000${useKind ? d.kind : ''}`;
+    const counts = new Map<string, number>();
+    for (const d of group) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    for (const document of group) {
+      const k = key(document);
+      const number = (counts.get(k) ?? 0) > 1 ? (seen.get(k) ?? 0) + 1 : null;
+      if (number !== null) seen.set(k, number);
+      const phase = phaseOf(document);
+      const kindMark = useKind ? KIND_MARKS[document.kind] : '';
+      const numberMark = number !== null ? String(number) : '';
+      const join = (...parts: (string | null)[]) => parts.filter((p): p is string => !!p).join(' ');
+      labels.set(document.id, {
+        label: join(base, usePhase ? phase : null, kindMark, numberMark),
+        stem: join(base, kindMark, numberMark),
+        phase,
+      });
+    }
+  }
+  return labels;
+}
+
+function baseLabel(document: CitableDocument, siteCodes: ReadonlyMap<Uuid, string>): string {
+  const own = document.attributes.extra[CITATION_LABEL_ATTRIBUTE]?.trim();
+  if (own) return own;
+  return siteCodes.get(document.attributes.siteId ?? '') ?? '';
+}
