@@ -5,6 +5,7 @@ import { importVerb } from './import.ts';
 import { infoVerb } from './info.ts';
 import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
+import { exportWordVerb } from './export-word.ts';
 
 /** Every verb of the command line. */
-export const VERBS: readonly VerbDefinition[] = [inspectVerb, importVerb, infoVerb, codebookVerb, synthVerb];
+export const VERBS: readonly VerbDefinition[] = [inspectVerb, importVerb, infoVerb, codebookVerb, synthVerb, exportWordVerb];
