@@ -9,9 +9,9 @@
  * empty section; the codes left out for having none are counted, for the title page to say so.
  */
 import type { Code, Coder, Coding, Memo, Phase, ProjectSnapshot, Site, Speaker, TesseraDocument, Uuid } from '../model/types.ts';
-import { buildProjectIndex, codeWithDescendants, codingsOverlapping, type ProjectIndex } from '../index/project-index.ts';
+import { buildProjectIndex, codeWithDescendants, codingsOfCode, codingsOverlapping, type ProjectIndex } from '../index/project-index.ts';
 import { retrieveSegments, segmentText } from '../coding/retrieve-segments.ts';
-import { NO_FILTER, type SegmentFilter } from '../coding/segment-filter.ts';
+import { NO_FILTER, codingPasses, type SegmentFilter } from '../coding/segment-filter.ts';
 import { passageCitation } from '../coding/paragraph-label.ts';
 import { citationLabels, type DocumentCitation } from '../coding/citation-labels.ts';
 import { treeOrder } from '../codebook/code-tree.ts';
@@ -99,13 +99,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 /** Selects, cites and lays out the extracts the choices ask for. */
 export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoices, index: ProjectIndex = buildProjectIndex(snapshot)): ExtractSelection {
   const { project } = snapshot;
-  const tree = treeOrder(snapshot.codes, { includeHidden: choices.includeHidden });
-  const visible = new Set(tree.map((entry) => entry.code.id));
-  const chosen = new Set<Uuid>();
-  if (choices.codeIds.length === 0) for (const id of visible) chosen.add(id);
-  for (const rootId of choices.codeIds) {
-    for (const code of codeWithDescendants(index, rootId)) if (visible.has(code.id)) chosen.add(code.id);
-  }
+  const { tree, visible, chosen } = chosenCodes(snapshot, choices, index);
 
   const labels = citationLabels(project, index.documentById.values());
   const sites = new Map(project.sites.map((site) => [site.id, site]));
@@ -164,6 +158,39 @@ export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoice
     documents: new Set(extracts.map((e) => e.document.id)).size,
     choices: describeChoices(snapshot, choices, index),
   };
+}
+
+/** The codes in tree order (hidden ones left out unless chosen), and those the choices export. */
+function chosenCodes(snapshot: Pick<ProjectSnapshot, 'codes'>, choices: ExtractChoices, index: Pick<ProjectIndex, 'codeById' | 'childCodes'>) {
+  const tree = treeOrder(snapshot.codes, { includeHidden: choices.includeHidden });
+  const visible = new Set(tree.map((entry) => entry.code.id));
+  const chosen = new Set<Uuid>();
+  if (choices.codeIds.length === 0) for (const id of visible) chosen.add(id);
+  for (const rootId of choices.codeIds) {
+    for (const code of codeWithDescendants(index, rootId)) if (visible.has(code.id)) chosen.add(code.id);
+  }
+  return { tree, visible, chosen };
+}
+
+/**
+ * How many extracts the choices select, without citing or laying them out: quick enough to show as the user
+ * changes the choices (the same predicates as `selectExtracts`, so the same number).
+ */
+export function countExtracts(snapshot: Pick<ProjectSnapshot, 'codes'>, choices: ExtractChoices, index: ProjectIndex): { readonly extracts: number; readonly documents: number } {
+  const { chosen } = chosenCodes(snapshot, choices, index);
+  const picked = choices.documentIds.length ? new Set(choices.documentIds) : null;
+  const documentOf = (id: Uuid) => index.documentById.get(id);
+  const documents = new Set<Uuid>();
+  let extracts = 0;
+  for (const codeId of chosen) {
+    for (const coding of codingsOfCode(index, codeId)) {
+      if (picked && !picked.has(coding.documentId)) continue;
+      if (!codingPasses(choices.filter, coding, documentOf)) continue;
+      extracts += 1;
+      documents.add(coding.documentId);
+    }
+  }
+  return { extracts, documents: documents.size };
 }
 
 /** "BU 45, pre": the label without the phase, the paragraphs, then the phase when the document has one. */

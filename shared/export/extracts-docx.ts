@@ -8,7 +8,7 @@
  * The text of each quote is the exact coded text (a line break between paragraphs is a Word line break), so a script
  * reading the document finds it, followed by its citation.
  */
-import { Document, Packer, PageBreak, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
+import { Document, LeaderType, Packer, PageBreak, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
 import type { Code, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
 import { passageContext } from '../coding/retrieve-segments.ts';
 import { paragraphAt } from '../coding/paragraph-label.ts';
@@ -166,7 +166,9 @@ export async function extractsDocx(snapshot: ProjectSnapshot, selection: Extract
           ...titlePage(snapshot, selection, options.title, options.subtitle),
           new Paragraph({ children: [new PageBreak()] }),
           new Paragraph({ children: [new TextRun({ text: 'Contents', bold: true, size: 32, color: '1F3864' })], spacing: { after: 200 } }),
-          new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-4' }),
+          // Without leader dots: readers that do not update fields show the entries without page numbers; Word fills them
+          // in when it updates the table on opening.
+          new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-4', tabLeader: LeaderType.NONE }),
           new Paragraph({ children: [new PageBreak()] }),
           ...body,
         ],

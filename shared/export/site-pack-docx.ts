@@ -3,7 +3,7 @@
  * by code, each code with its definition in plain words, and a table per code with a column for the site team's
  * comments, so research workers can read and annotate it offline or on paper.
  */
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType, type ParagraphChild } from 'docx';
+import { Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType, type ParagraphChild } from 'docx';
 import type { Code, ProjectSnapshot, Site } from '../model/types.ts';
 import { buildProjectIndex, type ProjectIndex } from '../index/project-index.ts';
 import { officialDefinition } from '../codebooks/code-info.ts';
@@ -62,6 +62,8 @@ function codeTable(extracts: readonly Extract[]): Table {
     (extract) =>
       new TableRow({
         cantSplit: true,
+        // Room to write by hand on a printout.
+        height: { value: 1134, rule: HeightRule.ATLEAST },
         children: [cell(extractCell(extract), 62), cell([new Paragraph({ children: [] }), new Paragraph({ children: [] })], 38)],
       }),
   );

@@ -4,6 +4,7 @@
 import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
 import { openStudyDialog } from '../study/study-store.ts';
 import { SaveStatus } from './save-status.tsx';
+import { openExportDialog } from '../export/export-store.ts';
 
 /** The project bar. */
 export function ProjectBar() {
@@ -53,6 +54,9 @@ export function ProjectBar() {
         </label>
         <button type="button" className="quiet" onClick={openStudyDialog} title="Sites and phases of the study">
           Study…
+        </button>
+        <button type="button" className="quiet" onClick={openExportDialog} title="Coded extracts to Word or CSV, site validation packs, a coded transcript">
+          Export…
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…

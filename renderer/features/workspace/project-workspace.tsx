@@ -9,6 +9,7 @@ import { DocumentReader } from '../reader/document-reader.tsx';
 import { CodePanel } from '../codes/code-panel.tsx';
 import { MemoList } from '../memos/memo-list.tsx';
 import { MemoDock } from '../memos/memo-dock.tsx';
+import { ExportDialog } from '../export/export-dialog.tsx';
 
 /** The three-pane workspace of an open project. */
 export function ProjectWorkspace() {
@@ -29,6 +30,7 @@ export function ProjectWorkspace() {
           <MemoDock />
         </aside>
       </div>
+      <ExportDialog />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import mammoth from 'mammoth';
 import { citationLabels, CITATION_LABEL_ATTRIBUTE } from '#shared/coding/citation-labels';
 import { NO_FILTER } from '#shared/coding/segment-filter';
-import { ALL_EXTRACTS, selectExtracts, type ExtractChoices } from '#shared/export/extract-selection';
+import { ALL_EXTRACTS, countExtracts, selectExtracts, type ExtractChoices } from '#shared/export/extract-selection';
+import { buildProjectIndex } from '#shared/index/project-index';
 import { extractsDocx } from '#shared/export/extracts-docx';
 import { CSV_COLUMNS, extractsCsv } from '#shared/export/extracts-csv';
 import { sitePacks } from '#shared/export/site-pack-docx';
@@ -161,6 +162,38 @@ describe('choosing and ordering extracts', () => {
     ]);
     // Field notes have no speakers: a role filter drops them.
     expect(pick({ filter: { ...NO_FILTER, speakerRoles: ['participant'] } })).not.toContain('the ward manager sat in for ten minutes');
+  });
+
+  it('counts, without laying out, exactly the extracts the selection holds, for any choices (property)', () => {
+    const index = buildProjectIndex(snapshot);
+    const ids = <T extends { id: Uuid }>(items: readonly T[]) => fc.subarray(items.map((item) => item.id));
+    const choicesArb = fc.record({
+      codeIds: fc.subarray([codes.trust.id, codes.culture.id, codes.peerPride.id, codes.trust.parentId as Uuid]),
+      documentIds: ids(snapshot.documents),
+      filter: fc.record({
+        siteIds: ids(snapshot.project.sites),
+        phaseIds: ids(snapshot.project.phases),
+        kinds: fc.subarray<DocumentKind>(['transcript', 'field-notes']),
+        speakerRoles: fc.subarray(['moderator', 'participant', 'unknown'] as const),
+        speakerAttribute: fc.constant(null),
+        coderIds: ids(snapshot.coders),
+      }),
+      grouping: fc.constantFrom('code-phase-site' as const, 'site-code' as const, 'phase-code' as const),
+      includeHidden: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(choicesArb, (choices) => {
+        const selection = selectExtracts(snapshot, choices, index);
+        expect(countExtracts(snapshot, choices, index)).toEqual({ extracts: selection.extracts.length, documents: selection.documents });
+        // Every heading has an extract beneath it before the next heading of its level or above.
+        selection.outline.forEach((entry, i) => {
+          if (entry.kind !== 'heading') return;
+          const next = selection.outline.slice(i + 1).find((e) => e.kind === 'extract' || e.level <= entry.level);
+          expect(next?.kind).toBe('extract');
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('carries the speaker, role, coder, memo and the other codes on the passage', () => {
