@@ -51,7 +51,7 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): readonly T[] {
   return on ? [...list, item] : list.filter((x) => x !== item);
 }
 
-/** A group of checkboxes; none ticked means all. */
+/** A group of checkboxes; none ticked means all (the dialog says so once, above the groups). */
 function CheckGroup<T extends string>({
   legend,
   items,
@@ -65,9 +65,7 @@ function CheckGroup<T extends string>({
 }) {
   return (
     <fieldset className="export-checks">
-      <legend>
-        {legend} <span className="export-hint">(none ticked: all)</span>
-      </legend>
+      <legend>{legend}</legend>
       {items.length === 0 && <p className="export-hint">None in this project.</p>}
       {items.map((item) => (
         <label key={item.id}>
@@ -176,10 +174,11 @@ export function ExportDialog() {
             <button type="button" className="small" onClick={takeRetrievalChoices} title="The codes and filters of the Segments panel">
               Use the retrieval’s codes and filters
             </button>
+            <span className="export-hint">Where nothing is chosen or ticked, everything is exported.</span>
           </div>
           <div className="export-lists">
             <label className="export-field">
-              Codes, each with the codes beneath it <span className="export-hint">(none chosen: all)</span>
+              Codes, each with the codes beneath it
               <select multiple size={8} value={[...form.codeIds]} onChange={(e) => set({ codeIds: selectedIds(e.currentTarget) })}>
                 {codeOptions.map((option) => (
                   <option key={option.id} value={option.id}>
@@ -189,7 +188,7 @@ export function ExportDialog() {
               </select>
             </label>
             <label className="export-field">
-              Documents <span className="export-hint">(none chosen: all)</span>
+              Documents
               <select multiple size={8} value={[...form.documentIds]} onChange={(e) => set({ documentIds: selectedIds(e.currentTarget) })}>
                 {snapshot.documents.map((d) => (
                   <option key={d.id} value={d.id}>

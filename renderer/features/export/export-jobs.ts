@@ -3,7 +3,9 @@
  * or on the page where no worker can start. The same shared code as `tessera export-word`.
  */
 import type { ProjectSnapshot, Uuid } from '#shared/model/types';
-import type { ExtractChoices } from '#shared/export/extract-selection';
+import { zipSync } from 'fflate';
+import { buildProjectIndex } from '#shared/index/project-index';
+import { selectExtracts, type ExtractChoices } from '#shared/export/extract-selection';
 
 /** What to export. */
 export type ExportJob =
@@ -56,12 +58,10 @@ export async function runExportJob(request: Omit<ExportRequest, 'id'>, progress:
     const bytes = await codedTranscriptDocx(snapshot, job.documentId, { subtitle, coderIds: job.coderIds, includeHidden: job.includeHidden });
     return { bytes, fileName: `${safeFileName(document?.name ?? 'transcript', 'transcript')} coded.docx`, filter: WORD, summary: `${document?.name ?? 'The transcript'} with its codings as comments` };
   }
-  const { buildProjectIndex } = await import('#shared/index/project-index');
   progress({ stage: 'Choosing the extracts…', fraction: 0.05 });
   const index = buildProjectIndex(snapshot);
   if (job.kind === 'site-packs') {
     const { sitePacks } = await import('#shared/export/site-pack-docx');
-    const { zipSync } = await import('fflate');
     progress({ stage: 'Writing one pack per site…', fraction: 0.2 });
     const packs = await sitePacks(snapshot, job.choices, { subtitle, index });
     if (packs.length === 0) throw new Error('No site has extracts under these choices, so there is no pack to write.');
@@ -74,7 +74,6 @@ export async function runExportJob(request: Omit<ExportRequest, 'id'>, progress:
       summary: `${plural(packs.length, 'site pack')} (${packs.map((p) => p.site.code).join(', ')})`,
     };
   }
-  const { selectExtracts } = await import('#shared/export/extract-selection');
   const selection = selectExtracts(snapshot, job.choices, index);
   const summary = `${plural(selection.extracts.length, 'extract')} from ${plural(selection.documents, 'document')}`;
   if (job.kind === 'csv') {
