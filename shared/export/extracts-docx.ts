@@ -106,11 +106,18 @@ export function memosByCode(snapshot: Pick<ProjectSnapshot, 'memos'>): ReadonlyM
 }
 
 /** The title page: title, subtitle, project, the choices made, the counts and how they are counted. */
-export function titlePage(snapshot: Pick<ProjectSnapshot, 'project'>, selection: ExtractSelection, title: string, subtitle: string): Paragraph[] {
+export function titlePage(
+  snapshot: Pick<ProjectSnapshot, 'project'>,
+  selection: ExtractSelection,
+  title: string,
+  subtitle: string,
+  /** Space above the title, in twentieths of a point: a title page starts lower than a pack's first page. */
+  titleSpaceBefore = 2400,
+): Paragraph[] {
   const { extracts, documents, codesWithExtracts, emptyCodes } = selection;
   const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   return [
-    new Paragraph({ style: 'Title', children: [new TextRun({ text: xmlSafe(title) })], spacing: { before: 2400, after: 200 } }),
+    new Paragraph({ style: 'Title', children: [new TextRun({ text: xmlSafe(title) })], spacing: { before: titleSpaceBefore, after: 200 } }),
     plain(subtitle, { color: GREY, after: 480 }),
     labelled('Project', snapshot.project.name),
     ...selection.choices.map(([what, chosen]) => labelled(what, chosen)),

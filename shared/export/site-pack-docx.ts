@@ -3,7 +3,7 @@
  * by code, each code with its definition in plain words, and a table per code with a column for the site team's
  * comments, so research workers can read and annotate it offline or on paper.
  */
-import { Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType, type ParagraphChild } from 'docx';
+import { BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType, type ParagraphChild } from 'docx';
 import type { Code, ProjectSnapshot, Site } from '../model/types.ts';
 import { buildProjectIndex, type ProjectIndex } from '../index/project-index.ts';
 import { officialDefinition } from '../codebooks/code-info.ts';
@@ -115,13 +115,19 @@ export async function sitePacks(
           properties: { page: PAGE },
           footers: { default: pageFooter(title) },
           children: [
-            ...titlePage(snapshot, selection, title, options.subtitle),
-            plain(
-              'How to use this pack: each table holds the extracts coded with one code, with the code’s meaning above it. ' +
-                'Please read each extract and write in the right-hand column whether it fits the code, what the team reads in it, ' +
-                'and anything the coders may have misunderstood. Comments can be typed in Word or written on a printout.',
-              { after: 200 },
-            ),
+            ...titlePage(snapshot, selection, title, options.subtitle, 0),
+            new Paragraph({
+              spacing: { before: 240, after: 240 },
+              border: { top: { style: BorderStyle.SINGLE, size: 6, color: 'A6A6A6', space: 6 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: 'A6A6A6', space: 6 } },
+              children: [
+                new TextRun({ text: 'How to use this pack: ', bold: true }),
+                new TextRun(
+                  'each table holds the extracts coded with one code, with the code’s meaning above it. Please read each extract and ' +
+                    'write in the right-hand column whether it fits the code, what the team reads in it, and anything the coders may ' +
+                    'have misunderstood. Comments can be typed in Word or written on a printout.',
+                ),
+              ],
+            }),
             ...body,
           ],
         },
