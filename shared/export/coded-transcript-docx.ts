@@ -114,11 +114,11 @@ export async function codedTranscriptDocx(snapshot: ProjectSnapshot, documentId:
           text: xmlSafe(documentSlice(document, at, next)),
           bold: at < paragraph.utteranceStart,
           highlight: open.size ? 'lightGray' : undefined,
-          rightToLeft: rtl,
+          rightToLeft: rtl || undefined,
         }),
       );
     }
-    return new Paragraph({ bidirectional: rtl, children, spacing: { after: 120 }, indent: { left: 567, hanging: 567 } });
+    return new Paragraph({ bidirectional: rtl || undefined, children, spacing: { after: 120 }, indent: { left: 567, hanging: 567 } });
   });
 
   const commentOptions: ICommentOptions[] = comments.map((comment) => {

@@ -20,8 +20,19 @@ export const FONT = 'Calibri';
 export const SIZE = { small: 18, normal: 21, quote: 22 } as const;
 export const GREY = '595959';
 
-/** The named paragraph styles the documents use (Word lists them in its Styles pane). */
-export const STYLE = { quote: 'TesseraQuote', note: 'TesseraNote', definition: 'TesseraDefinition' } as const;
+/**
+ * The named styles the documents use (Word lists them in its Styles pane). Runs that recur with every extract take a
+ * character style rather than their own formatting: a user restyles all citations at once, and a 5,000-extract
+ * document is written in a fraction of the time.
+ */
+export const STYLE = {
+  quote: 'TesseraQuote',
+  note: 'TesseraNote',
+  definition: 'TesseraDefinition',
+  speaker: 'TesseraSpeaker',
+  citation: 'TesseraCitation',
+  noteText: 'TesseraNoteText',
+} as const;
 
 /** The document's styles: Calibri body, headings 1 to 6 sized down by level, a quote style and a note style. */
 export const DOCUMENT_STYLES: IStylesOptions = {
@@ -35,6 +46,11 @@ export const DOCUMENT_STYLES: IStylesOptions = {
     heading5: { run: { font: FONT, size: 22, bold: true, color: '404040' }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
     heading6: { run: { font: FONT, size: 21, italics: true, color: '404040' }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true } },
   },
+  characterStyles: [
+    { id: STYLE.speaker, name: 'Extract Speaker', basedOn: 'DefaultParagraphFont', run: { bold: true, color: '404040' } },
+    { id: STYLE.citation, name: 'Extract Citation', basedOn: 'DefaultParagraphFont', run: { bold: true, color: '1F3864', size: SIZE.normal } },
+    { id: STYLE.noteText, name: 'Extract Note Text', basedOn: 'DefaultParagraphFont', run: { size: SIZE.small, color: GREY } },
+  ],
   paragraphStyles: [
     {
       id: STYLE.quote,
@@ -76,7 +92,8 @@ const HEADINGS = [
 /** A heading paragraph of level 1 to 6 (deeper levels are shown as 6). */
 export function heading(level: number, text: string): Paragraph {
   const style = HEADINGS[Math.min(Math.max(level, 1), HEADINGS.length) - 1] ?? HeadingLevel.HEADING_6;
-  return new Paragraph({ heading: style, bidirectional: isRightToLeft(text), children: [new TextRun({ text: xmlSafe(text), rightToLeft: isRightToLeft(text) })] });
+  const rtl = isRightToLeft(text) || undefined;
+  return new Paragraph({ heading: style, bidirectional: rtl, children: [new TextRun({ text: xmlSafe(text), rightToLeft: rtl })] });
 }
 
 // Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
@@ -117,7 +134,8 @@ export function textRuns(text: string, look: RunLook = {}): TextRun[] {
         color: look.color,
         size: look.size,
         highlight: look.highlight,
-        rightToLeft: look.rightToLeft,
+        // Written only when true: a "not right to left" on every run only makes the file bigger and slower to write.
+        rightToLeft: look.rightToLeft || undefined,
       }),
   );
 }
@@ -127,7 +145,7 @@ export function plain(text: string, look: RunLook & { style?: string; after?: nu
   const rtl = isRightToLeft(text);
   return new Paragraph({
     style: look.style,
-    bidirectional: rtl,
+    bidirectional: rtl || undefined,
     spacing: look.after !== undefined ? { after: look.after } : undefined,
     children: textRuns(text, { ...look, rightToLeft: rtl }),
   });

@@ -9,7 +9,7 @@ import { buildProjectIndex, type ProjectIndex } from '../index/project-index.ts'
 import { officialDefinition } from '../codebooks/code-info.ts';
 import { xmlSafe } from '../refi/xml-writer.ts';
 import { selectExtracts, type Extract, type ExtractChoices } from './extract-selection.ts';
-import { DOCUMENT_STYLES, GREY, PAGE, SIZE, heading, isRightToLeft, pageFooter, plain, safeFileName, textRuns } from './docx-parts.ts';
+import { DOCUMENT_STYLES, PAGE, SIZE, STYLE, heading, isRightToLeft, pageFooter, plain, safeFileName, textRuns } from './docx-parts.ts';
 import { titlePage } from './extracts-docx.ts';
 
 /** One site's pack. */
@@ -41,12 +41,12 @@ function cell(children: Paragraph[], width: number, shaded = false): TableCell {
 function extractCell(extract: Extract): Paragraph[] {
   const rtl = isRightToLeft(extract.text);
   const children: ParagraphChild[] = [];
-  if (extract.speaker) children.push(new TextRun({ text: xmlSafe(`${extract.speaker.label} (${extract.speaker.role}): `), bold: true, color: '404040' }));
+  if (extract.speaker) children.push(new TextRun({ text: xmlSafe(`${extract.speaker.label} (${extract.speaker.role}): `), style: STYLE.speaker }));
   children.push(...textRuns(extract.text, { rightToLeft: rtl }));
-  children.push(new TextRun({ text: xmlSafe(` (${extract.citation})`), bold: true, color: '1F3864' }));
+  children.push(new TextRun({ text: xmlSafe(` (${extract.citation})`), style: STYLE.citation }));
   return [
-    new Paragraph({ bidirectional: rtl, children }),
-    new Paragraph({ children: [new TextRun({ text: xmlSafe(extract.coder ? `Coded by ${extract.coder.name}` : 'Coder not recorded'), size: SIZE.small, color: GREY })] }),
+    new Paragraph({ bidirectional: rtl || undefined, children }),
+    new Paragraph({ children: [new TextRun({ text: xmlSafe(extract.coder ? `Coded by ${extract.coder.name}` : 'Coder not recorded'), style: STYLE.noteText })] }),
   ];
 }
 

@@ -14,7 +14,7 @@ import { synthesizeStudy } from '#shared/synth/synthesize-study';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
 import { visible, WorkspacePage } from './page-models/workspace-page.ts';
 import { exportStudy } from '../unit/shared/export/export-study.ts';
-import { wordParagraphs } from '../unit/shared/export/word-reader.ts';
+import { quoteTexts, wordParagraphs } from '../unit/shared/export/word-reader.ts';
 
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
@@ -83,7 +83,7 @@ describe('the export dialog', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('Peer support study extracts.docx');
     const paragraphs = wordParagraphs(new Uint8Array(readFileSync((await file.path()) as string)));
-    expect(paragraphs.filter((p) => p.style === 'TesseraQuote').map((p) => p.text)).toEqual([
+    expect(quoteTexts(paragraphs).map((q) => q.quote)).toEqual([
       'P1 (participant): The nurses trusted them (BU 2, pre)',
       'P2 (participant): Some staff felt the peers took their place. (BU 3, pre)',
       'the ward manager sat in for ten minutes (KS FN 1, pre)',

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { encodeProjectFile } from '#shared/project-file/project-file';
 import { tessera } from './run-tessera.ts';
 import { exportStudy } from '../shared/export/export-study.ts';
-import { wordComments, wordParagraphs } from '../shared/export/word-reader.ts';
+import { quoteTexts, wordComments, wordParagraphs } from '../shared/export/word-reader.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-export-word-'));
 const out = (name: string): string => join(scratch, name);
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const quotes = (file: string) => wordParagraphs(new Uint8Array(readFileSync(file))).filter((p) => p.style === 'TesseraQuote').map((p) => p.text);
+const quotes = (file: string) => quoteTexts(wordParagraphs(new Uint8Array(readFileSync(file)))).map((q) => q.quote);
 
 describe('tessera export-word', () => {
   it('writes every extract with its exact text and citation, and says what it wrote', async () => {

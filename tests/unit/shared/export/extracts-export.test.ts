@@ -12,7 +12,7 @@ import { sitePacks } from '#shared/export/site-pack-docx';
 import { codedTranscriptDocx } from '#shared/export/coded-transcript-docx';
 import type { DocumentKind, Uuid } from '#shared/model/types';
 import { exportStudy } from './export-study.ts';
-import { wordComments, wordParagraphs } from './word-reader.ts';
+import { quoteTexts, wordComments, wordParagraphs } from './word-reader.ts';
 
 const study = exportStudy();
 const { snapshot, documents, codes, coders } = study;
@@ -226,7 +226,7 @@ describe('the Word export of extracts', () => {
     expect(headings).toEqual(outlineHeadings);
 
     // Each quote: speaker and role, the exact coded text, then the citation, in outline order.
-    const quotes = paragraphs.filter((p) => p.style === 'TesseraQuote').map((p) => p.text);
+    const quotes = quoteTexts(paragraphs).map((q) => q.quote);
     expect(quotes).toEqual(
       selection.extracts.map((e) => `${e.speaker ? `${e.speaker.label} (${e.speaker.role}): ` : ''}${e.text} (${e.citation})`),
     );
@@ -239,7 +239,7 @@ describe('the Word export of extracts', () => {
     expect(paragraphs.find((p) => p.text.includes(EMOJI))?.bidi).toBe(false);
 
     // Coder, other codes, memos, definitions.
-    expect(texts).toContain('Coded by Grace Hopper · also coded: Culture · BU_pre_FGD');
+    expect(quoteTexts(paragraphs).map((q) => q.note)).toContain('Coded by Grace Hopper · also coded: Culture · BU_pre_FGD');
     expect(texts).toContain('Memo (Ada Lovelace): Trust came early at BU.');
     expect(texts).toContain('Culture (Ada Lovelace): Mostly about status.');
     expect(texts.some((t) => t.startsWith('CFIR 2.0 definition: '))).toBe(true);
@@ -253,16 +253,16 @@ describe('the Word export of extracts', () => {
   it('marks the coded words inside their whole paragraph when asked for context, and has page numbers and a contents', async () => {
     const selection = selectExtracts(snapshot, { ...ALL_EXTRACTS, documentIds: [documents.buPre.id] });
     const bytes = await extractsDocx(snapshot, selection, { ...wordOptions, context: true, memos: false, definitions: false });
-    const quotes = wordParagraphs(bytes).filter((p) => p.style === 'TesseraQuote').map((p) => p.text);
+    const quotes = quoteTexts(wordParagraphs(bytes)).map((q) => q.quote);
     expect(quotes).toContain('P1 (participant): The nurses trusted them from the first week 😀 honestly. (BU 2, pre)');
     const { docxParts } = await import('./word-reader.ts');
     const parts = docxParts(bytes);
     const xml = parts['word/document.xml'] ?? '';
     // The coded words are highlighted; the rest of the paragraph is not.
     expect(xml).toMatch(/<w:highlight w:val="yellow"\/>[\s\S]*?<w:t xml:space="preserve">The nurses trusted them<\/w:t>/);
-    // A table of contents field over headings 1 to 4, already filled with the headings (for readers that do not
+    // A table of contents field over headings 1 to 3, already filled with the headings (for readers that do not
     // update fields), each entry linked to its heading.
-    expect(xml).toContain('TOC \\h \\o &quot;1-4&quot;');
+    expect(xml).toContain('TOC \\h \\o &quot;1-3&quot;');
     expect(xml).toMatch(/<w:pStyle w:val="TOC2"\/>[\s\S]*?<w:t xml:space="preserve">III\.B Relational Connections<\/w:t>/);
     expect(Object.entries(parts).some(([name, text]) => name.startsWith('word/footer') && text.includes('PAGE'))).toBe(true);
   });

@@ -59,3 +59,16 @@ export function wordComments(bytes: Uint8Array): { author: string; text: string 
     text: paragraphsOf(m[2] ?? '').map((p) => p.text).join('\n'),
   }));
 }
+
+/**
+ * The quotes of an extracts export: each quote paragraph's text up to its last line, which is the note (who coded
+ * it, the other codes, the document) printed under the quote in the same paragraph.
+ */
+export function quoteTexts(paragraphs: readonly WordParagraph[]): { quote: string; note: string }[] {
+  return paragraphs
+    .filter((p) => p.style === 'TesseraQuote')
+    .map((p) => {
+      const cut = p.text.lastIndexOf('\n');
+      return { quote: p.text.slice(0, cut), note: p.text.slice(cut + 1) };
+    });
+}
