@@ -11,7 +11,7 @@
 import { importTranscriptFile } from '#shared/import/import-file';
 import { ImportError } from '#shared/import/import-error';
 import { buildImportChange, type BatchItem, type NewSite } from '#shared/import/import-batch';
-import { applyChange } from '#shared/model/change';
+import { commitChange, oneOffStamp } from '#shared/model/stamps';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import type { DocumentKind } from '#shared/model/types';
 import { APP_VERSION } from '#shared/platform/app-version';
@@ -51,7 +51,7 @@ export const importVerb: VerbDefinition = {
     if (dateOption !== undefined && !isIsoDate(dateOption)) throw new UsageError(`--date needs a date as yyyy-mm-dd, not "${dateOption}".`);
 
     const { snapshot } = await decodeProjectFile(await io.readFile(projectPath));
-    const { sites, phases } = snapshot.project;
+    const { sites, phases } = snapshot;
     const phaseOption = option('phase');
     const chosenPhase = phaseOption === undefined ? undefined : phases.find((phase) => phase.name.toLowerCase() === phaseOption.trim().toLowerCase());
     if (phaseOption !== undefined && !chosenPhase) {
@@ -108,12 +108,12 @@ export const importVerb: VerbDefinition = {
       if (error instanceof StudyEditRefused) throw new UsageError(error.message);
       throw error;
     }
-    const next = applyChange(snapshot, batch.change);
+    const { snapshot: next } = commitChange(snapshot, batch.change, oneOffStamp(snapshot, null, systemClock()));
     const bytes = await encodeProjectFile(next, { appVersion: APP_VERSION, savedAt: systemClock() });
     await io.writeFile(projectPath, bytes, { overwrite: true });
 
-    const siteCodes = new Map(next.project.sites.map((site) => [site.id, site.code]));
-    const phaseNames = new Map(next.project.phases.map((phase) => [phase.id, phase.name]));
+    const siteCodes = new Map(next.sites.map((site) => [site.id, site.code]));
+    const phaseNames = new Map(next.phases.map((phase) => [phase.id, phase.name]));
     const lines = batch.documents.map((document) => {
       const where = [siteCodes.get(document.attributes.siteId ?? '') ?? 'no site', phaseNames.get(document.attributes.phaseId ?? '') ?? 'no phase'];
       const linked = document.linkedDocumentId ? `, notes on ${next.documents.find((d) => d.id === document.linkedDocumentId)?.name ?? '?'}` : '';

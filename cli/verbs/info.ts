@@ -1,11 +1,12 @@
 /** `tessera info PROJECT.tessera`: what a project file holds, as a table or JSON. */
+import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, recordCounts } from '#shared/model/record-kinds';
 import { decodeProjectFile } from '#shared/project-file/project-file';
 import { EXIT, type VerbDefinition } from '../verb.ts';
 
 /** The info verb. */
 export const infoVerb: VerbDefinition = {
   name: 'info',
-  summary: 'Show what a .tessera project file holds: documents, codes, codings, memos, coders.',
+  summary: 'Show what a .tessera project file holds: how many records of each kind (documents, codes, codings, memos, ...).',
   positionals: ['PROJECT.tessera'],
   options: {
     json: { type: 'boolean', description: 'Print JSON instead of a table.' },
@@ -13,13 +14,8 @@ export const infoVerb: VerbDefinition = {
   async run({ positionals, values }, io) {
     const bytes = await io.readFile(positionals[0] as string);
     const { snapshot, manifest, warnings } = await decodeProjectFile(bytes);
-    const counts = {
-      documents: snapshot.documents.length,
-      codes: snapshot.codes.length,
-      codings: snapshot.codings.length,
-      memos: snapshot.memos.length,
-      coders: snapshot.coders.length,
-    };
+    // One count per kind of record, as the model declares them (shared/model/record-kinds.ts).
+    const counts = recordCounts(snapshot);
     if (values.json) {
       const report = {
         project: { id: snapshot.project.id, name: snapshot.project.name },
@@ -27,8 +23,8 @@ export const infoVerb: VerbDefinition = {
         appVersion: manifest.appVersion,
         savedAt: manifest.savedAt,
         counts,
-        sites: snapshot.project.sites.map((site) => site.code),
-        phases: snapshot.project.phases.map((phase) => phase.name),
+        sites: snapshot.sites.map((site) => site.code),
+        phases: snapshot.phases.map((phase) => phase.name),
         warnings,
       };
       io.out(`${JSON.stringify(report, null, 2)}\n`);
@@ -37,13 +33,12 @@ export const infoVerb: VerbDefinition = {
     const rows: [string, string][] = [
       ['Project', snapshot.project.name],
       ['Saved', `${manifest.savedAt} by Tessera ${manifest.appVersion} (format ${manifest.formatVersion})`],
-      ['Sites', snapshot.project.sites.map((site) => site.code).join(', ') || '-'],
-      ['Phases', snapshot.project.phases.map((phase) => phase.name).join(', ') || '-'],
-      ['Documents', String(counts.documents)],
-      ['Codes', String(counts.codes)],
-      ['Codings', String(counts.codings)],
-      ['Memos', String(counts.memos)],
-      ['Coders', String(counts.coders)],
+      ['Sites', snapshot.sites.map((site) => site.code).join(', ') || '-'],
+      ['Phases', snapshot.phases.map((phase) => phase.name).join(', ') || '-'],
+      ...RECORD_KINDS.filter((kind) => kind !== 'sites' && kind !== 'phases').map((kind): [string, string] => {
+        const plural = RECORD_KIND_DEFINITIONS[kind].plural;
+        return [plural.charAt(0).toUpperCase() + plural.slice(1), String(counts[kind])];
+      }),
     ];
     const width = Math.max(...rows.map(([label]) => label.length)) + 2;
     const table = rows.map(([label, value]) => `${label.padEnd(width)}${value}`).join('\n');

@@ -7,14 +7,14 @@
  * is checked before the transaction starts.
  */
 import type { Table } from 'dexie';
-import { RECORD_KINDS, type ProjectChange, type RecordKind } from '#shared/model/change';
+import type { ProjectChange } from '#shared/model/change';
+import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, type RecordKind } from '#shared/model/record-kinds';
 import type {
   Code,
-  Coder,
   Coding,
   DocumentMeta,
   IsoDateTime,
-  Memo,
+  ProjectRecord,
   ProjectSnapshot,
   TesseraDocument,
   Uuid,
@@ -23,13 +23,7 @@ import { StoreError, type ProjectStoreApi, type ProjectSummary } from './project
 import { PROJECT_TABLES } from './schema.ts';
 import { TesseraDb, toStoreError, type DocumentTextRecord } from './tessera-db.ts';
 
-/** A record that belongs to one project. */
-interface ProjectRecord {
-  readonly id: Uuid;
-  readonly projectId: Uuid;
-}
-
-/** The tables that hold each kind of record (a document's text is in documentTexts as well). */
+/** The table of each kind of record, named as the kind (a document's text is in documentTexts as well). */
 type RecordTables = { readonly [K in RecordKind]: Table<ProjectRecord, Uuid> };
 
 function splitDocument(document: TesseraDocument): { meta: DocumentMeta; text: DocumentTextRecord } {
@@ -44,7 +38,7 @@ function notFound(projectId: Uuid): StoreError {
 function recordOfAnotherProject(kind: RecordKind, id: Uuid, projectId: Uuid): StoreError {
   return new StoreError(
     'not-found',
-    `The ${kind} record ${id} does not belong to project ${projectId}, so the change was refused; nothing was saved.`,
+    `The ${RECORD_KIND_DEFINITIONS[kind].label} record ${id} does not belong to project ${projectId}, so the change was refused; nothing was saved.`,
   );
 }
 
@@ -79,10 +73,25 @@ function compareCodings(a: Coding, b: Coding): number {
   return compareText(a.documentId, b.documentId) || a.start - b.start || a.end - b.end || byId(a, b);
 }
 
-/** Coders and memos in the order they were created. */
-function compareCreated(a: Coder | Memo, b: Coder | Memo): number {
+/** Records in the order they were created. */
+function compareCreated(a: ProjectRecord, b: ProjectRecord): number {
   return compareText(a.createdAt, b.createdAt) || byId(a, b);
 }
+
+/** The order a loaded project lists each kind in: what views and files rely on, whatever order the store keeps. */
+const LOAD_ORDER: { readonly [K in RecordKind]: (a: never, b: never) => number } = {
+  sites: (a: { order: number } & ProjectRecord, b: { order: number } & ProjectRecord) => a.order - b.order || compareCreated(a, b),
+  phases: (a: { order: number } & ProjectRecord, b: { order: number } & ProjectRecord) => a.order - b.order || compareCreated(a, b),
+  coders: compareCreated,
+  documentGroups: compareCreated,
+  documents: compareDocuments,
+  codes: compareCodes,
+  codings: compareCodings,
+  memos: compareCreated,
+  cases: (a: { order: number } & ProjectRecord, b: { order: number } & ProjectRecord) => a.order - b.order || compareCreated(a, b),
+  ratings: compareCreated,
+  tombstones: compareCreated,
+};
 
 /** Refuses a snapshot whose records name another project or repeat an id, before anything is written. */
 function checkSnapshot(snapshot: ProjectSnapshot): void {
@@ -132,13 +141,7 @@ export class ProjectStore implements ProjectStoreApi {
   /** Uses the given database, or opens the one with this name (Tessera's own is `TESSERA_DB_NAME`). */
   constructor(database: TesseraDb | string) {
     this.db = typeof database === 'string' ? new TesseraDb(database) : database;
-    this.recordTables = {
-      coders: this.db.coders,
-      documents: this.db.documents,
-      codes: this.db.codes,
-      codings: this.db.codings,
-      memos: this.db.memos,
-    };
+    this.recordTables = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, this.db.table(kind)])) as unknown as RecordTables;
   }
 
   /** Runs a piece of work on the opened database, turning every failure into a StoreError. */
@@ -190,16 +193,16 @@ export class ProjectStore implements ProjectStoreApi {
       this.db.transaction('r', this.projectTables(), async () => {
         const project = await this.db.projects.get(projectId);
         if (!project) throw notFound(projectId);
-        const [coders, metas, texts, codes, codings, memos] = await Promise.all([
-          this.db.coders.where('projectId').equals(projectId).toArray(),
-          this.db.documents.where('projectId').equals(projectId).toArray(),
+        const [texts, ...lists] = await Promise.all([
           this.db.documentTexts.where('projectId').equals(projectId).toArray(),
-          this.db.codes.where('projectId').equals(projectId).toArray(),
-          this.db.codings.where('projectId').equals(projectId).toArray(),
-          this.db.memos.where('projectId').equals(projectId).toArray(),
+          ...RECORD_KINDS.map((kind) => this.recordTables[kind].where('projectId').equals(projectId).toArray()),
         ]);
+        const loaded: Record<string, unknown> = { project };
+        RECORD_KINDS.forEach((kind, i) => {
+          loaded[kind] = (lists[i] as ProjectRecord[]).sort(LOAD_ORDER[kind] as (a: ProjectRecord, b: ProjectRecord) => number);
+        });
         const textById = new Map(texts.map((record) => [record.id, record.text]));
-        const documents = metas.sort(compareDocuments).map((meta): TesseraDocument => {
+        loaded.documents = (loaded.documents as DocumentMeta[]).map((meta): TesseraDocument => {
           const text = textById.get(meta.id);
           if (text === undefined) {
             throw new StoreError(
@@ -210,14 +213,7 @@ export class ProjectStore implements ProjectStoreApi {
           }
           return { ...meta, text };
         });
-        return {
-          project,
-          coders: coders.sort(compareCreated),
-          documents,
-          codes: codes.sort(compareCodes),
-          codings: codings.sort(compareCodings),
-          memos: memos.sort(compareCreated),
-        };
+        return loaded as unknown as ProjectSnapshot;
       }),
     );
   }
@@ -254,12 +250,11 @@ export class ProjectStore implements ProjectStoreApi {
           }
         }
         await this.db.projects.add(snapshot.project);
-        await this.db.coders.bulkAdd(snapshot.coders);
-        await this.db.documents.bulkAdd(documents.map((document) => document.meta));
+        for (const kind of RECORD_KINDS) {
+          const records = kind === 'documents' ? documents.map((document) => document.meta) : (snapshot[kind] as readonly ProjectRecord[]);
+          if (records.length) await this.recordTables[kind].bulkAdd([...records]);
+        }
         await this.db.documentTexts.bulkAdd(documents.map((document) => document.text));
-        await this.db.codes.bulkAdd(snapshot.codes);
-        await this.db.codings.bulkAdd(snapshot.codings);
-        await this.db.memos.bulkAdd(snapshot.memos);
       }),
     );
   }
@@ -271,7 +266,6 @@ export class ProjectStore implements ProjectStoreApi {
    */
   async commit(projectId: Uuid, change: ProjectChange, at: IsoDateTime): Promise<void> {
     checkChange(projectId, change);
-    const documents = (change.put?.documents ?? []).map(splitDocument);
     await this.run('save this change', 'write', () =>
       this.db.transaction('rw', this.projectTables(), async () => {
         const project = await this.db.projects.get(projectId);
@@ -286,25 +280,27 @@ export class ProjectStore implements ProjectStoreApi {
         }
 
         await this.db.projects.put({ ...(change.project ?? project), modifiedAt: at });
-        const put = change.put ?? {};
-        if (put.coders?.length) await this.db.coders.bulkPut(put.coders);
-        if (documents.length) {
-          await this.db.documents.bulkPut(documents.map((document) => document.meta));
-          await this.db.documentTexts.bulkPut(documents.map((document) => document.text));
+        for (const kind of RECORD_KINDS) {
+          const puts = (change.put?.[kind] ?? []) as readonly ProjectRecord[];
+          if (!puts.length) continue;
+          if (kind !== 'documents') {
+            await this.recordTables[kind].bulkPut([...puts]);
+            continue;
+          }
+          // A document's text never changes after import: it is written with a new document only, so that renaming a
+          // speaker or changing a site writes the metadata alone.
+          const split = (puts as readonly TesseraDocument[]).map(splitDocument);
+          const stored = new Set(await this.db.documentTexts.where(':id').anyOf(split.map((document) => document.meta.id)).primaryKeys());
+          await this.db.documents.bulkPut(split.map((document) => document.meta));
+          const newTexts = split.filter((document) => !stored.has(document.meta.id)).map((document) => document.text);
+          if (newTexts.length) await this.db.documentTexts.bulkPut(newTexts);
         }
-        if (put.codes?.length) await this.db.codes.bulkPut(put.codes);
-        if (put.codings?.length) await this.db.codings.bulkPut(put.codings);
-        if (put.memos?.length) await this.db.memos.bulkPut(put.memos);
-
-        const remove = change.delete ?? {};
-        if (remove.coders?.length) await this.db.coders.bulkDelete([...remove.coders]);
-        if (remove.documents?.length) {
-          await this.db.documents.bulkDelete([...remove.documents]);
-          await this.db.documentTexts.bulkDelete([...remove.documents]);
+        for (const kind of RECORD_KINDS) {
+          const ids = change.delete?.[kind] ?? [];
+          if (!ids.length) continue;
+          await this.recordTables[kind].bulkDelete([...ids]);
+          if (kind === 'documents') await this.db.documentTexts.bulkDelete([...ids]);
         }
-        if (remove.codes?.length) await this.db.codes.bulkDelete([...remove.codes]);
-        if (remove.codings?.length) await this.db.codings.bulkDelete([...remove.codings]);
-        if (remove.memos?.length) await this.db.memos.bulkDelete([...remove.memos]);
       }),
     );
   }

@@ -17,6 +17,15 @@
  *    closes, reopens at N + 1 and asserts the migrated records (see `schema-versions.test.ts` for the pattern).
  * 5. Update the record types in `tessera-db.ts` and the queries in `project-store.ts` to the new shape.
  */
+import {
+  migrateCodeV1,
+  migrateCoderV1,
+  migrateCodingV1,
+  migrateDocumentV1,
+  migrateMemoV1,
+  migrateProjectV1,
+} from '#shared/model/migrations/v1-to-v2';
+import { RECORD_KINDS } from '#shared/model/record-kinds';
 
 /**
  * Turns each stored record of one table from the previous version's shape into this version's shape.
@@ -27,6 +36,11 @@
 export interface RecordMigration {
   readonly table: string;
   readonly migrate: (stored: unknown) => object | null;
+  /**
+   * Records that the old record held and that the new version keeps in tables of their own (the sites and phases of
+   * a version 1 project): added, in the same upgrade transaction, after every record of `table` is migrated.
+   */
+  readonly spawn?: (stored: unknown) => readonly { readonly table: string; readonly records: readonly object[] }[];
 }
 
 /** One version of the store's schema. */
@@ -72,18 +86,57 @@ const version1: SchemaVersion = {
   migrations: [],
 };
 
-// Version 2 goes here: `const version2Stores = { ...version1Stores, <changed tables> };` and a block like version1.
+// ---------------------------------------------------------------------------------------------------------------
+// Version 2 - 2026-12-02 (model v2)
+// - Every record carries createdAt, createdBy, modifiedAt, modifiedBy and a hybrid logical clock; codings' coderId
+//   and memos' authorId become createdBy (shared/model/migrations/v1-to-v2.ts, shared with the file format).
+// - Sites and phases leave the project record for tables of their own, so the project record no longer changes
+//   with the study design.
+// - New tables for document groups, cases, ratings and tombstones (deleted records, which merges carry).
+const version2Stores = {
+  ...version1Stores,
+  sites: 'id, projectId',
+  phases: 'id, projectId',
+  documentGroups: 'id, projectId',
+  cases: 'id, projectId',
+  ratings: 'id, projectId',
+  tombstones: 'id, projectId',
+} as const;
+
+const version2: SchemaVersion = {
+  version: 2,
+  date: '2026-12-02',
+  changes: [
+    'Stamps (createdAt, createdBy, modifiedAt, modifiedBy, clock) on every record; coderId and authorId become createdBy.',
+    'Sites and phases move out of projects into tables sites and phases.',
+    'New tables documentGroups, cases, ratings and tombstones.',
+  ],
+  stores: version2Stores,
+  migrations: [
+    {
+      table: 'projects',
+      migrate: (stored) => migrateProjectV1(stored).project,
+      spawn: (stored) => {
+        const { sites, phases } = migrateProjectV1(stored);
+        return [
+          { table: 'sites', records: sites },
+          { table: 'phases', records: phases },
+        ];
+      },
+    },
+    { table: 'coders', migrate: migrateCoderV1 },
+    { table: 'documents', migrate: (stored) => migrateDocumentV1(stored) },
+    { table: 'codes', migrate: migrateCodeV1 },
+    { table: 'codings', migrate: migrateCodingV1 },
+    { table: 'memos', migrate: migrateMemoV1 },
+  ],
+};
 
 /** Every version of the schema, oldest first. The last one is the version this build of Tessera writes. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [version1];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [version1, version2];
 
-/** The names of the tables of the newest schema that hold a project's records (everything but settings and meta). */
-export const PROJECT_TABLES = [
-  'projects',
-  'coders',
-  'documents',
-  'documentTexts',
-  'codes',
-  'codings',
-  'memos',
-] as const;
+/**
+ * The names of the tables of the newest schema that hold a project's records (everything but settings and meta):
+ * the project, the texts of its documents, and one table per kind of record, named as the kind.
+ */
+export const PROJECT_TABLES = ['projects', 'documentTexts', ...RECORD_KINDS] as const;

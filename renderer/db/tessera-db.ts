@@ -145,13 +145,16 @@ export class TesseraDb extends Dexie {
   /** Runs a version's record migrations and writes its marker, all inside Dexie's upgrade transaction. */
   private async upgradeTo(definition: SchemaVersion, transaction: Transaction): Promise<void> {
     for (const migration of definition.migrations) {
+      const spawned: { table: string; records: readonly object[] }[] = [];
       await transaction
         .table(migration.table)
         .toCollection()
         .modify((stored: unknown, context) => {
+          if (migration.spawn) spawned.push(...migration.spawn(stored));
           // Dexie deletes the record when the new value is null.
           context.value = migration.migrate(stored);
         });
+      for (const { table, records } of spawned) if (records.length) await transaction.table(table).bulkAdd([...records]);
     }
     await transaction.table<MigrationMarker, string>('meta').put(this.marker(definition.version));
   }
@@ -177,7 +180,21 @@ export class TesseraDb extends Dexie {
         const found = Math.max(installed.version, newestMarker);
         if (found > this.schemaVersion) throw newerVersionError(found, this.schemaVersion);
       }
-      await this.open();
+      try {
+        await this.open();
+      } catch (error) {
+        if (installed && installed.version > 0 && installed.version < this.schemaVersion) {
+          // The upgrade runs in IndexedDB's version-change transaction: when it fails, nothing of it is kept.
+          throw new StoreError(
+            'failed',
+            `Tessera could not upgrade your project store from version ${installed.version} to ${this.schemaVersion} ` +
+              `(${errorMessage(error)}). Nothing was changed: your projects are stored as they were, and the previous ` +
+              'version of Tessera opens them. A backup of each project was written before the upgrade was tried.',
+            { cause: error },
+          );
+        }
+        throw error;
+      }
       // The check above ran on a separate connection; check again in case another instance upgraded in between.
       const nativeVersion = this.backendDB().version;
       if (schemaVersionOfNative(nativeVersion) > this.schemaVersion) {

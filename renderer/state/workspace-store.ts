@@ -29,6 +29,8 @@ import { requestPersistentStorage } from '../db/tessera-db.ts';
 import { platformApi } from '../platform/api.ts';
 import { describeError } from './describe-error.ts';
 import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
+import { HybridLogicalClock, randomClockNode } from '#shared/model/clock';
+import { latestClock, recordFinder, stampChange, type ChangeStamp } from '#shared/model/stamps';
 
 /** A message shown to the user until dismissed (errors) or for a few seconds (information). */
 export interface Notice {
@@ -160,6 +162,28 @@ function clearHistory(): void {
   publishHistory();
 }
 
+/**
+ * This installation's clock (see shared/model/clock.ts): its node id is kept in the settings, so that readings of
+ * two laptops never tie. Set up when the workspace starts; moved past every record of a project when it opens.
+ */
+let modelClock: HybridLogicalClock | null = null;
+const CLOCK_NODE_SETTING = 'clockNode';
+
+async function startClock(): Promise<void> {
+  let node = await projectStore().getSetting(CLOCK_NODE_SETTING);
+  if (!node || !/^[0-9a-z]{1,32}$/.test(node)) {
+    node = randomClockNode();
+    await projectStore().setSetting(CLOCK_NODE_SETTING, node);
+  }
+  modelClock = new HybridLogicalClock(node);
+}
+
+/** The stamp of a change made now by the current coder. */
+function nextStamp(): ChangeStamp {
+  modelClock ??= new HybridLogicalClock(randomClockNode());
+  return { by: get().currentCoderId, at: systemClock(), clock: modelClock.now() };
+}
+
 /** Whether every change on screen has been written to the store: what the project bar's save status shows. */
 export const useSaveStatus = create<{ readonly unsaved: number }>()(() => ({ unsaved: 0 }));
 
@@ -270,19 +294,22 @@ export function changeProject<T>(
   const { change, result } = computed;
   if (isEmptyChange(change)) return Promise.resolve(result);
   const indexBefore = indexOf(snapshot);
-  const inverse = invertChange(snapshot, change, indexBefore ? recordLookup(indexBefore) : {});
-  const written = showAndSave(label, snapshot, change);
+  const lookup = indexBefore ? recordLookup(indexBefore) : {};
+  // Stamped once, here: who made the change, when, and the model's clock; deletions leave tombstones.
+  const stamped = stampChange(change, recordFinder(snapshot, lookup), nextStamp());
+  const inverse = invertChange(snapshot, stamped, lookup);
+  const written = showAndSave(label, snapshot, stamped);
   const top = undoStack[undoStack.length - 1];
   if (options.coalesceKey && top?.coalesceKey === options.coalesceKey) {
     // Undoing the merged step undoes this change, then the earlier ones.
     undoStack[undoStack.length - 1] = {
       label: top.label,
-      change: composeChanges(top.change, change),
+      change: composeChanges(top.change, stamped),
       inverse: composeChanges(inverse, top.inverse),
       coalesceKey: options.coalesceKey,
     };
   } else {
-    undoStack.push({ label, change, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}) });
+    undoStack.push({ label, change: stamped, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}) });
   }
   if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
   redoStack = [];
@@ -295,7 +322,11 @@ function stepHistory(direction: 'undo' | 'redo'): Promise<boolean> {
   const snapshot = get().snapshot;
   const entry = from[from.length - 1];
   if (!snapshot || !entry) return Promise.resolve(false);
-  const written = showAndSave(`${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, snapshot, direction === 'undo' ? entry.inverse : entry.change);
+  const step = direction === 'undo' ? entry.inverse : entry.change;
+  // Undo and redo are changes too: stamped anew, so that a merge sees them as the newest edits of their records.
+  const index = indexOf(snapshot);
+  const stamped = stampChange(step, recordFinder(snapshot, index ? recordLookup(index) : {}), nextStamp());
+  const written = showAndSave(`${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, snapshot, stamped);
   from.pop();
   to.push(entry);
   publishHistory();
@@ -359,6 +390,7 @@ export async function startWorkspace(): Promise<void> {
   void requestPersistentStorage().then((granted) => console.info(`Persistent storage granted: ${String(granted)}`));
   try {
     await refreshProjects();
+    await startClock();
     const last = await projectStore().getSetting(LAST_PROJECT_SETTING);
     set({ phase: 'ready' });
     if (last && get().projects.some((p) => p.id === last)) await openProject(last);
@@ -386,6 +418,8 @@ async function showProject(snapshot: ProjectSnapshot): Promise<void> {
   const savedCoder = await store.getSetting(coderSetting(snapshot.project.id));
   const coderId = snapshot.coders.some((c) => c.id === savedCoder) ? savedCoder : (snapshot.coders[0]?.id ?? null);
   await store.setSetting(LAST_PROJECT_SETTING, snapshot.project.id);
+  modelClock ??= new HybridLogicalClock(randomClockNode());
+  modelClock.receive(latestClock(snapshot));
   clearHistory();
   set({
     snapshot,

@@ -5,6 +5,7 @@ import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Code, CodeOrigin, ProjectSnapshot, Uuid } from '../model/types.ts';
 import { orderAfter } from './code-tree.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /**
  * Colours for new codes: distinct hues that stay readable as a light highlight behind black text and as a solid
@@ -103,9 +104,7 @@ export function createCode(
     origin: input.origin ?? { kind: 'inductive' },
     isCodable: input.isCodable ?? true,
     isHidden: false,
-    createdBy,
-    createdAt: at,
-    modifiedAt: at,
+    ...stampsAt(at, createdBy),
   };
   return { change: { put: { codes: [code] } }, code };
 }

@@ -17,8 +17,8 @@ export interface RepointedCodings {
 }
 
 /** The key under which two codings are duplicates. */
-export function duplicateKey(coding: Pick<Coding, 'documentId' | 'codeId' | 'start' | 'end' | 'coderId'>): string {
-  return `${coding.documentId}|${coding.codeId}|${coding.start}|${coding.end}|${coding.coderId ?? ''}`;
+export function duplicateKey(coding: Pick<Coding, 'documentId' | 'codeId' | 'start' | 'end' | 'createdBy'>): string {
+  return `${coding.documentId}|${coding.codeId}|${coding.start}|${coding.end}|${coding.createdBy ?? ''}`;
 }
 
 /**

@@ -15,6 +15,7 @@ import { CodeRefused } from '../codebook/create-code.ts';
 import type { BuiltinElement } from './builtin-codebooks.ts';
 import { builtinCodebook, cfirVersionOf, codebookIdOfOrigin, originOfElement } from './builtin-codebooks.ts';
 import { orderAfter } from '../codebook/code-tree.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /** Hues for the top elements of a codebook; each element's codes are shades of its top element's hue. */
 const TOP_HUES: readonly number[] = [212, 28, 140, 282, 352, 186, 48, 320, 100, 240, 8, 164, 260, 70];
@@ -103,9 +104,7 @@ export function addCodebook(
       origin: originOfElement(element),
       isCodable: element.isCodable,
       isHidden: false,
-      createdBy,
-      createdAt: at,
-      modifiedAt: at,
+      ...stampsAt(at, createdBy),
     };
     made.push(code);
     return code.id;

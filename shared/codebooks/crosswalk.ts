@@ -21,6 +21,7 @@ import { joinText } from '../codebook/merge-code.ts';
 import { duplicateKey, repointCodings } from '../codebook/repoint-codings.ts';
 import { addCodebook } from './add-codebook.ts';
 import { builtinCodebook, builtinElement } from './builtin-codebooks.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /** How well a crosswalk row is supported, weakest first: see the data's `verification_levels`. */
 export type VerificationLevel = 'inferred' | 'recalled' | 'supported-cfirguide-lineage' | 'mapping-file-row-seen';
@@ -326,9 +327,7 @@ export function applyCrosswalk(
         origin: { kind: 'cfir', version: '2009', elementId: '2009' },
         isCodable: false,
         isHidden: false,
-        createdBy,
-        createdAt: at,
-        modifiedAt: at,
+        ...stampsAt(at, createdBy),
       };
       puts.push(group);
     }

@@ -5,6 +5,7 @@ import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Code, Coding, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
 import { memosOn } from '../memos/memos.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /** Why a coding cannot be made, in words for the user. */
 export class CodingRefused extends Error {
@@ -47,7 +48,7 @@ function findDuplicate(codings: readonly Coding[], request: ApplyCodeRequest, ex
       c.codeId === request.codeId &&
       c.start === request.start &&
       c.end === request.end &&
-      c.coderId === request.coderId &&
+      c.createdBy === request.coderId &&
       c.id !== exceptId,
   );
 }
@@ -77,9 +78,7 @@ export function applyCode(
     codeId: request.codeId,
     start,
     end,
-    coderId: request.coderId,
-    createdAt: at,
-    modifiedAt: at,
+    ...stampsAt(at, request.coderId),
   };
   return { change: { put: { codings: [coding] } }, coding };
 }
@@ -133,9 +132,7 @@ export function codePassages(
       codeId,
       start: passage.start,
       end: passage.end,
-      coderId,
-      createdAt: at,
-      modifiedAt: at,
+      ...stampsAt(at, coderId),
     });
   }
   return { change: made.length ? { put: { codings: made } } : {}, codings: made, alreadyCoded };
@@ -158,7 +155,7 @@ export function editCoding(
     codeId: edit.codeId ?? coding.codeId,
     start: edit.start ?? coding.start,
     end: edit.end ?? coding.end,
-    coderId: coding.coderId,
+    coderId: coding.createdBy,
   };
   if (request.end <= request.start) throw new CodingRefused('A coding must keep at least one character.');
   const { code } = checkPassage(snapshot, request);

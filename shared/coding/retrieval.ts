@@ -24,12 +24,12 @@ export interface CodedSegment {
 
 /** What a citation needs of the project: its sites (a view can pass these without the whole, changing, project). */
 export interface StudySites {
-  readonly project: { readonly sites: readonly Site[] };
+  readonly sites: readonly Site[];
 }
 
 /** The site code of a document ("BU"), or null when it has none. */
 export function siteCodeOf(snapshot: StudySites, document: { readonly attributes: { readonly siteId: Uuid | null } }): string | null {
-  const site = snapshot.project.sites.find((s) => s.id === document.attributes.siteId);
+  const site = snapshot.sites.find((s) => s.id === document.attributes.siteId);
   return site?.code ?? null;
 }
 

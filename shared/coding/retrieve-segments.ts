@@ -4,7 +4,7 @@
  * one code's segments come back in milliseconds among 50,000 codings. Texts are cut only for the rows shown
  * (`segmentText`, `segmentContext`).
  */
-import type { Code, Coding, Project, Speaker, TesseraDocument, Uuid } from '../model/types.ts';
+import type { Code, Coding, ProjectSnapshot, Speaker, TesseraDocument, Uuid } from '../model/types.ts';
 import type { ProjectIndex } from '../index/project-index.ts';
 import { codingsOfCode } from '../index/project-index.ts';
 import { codePointMapOf, documentSlice } from '../index/text-maps.ts';
@@ -41,8 +41,8 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  * A rank for each document in the requested order: by name ("FG 2" before "FG 10"), or by site (in the project's
  * order), then phase (by its order), then name. Documents without a site or phase come after those with one.
  */
-export function documentRanks(project: Pick<Project, 'sites' | 'phases'>, documents: Iterable<TesseraDocument>, order: SegmentOrder): ReadonlyMap<Uuid, number> {
-  const siteRank = new Map(project.sites.map((site, i) => [site.id, i]));
+export function documentRanks(project: Pick<ProjectSnapshot, 'sites' | 'phases'>, documents: Iterable<TesseraDocument>, order: SegmentOrder): ReadonlyMap<Uuid, number> {
+  const siteRank = new Map(project.sites.map((site) => [site.id, site.order]));
   const phaseRank = new Map(project.phases.map((phase) => [phase.id, phase.order]));
   const list = [...documents];
   list.sort((a, b) => {
@@ -61,7 +61,7 @@ export function documentRanks(project: Pick<Project, 'sites' | 'phases'>, docume
 export type RetrievalSource = Pick<ProjectIndex, 'codeById' | 'documentById' | 'codingsByCode'>;
 
 /** The segments of the codes in the query that pass its filter, in its order. */
-export function retrieveSegments(index: RetrievalSource, project: Pick<Project, 'sites' | 'phases'>, query: RetrievalQuery): readonly RetrievedSegment[] {
+export function retrieveSegments(index: RetrievalSource, project: Pick<ProjectSnapshot, 'sites' | 'phases'>, query: RetrievalQuery): readonly RetrievedSegment[] {
   const { filter } = query;
   const siteCodes = new Map(project.sites.map((site) => [site.id, site.code]));
   const bySpeaker = filtersSpeakers(filter);
@@ -71,7 +71,7 @@ export function retrieveSegments(index: RetrievalSource, project: Pick<Project, 
     const code = index.codeById.get(codeId);
     if (!code) continue;
     for (const coding of codingsOfCode(index, codeId)) {
-      if (filter.coderIds.length && (coding.coderId === null || !filter.coderIds.includes(coding.coderId))) continue;
+      if (filter.coderIds.length && (coding.createdBy === null || !filter.coderIds.includes(coding.createdBy))) continue;
       const document = index.documentById.get(coding.documentId);
       if (!document) continue;
       let ok = documentOk.get(document.id);

@@ -2,7 +2,7 @@
  * The filters that retrieval and search share: which documents (site, phase, kind), which speakers (role, or an
  * attribute such as profession), and, for codings, which coders. An empty list means "any".
  */
-import type { Coder, Coding, DocumentKind, DocumentMeta, Paragraph, Project, Speaker, SpeakerRole, Uuid } from '../model/types.ts';
+import type { Coder, Coding, DocumentKind, DocumentMeta, Paragraph, ProjectSnapshot, Speaker, SpeakerRole, Uuid } from '../model/types.ts';
 import { firstParagraphIndexFrom } from './paragraph-label.ts';
 
 /** What to keep. Every list empty (and no attribute) keeps everything. */
@@ -99,7 +99,7 @@ export function codingPasses(
   coding: Coding,
   documentOf: (documentId: Uuid) => Pick<DocumentMeta, 'kind' | 'attributes' | 'paragraphs' | 'speakers'> | undefined,
 ): boolean {
-  if (filter.coderIds.length && (coding.coderId === null || !filter.coderIds.includes(coding.coderId))) return false;
+  if (filter.coderIds.length && (coding.createdBy === null || !filter.coderIds.includes(coding.createdBy))) return false;
   const document = documentOf(coding.documentId);
   if (!document || !documentPasses(filter, document)) return false;
   return !filtersSpeakers(filter) || speakerPasses(filter, speakerAt(document, coding.start));
@@ -110,7 +110,7 @@ const KIND_LABELS: Readonly<Record<DocumentKind, string>> = { transcript: 'trans
 /** A filter in a few words, e.g. "BU · post · participants · AL", for headings; "" for the empty filter. */
 export function describeFilter(
   filter: SegmentFilter,
-  project: Pick<Project, 'sites' | 'phases'>,
+  project: Pick<ProjectSnapshot, 'sites' | 'phases'>,
   coders: readonly Pick<Coder, 'id' | 'initials'>[],
 ): string {
   const names = (ids: readonly Uuid[], lookup: (id: Uuid) => string | undefined) => ids.map((id) => lookup(id) ?? '?');

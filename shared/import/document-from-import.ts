@@ -14,6 +14,7 @@ import type {
 import { codePointLength } from '../text/code-points.ts';
 import type { ImportedText } from './imported-text.ts';
 import { speakerKey } from './speaker-label.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /** What a document needs besides its imported text. */
 export interface DocumentFromImportOptions {
@@ -70,8 +71,7 @@ export function documentFromImport(imported: ImportedText, options: DocumentFrom
     },
     linkedDocumentId: options.linkedDocumentId ?? null,
     length: codePointLength(imported.text),
-    createdAt: now,
-    modifiedAt: now,
+    ...stampsAt(now),
     text: imported.text,
   };
 }

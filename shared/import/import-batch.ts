@@ -11,6 +11,7 @@ import { normaliseName, normaliseSiteCode, StudyEditRefused } from '../study/stu
 import { isIsoDate } from '../study/document-attributes.ts';
 import { documentFromImport } from './document-from-import.ts';
 import type { ImportedText } from './imported-text.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /** One file of a batch, with the attributes the user confirmed. */
 export interface BatchItem {
@@ -53,18 +54,19 @@ export function buildImportChange(
   newId: IdGenerator,
   now: Clock,
 ): BatchChange {
-  const sites: Site[] = [...snapshot.project.sites];
+  const sites: Site[] = [...snapshot.sites];
+  let order = Math.max(0, ...sites.map((site) => site.order));
   const added: Site[] = [];
   for (const input of newSites) {
     const code = normaliseSiteCode(input.code);
     if (!code) throw new StudyEditRefused('A new site needs a code.');
     if (sites.some((site) => site.code.toUpperCase() === code)) continue;
-    const site: Site = { id: newId(), code, name: normaliseName(input.name) || code };
+    const site: Site = { id: newId(), projectId: snapshot.project.id, code, name: normaliseName(input.name) || code, order: ++order, ...stampsAt(now()) };
     sites.push(site);
     added.push(site);
   }
   const siteByCode = new Map(sites.map((site) => [site.code.toUpperCase(), site]));
-  const phaseIds = new Set(snapshot.project.phases.map((phase) => phase.id));
+  const phaseIds = new Set(snapshot.phases.map((phase) => phase.id));
 
   const documents: TesseraDocument[] = items.map((item) => {
     const siteId = item.siteCode === null ? null : (siteByCode.get(normaliseSiteCode(item.siteCode))?.id ?? null);
@@ -94,8 +96,7 @@ export function buildImportChange(
     return target ? { ...document, linkedDocumentId: target } : document;
   });
 
-  const project = added.length ? { project: { ...snapshot.project, sites, modifiedAt: now() } } : {};
-  return { change: { ...project, put: { documents: linked } }, documents: linked, sites: added };
+  return { change: { put: { ...(added.length ? { sites: added } : {}), documents: linked } }, documents: linked, sites: added };
 }
 
 function resolveLink(

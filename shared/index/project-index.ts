@@ -13,6 +13,7 @@
  */
 import type { ProjectChange, RecordLookup } from '../model/change.ts';
 import type { Code, Coder, Coding, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
+import { RECORD_KINDS, type RecordKind, type RecordOf } from '../model/record-kinds.ts';
 import { shardedGet, shardedMapOf, shardedWith, type ShardedMap } from './sharded-map.ts';
 
 /** How often a code is used: its codings, and the distinct documents they are in. */
@@ -38,7 +39,19 @@ export interface ProjectIndex {
   /** The codes under each parent (null: the top level), in sibling order. */
   readonly childCodes: ReadonlyMap<Uuid | null, readonly Code[]>;
   readonly coderById: ReadonlyMap<Uuid, Coder>;
+  /**
+   * Every other kind of record by id (sites, phases, groups, memos, cases, ratings, tombstones), one map per kind as
+   * record-kinds.ts declares them, so that a change finds what it replaces without scanning a list.
+   */
+  readonly recordsById: { readonly [K in OtherKind]: ShardedMap<RecordOf<K>> };
 }
+
+/** The kinds the index holds in maps of their own, above; every other kind is in `recordsById`. */
+const SPECIALLY_INDEXED = ['codings', 'documents', 'codes', 'coders'] as const;
+type OtherKind = Exclude<RecordKind, (typeof SPECIALLY_INDEXED)[number]>;
+const OTHER_KINDS = RECORD_KINDS.filter(
+  (kind): kind is OtherKind => !(SPECIALLY_INDEXED as readonly string[]).includes(kind),
+);
 
 const NO_CODINGS: readonly Coding[] = [];
 const NO_CODES: readonly Code[] = [];
@@ -107,6 +120,9 @@ export function buildProjectIndex(snapshot: ProjectSnapshot): ProjectIndex {
     codeById: new Map(snapshot.codes.map((code) => [code.id, code])),
     childCodes: childCodesOf(snapshot.codes),
     coderById: new Map(snapshot.coders.map((coder) => [coder.id, coder])),
+    recordsById: Object.fromEntries(
+      OTHER_KINDS.map((kind) => [kind, shardedMapOf(snapshot[kind].map((record) => [record.id, record] as const))]),
+    ) as unknown as ProjectIndex['recordsById'],
   };
 }
 
@@ -247,6 +263,17 @@ export function updateProjectIndex(index: ProjectIndex, change: ProjectChange): 
   if (change.put?.coders?.length || change.delete?.coders?.length) {
     next = { ...next, coderById: editRecords(index.coderById, change.put?.coders, change.delete?.coders) };
   }
+  for (const kind of OTHER_KINDS) {
+    const puts = change.put?.[kind] ?? [];
+    const deletes = change.delete?.[kind] ?? [];
+    if (!puts.length && !deletes.length) continue;
+    const map = shardedWith(
+      next.recordsById[kind] as ShardedMap<RecordOf<typeof kind>>,
+      puts.map((record) => [record.id, record] as const),
+      [...deletes],
+    );
+    next = { ...next, recordsById: { ...next.recordsById, [kind]: map } };
+  }
   if (change.project && change.project.id !== index.projectId) next = { ...next, projectId: change.project.id };
   return next;
 }
@@ -312,9 +339,13 @@ export function codingsAt(index: ProjectIndex, documentId: Uuid, offset: number)
   return codingsOverlapping(index, documentId, offset, offset + 1);
 }
 
-/** Finds the records of the index's snapshot by id, for applyChange and invertChange (memos are not indexed). */
+/** Finds the records of the index's snapshot by id, for applyChange, invertChange and stampChange. */
 export function recordLookup(index: ProjectIndex): RecordLookup {
+  const others = Object.fromEntries(
+    OTHER_KINDS.map((kind) => [kind, (id: Uuid) => shardedGet(index.recordsById[kind] as ShardedMap<unknown>, id)]),
+  );
   return {
+    ...(others as RecordLookup),
     codings: (id) => shardedGet(index.codingById, id),
     documents: (id) => index.documentById.get(id),
     codes: (id) => index.codeById.get(id),

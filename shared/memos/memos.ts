@@ -8,6 +8,7 @@ import type { Coding, Memo, MemoTarget, Project, ProjectSnapshot, Uuid } from '.
 import { SCHEMA_LIMITS } from '../model/schema.ts';
 import { codedSegment } from '../coding/retrieval.ts';
 import { codeLabel } from '../codebooks/code-info.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /** Why a memo cannot be written, in words for the user. */
 export class MemoRefused extends Error {
@@ -77,9 +78,7 @@ export function createMemo(
     target: input.target,
     title,
     text: input.text,
-    authorId,
-    createdAt: at,
-    modifiedAt: at,
+    ...stampsAt(at, authorId),
   };
   return { change: { put: { memos: [memo] } }, memo };
 }
@@ -139,7 +138,8 @@ export function scanCodings(snapshot: Pick<ProjectSnapshot, 'codings'>): CodingL
  * coding is made, so that its memo list is not redone at every coding.
  */
 export interface MemoTargetContext {
-  readonly project: Pick<Project, 'name' | 'sites'>;
+  readonly project: Pick<Project, 'name'>;
+  readonly sites: ProjectSnapshot['sites'];
   readonly documents: ProjectSnapshot['documents'];
   readonly codes: ProjectSnapshot['codes'];
 }

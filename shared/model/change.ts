@@ -5,34 +5,17 @@
  * in-memory project applies the same change with `applyChange`. Because a change carries whole records, undo is the
  * change that puts back the records it replaced (`invertChange`), and redo is the change itself.
  */
-import type { Code, Coder, Coding, Memo, Project, ProjectSnapshot, TesseraDocument, Uuid } from './types.ts';
+import { RECORD_KINDS, type RecordKind, type RecordOf } from './record-kinds.ts';
+import type { Project, ProjectSnapshot, Uuid } from './types.ts';
 
-/** Records to write (insert or replace by id) and ids to delete, for one project. */
+export { RECORD_KINDS, type RecordKind } from './record-kinds.ts';
+
+/** Records to write (insert or replace by id) and ids to delete, for one project, by kind of record. */
 export interface ProjectChange {
   readonly project?: Project;
-  readonly put?: {
-    readonly coders?: readonly Coder[];
-    readonly documents?: readonly TesseraDocument[];
-    readonly codes?: readonly Code[];
-    readonly codings?: readonly Coding[];
-    readonly memos?: readonly Memo[];
-  };
-  readonly delete?: {
-    readonly coders?: readonly Uuid[];
-    readonly documents?: readonly Uuid[];
-    readonly codes?: readonly Uuid[];
-    readonly codings?: readonly Uuid[];
-    readonly memos?: readonly Uuid[];
-  };
+  readonly put?: { readonly [K in RecordKind]?: readonly RecordOf<K>[] };
+  readonly delete?: { readonly [K in RecordKind]?: readonly Uuid[] };
 }
-
-/** The kinds of record a change can touch, each a list in a snapshot. */
-export const RECORD_KINDS = ['coders', 'documents', 'codes', 'codings', 'memos'] as const;
-
-/** One of the record kinds of a snapshot. */
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-type RecordOf<K extends RecordKind> = ProjectSnapshot[K][number];
 
 /** Whether a change writes or deletes nothing. */
 export function isEmptyChange(change: ProjectChange): boolean {
@@ -122,14 +105,16 @@ function applyToList<K extends RecordKind>(
  * adds to it.
  */
 export function applyChange(snapshot: ProjectSnapshot, change: ProjectChange, lookup: RecordLookup = {}): ProjectSnapshot {
-  return {
-    project: change.project ?? snapshot.project,
-    coders: applyToList<'coders'>(snapshot.coders, change.put?.coders, change.delete?.coders, lookup.coders),
-    documents: applyToList<'documents'>(snapshot.documents, change.put?.documents, change.delete?.documents, lookup.documents),
-    codes: applyToList<'codes'>(snapshot.codes, change.put?.codes, change.delete?.codes, lookup.codes),
-    codings: applyToList<'codings'>(snapshot.codings, change.put?.codings, change.delete?.codings, lookup.codings),
-    memos: applyToList<'memos'>(snapshot.memos, change.put?.memos, change.delete?.memos, lookup.memos),
-  };
+  const next: Record<string, unknown> = { project: change.project ?? snapshot.project };
+  for (const kind of RECORD_KINDS) {
+    next[kind] = applyToList(
+      snapshot[kind] as readonly RecordOf<typeof kind>[],
+      change.put?.[kind] as readonly RecordOf<typeof kind>[] | undefined,
+      change.delete?.[kind],
+      lookup[kind] as ((id: Uuid) => RecordOf<typeof kind> | undefined) | undefined,
+    );
+  }
+  return next as unknown as ProjectSnapshot;
 }
 
 /**
@@ -187,7 +172,8 @@ export function invertChange(before: ProjectSnapshot, change: ProjectChange, loo
 
 /** An empty project snapshot around a project record. */
 export function emptySnapshot(project: Project): ProjectSnapshot {
-  return { project, coders: [], documents: [], codes: [], codings: [], memos: [] };
+  const lists = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, []]));
+  return { project, ...lists } as unknown as ProjectSnapshot;
 }
 
 /*

@@ -2,8 +2,9 @@
  * A new, empty project with its first coder.
  */
 import type { Clock, IdGenerator } from './ids.ts';
-import type { CodebookId, Coder, ProjectSnapshot } from './types.ts';
+import type { CodebookId, Coder, Phase, ProjectSnapshot } from './types.ts';
 import { emptySnapshot } from './change.ts';
+import { stampsAt } from './stamps.ts';
 
 /** What the user gives when creating a project. */
 export interface NewProjectInput {
@@ -34,19 +35,13 @@ export function newProject(input: NewProjectInput, newId: IdGenerator, now: Cloc
   const at = now();
   const projectId = newId();
   const coderName = input.coderName.trim() || 'Coder 1';
-  const coder: Coder = { id: newId(), projectId, name: coderName, initials: initialsOf(coderName), createdAt: at };
-  const snapshot = emptySnapshot({
-    id: projectId,
-    name,
-    description: '',
-    sites: [],
-    phases: [
-      { id: newId(), name: 'pre', order: 1 },
-      { id: newId(), name: 'post', order: 2 },
-    ],
-    codebooks: input.codebooks ?? [],
-    createdAt: at,
-    modifiedAt: at,
-  });
-  return { ...snapshot, coders: [coder] };
+  const coderId = newId();
+  const stamps = stampsAt(at, coderId);
+  const coder: Coder = { id: coderId, projectId, name: coderName, initials: initialsOf(coderName), ...stamps };
+  const snapshot = emptySnapshot({ id: projectId, name, description: '', codebooks: input.codebooks ?? [], ...stamps });
+  const phases: Phase[] = [
+    { id: newId(), projectId, name: 'pre', order: 1, ...stamps },
+    { id: newId(), projectId, name: 'post', order: 2, ...stamps },
+  ];
+  return { ...snapshot, coders: [coder], phases };
 }

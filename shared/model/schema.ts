@@ -10,20 +10,27 @@
 import { z } from 'zod';
 import { isUuid } from './ids.ts';
 import { buildCodePointMap, codePointToUtf16 } from '../text/code-points.ts';
+import { isHlc } from './clock.ts';
+import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, isRecordKind, type RecordKind } from './record-kinds.ts';
 import type {
+  Case,
   Code,
   Coder,
   Coding,
   DocumentAttributes,
+  DocumentGroup,
   DocumentSource,
   Memo,
   Paragraph,
   Phase,
   Project,
   ProjectSnapshot,
+  Rating,
   Site,
   Speaker,
+  Stamps,
   TesseraDocument,
+  Tombstone,
   Uuid,
 } from './types.ts';
 
@@ -53,39 +60,57 @@ const attributeMap = z
     message: `at most ${SCHEMA_LIMITS.attributeEntries} attributes`,
   });
 
+const hlc = z.string().refine(isHlc, { message: 'expected a clock reading' });
+
+/** The stamps every record carries (see `Stamps`). */
+const stamps = {
+  createdAt: isoDateTime,
+  createdBy: uuid.nullable(),
+  modifiedAt: isoDateTime,
+  modifiedBy: uuid.nullable(),
+  clock: hlc,
+};
+
+/** The fields of every record of a project: id, project and stamps. */
+const recordFields = { id: uuid, projectId: uuid, ...stamps };
+
 /** Schema of a Site. */
 export const siteSchema = z.strictObject({
-  id: uuid,
+  ...recordFields,
   code: z.string().min(1).max(SCHEMA_LIMITS.shortText),
   name,
+  order: z.number(),
 });
 
 /** Schema of a Phase. */
 export const phaseSchema = z.strictObject({
-  id: uuid,
+  ...recordFields,
   name,
   order: z.number(),
+});
+
+/** Schema of a DocumentGroup. */
+export const documentGroupSchema = z.strictObject({
+  ...recordFields,
+  name,
+  description: longText,
+  documentIds: z.array(uuid),
 });
 
 /** Schema of a Project record. */
 export const projectSchema = z.strictObject({
   id: uuid,
+  ...stamps,
   name,
   description: longText,
-  sites: z.array(siteSchema),
-  phases: z.array(phaseSchema),
   codebooks: z.array(z.enum(['cfir-2.0', 'cfir-2009', 'ibrahim-2019', 'mirbahaeddin-2022'])),
-  createdAt: isoDateTime,
-  modifiedAt: isoDateTime,
 });
 
 /** Schema of a Coder. */
 export const coderSchema = z.strictObject({
-  id: uuid,
-  projectId: uuid,
+  ...recordFields,
   name,
   initials: z.string().min(1).max(8),
-  createdAt: isoDateTime,
 });
 
 /** Schema of a Speaker of one document. */
@@ -131,8 +156,7 @@ export const documentSourceSchema = z.strictObject({
 
 /** Schema of a TesseraDocument, text included. */
 export const documentSchema = z.strictObject({
-  id: uuid,
-  projectId: uuid,
+  ...recordFields,
   name,
   kind: z.enum(['transcript', 'field-notes']),
   attributes: documentAttributesSchema,
@@ -141,8 +165,6 @@ export const documentSchema = z.strictObject({
   source: documentSourceSchema,
   linkedDocumentId: uuid.nullable(),
   length: nonNegativeInt,
-  createdAt: isoDateTime,
-  modifiedAt: isoDateTime,
   text: z.string().max(SCHEMA_LIMITS.documentText),
 });
 
@@ -163,8 +185,7 @@ export const codeOriginSchema = z.discriminatedUnion('kind', [
 
 /** Schema of a Code. */
 export const codeSchema = z.strictObject({
-  id: uuid,
-  projectId: uuid,
+  ...recordFields,
   parentId: uuid.nullable(),
   name,
   color: colour,
@@ -176,23 +197,16 @@ export const codeSchema = z.strictObject({
   origin: codeOriginSchema,
   isCodable: z.boolean(),
   isHidden: z.boolean(),
-  createdBy: uuid.nullable(),
-  createdAt: isoDateTime,
-  modifiedAt: isoDateTime,
 });
 
 /** Schema of a Coding: code points [start, end) with start < end. */
 export const codingSchema = z
   .strictObject({
-    id: uuid,
-    projectId: uuid,
+    ...recordFields,
     documentId: uuid,
     codeId: uuid,
     start: nonNegativeInt,
     end: nonNegativeInt,
-    coderId: uuid.nullable(),
-    createdAt: isoDateTime,
-    modifiedAt: isoDateTime,
   })
   .refine((c) => c.start < c.end, { message: 'a coding must start before it ends', path: ['end'] });
 
@@ -206,24 +220,67 @@ export const memoTargetSchema = z.discriminatedUnion('kind', [
 
 /** Schema of a Memo. */
 export const memoSchema = z.strictObject({
-  id: uuid,
-  projectId: uuid,
+  ...recordFields,
   target: memoTargetSchema,
   title: z.string().max(SCHEMA_LIMITS.name),
   text: z.string().max(SCHEMA_LIMITS.memoText),
-  authorId: uuid.nullable(),
-  createdAt: isoDateTime,
-  modifiedAt: isoDateTime,
 });
+
+/** Schema of a CaseScope. */
+export const caseScopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('site'), siteId: uuid }),
+  z.strictObject({ kind: z.literal('site-phase'), siteId: uuid, phaseId: uuid }),
+  z.strictObject({ kind: z.literal('documents'), documentIds: z.array(uuid) }),
+]);
+
+/** Schema of a Case. */
+export const caseSchema = z.strictObject({
+  ...recordFields,
+  name,
+  scope: caseScopeSchema,
+  outcomes: attributeMap,
+  description: longText,
+  order: z.number(),
+});
+
+/** Schema of a Rating. */
+export const ratingSchema = z.strictObject({
+  ...recordFields,
+  caseId: uuid,
+  codeId: uuid,
+  value: z.enum(['+2', '+1', '0', '-1', '-2', 'X', 'M']).nullable(),
+  summary: longText,
+  rationale: longText,
+  evidenceCodingIds: z.array(uuid),
+});
+
+/** Schema of a Tombstone. */
+export const tombstoneSchema = z.strictObject({
+  ...recordFields,
+  kind: z.string().refine(isRecordKind, { message: 'expected a kind of record' }),
+});
+
+/** The schema of each kind of record. */
+export const RECORD_SCHEMAS = {
+  sites: siteSchema,
+  phases: phaseSchema,
+  coders: coderSchema,
+  documentGroups: documentGroupSchema,
+  documents: documentSchema,
+  codes: codeSchema,
+  codings: codingSchema,
+  memos: memoSchema,
+  cases: caseSchema,
+  ratings: ratingSchema,
+  tombstones: tombstoneSchema,
+} as const satisfies { readonly [K in RecordKind]: z.ZodType };
 
 /** Schema of a whole ProjectSnapshot (records only; see `checkSnapshotIntegrity` for the links between them). */
 export const projectSnapshotSchema = z.strictObject({
   project: projectSchema,
-  coders: z.array(coderSchema),
-  documents: z.array(documentSchema),
-  codes: z.array(codeSchema),
-  codings: z.array(codingSchema),
-  memos: z.array(memoSchema),
+  ...(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, z.array(RECORD_SCHEMAS[kind])])) as {
+    [K in RecordKind]: z.ZodArray<(typeof RECORD_SCHEMAS)[K]>;
+  }),
 });
 
 // Compile-time guard: each schema parses to its model type and declares no field the type lacks.
@@ -235,6 +292,11 @@ type Matches<S extends z.ZodType, M> = [z.output<S>] extends [M]
 const _schemasMatchTypes: [
   Matches<typeof siteSchema, Site>,
   Matches<typeof phaseSchema, Phase>,
+  Matches<typeof documentGroupSchema, DocumentGroup>,
+  Matches<typeof caseSchema, Case>,
+  Matches<typeof ratingSchema, Rating>,
+  Matches<typeof tombstoneSchema, Tombstone>,
+  Matches<z.ZodObject<typeof stamps>, Stamps>,
   Matches<typeof projectSchema, Project>,
   Matches<typeof coderSchema, Coder>,
   Matches<typeof speakerSchema, Speaker>,
@@ -246,7 +308,7 @@ const _schemasMatchTypes: [
   Matches<typeof codingSchema, Coding>,
   Matches<typeof memoSchema, Memo>,
   Matches<typeof projectSnapshotSchema, ProjectSnapshot>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** The outcome of parsing untrusted data as a snapshot: the typed snapshot, or readable problems. */
 export type SnapshotParseResult =
@@ -285,15 +347,17 @@ export interface IntegrityProblem {
 /**
  * Checks the links between the records of a schema-valid snapshot and returns every problem found (up to a cap;
  * an empty list means the snapshot is consistent):
- * - every record carries the project's id, and ids are unique within each kind of record (sites, phases, coders,
- *   documents, the speakers of a document, codes, codings, memos) and site codes are unique;
- * - documents: site and phase exist in the project, a linked document exists and is another document, `length` is
- *   the text's length in code points, paragraphs are numbered 1..n and cover the text exactly as lines joined by
- *   "\n" (the first starts at 0, each next one right after the line break that ends the previous, the last ends at
- *   the end of the text, and the text has no other line break), paragraph speakers are speakers of the document;
- * - codes: parent exists, the code tree has no cycle, `createdBy` is a coder;
- * - codings: document, code and coder exist, and `end` is within the document;
- * - memos: the target and the author exist.
+ * - every record carries the project's id, ids are unique within each kind of record (and within the speakers of a
+ *   document), and site codes are unique;
+ * - every reference a kind declares (`RECORD_KIND_DEFINITIONS[kind].references`: a document's site and phase, a
+ *   code's parent, a coding's document and code, a memo's target, a rating's case, construct and evidence, every
+ *   stamp's coder, ...) names a record of the project;
+ * - documents: a linked document is another document, `length` is the text's length in code points, paragraphs are
+ *   numbered 1..n and cover the text exactly as lines joined by "\n" (the first starts at 0, each next one right
+ *   after the line break that ends the previous, the last ends at the end of the text, and the text has no other
+ *   line break), paragraph speakers are speakers of the document;
+ * - codes: the code tree has no cycle; codings: `end` is within the document;
+ * - a tombstone names no record that exists (a record is either there or deleted).
  */
 export function checkSnapshotIntegrity(snapshot: ProjectSnapshot): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
@@ -302,53 +366,36 @@ export function checkSnapshotIntegrity(snapshot: ProjectSnapshot): IntegrityProb
   };
   const projectId = snapshot.project.id;
 
-  const siteIds = uniqueIds(snapshot.project.sites, 'project.sites', report);
-  const phaseIds = uniqueIds(snapshot.project.phases, 'project.phases', report);
+  const ids = new Map<RecordKind, Set<Uuid>>();
+  for (const kind of RECORD_KINDS) ids.set(kind, uniqueIds(snapshot[kind], kind, report));
+  for (const kind of RECORD_KINDS) {
+    const definition = RECORD_KIND_DEFINITIONS[kind] as { references: (record: unknown) => readonly { field: string; kind: RecordKind; id: Uuid }[] };
+    (snapshot[kind] as readonly { readonly projectId: Uuid }[]).forEach((record, i) => {
+      if (record.projectId !== projectId) report(`${kind}[${i}].projectId`, 'belongs to another project');
+      for (const reference of definition.references(record)) {
+        if (!ids.get(reference.kind)?.has(reference.id)) {
+          report(`${kind}[${i}].${reference.field}`, `no ${RECORD_KIND_DEFINITIONS[reference.kind].label} with this id`);
+        }
+      }
+    });
+  }
+
   const siteCodes = new Set<string>();
-  snapshot.project.sites.forEach((site, i) => {
-    if (siteCodes.has(site.code)) report(`project.sites[${i}].code`, `site code "${site.code}" is used twice`);
+  snapshot.sites.forEach((site, i) => {
+    if (siteCodes.has(site.code)) report(`sites[${i}].code`, `site code "${site.code}" is used twice`);
     siteCodes.add(site.code);
   });
-  const coderIds = uniqueIds(snapshot.coders, 'coders', report);
+
   const documentLengths = new Map<Uuid, number>();
   snapshot.documents.forEach((doc) => documentLengths.set(doc.id, doc.length));
-  uniqueIds(snapshot.documents, 'documents', report);
-  const codeIds = uniqueIds(snapshot.codes, 'codes', report);
-  const codingIds = uniqueIds(snapshot.codings, 'codings', report);
-  uniqueIds(snapshot.memos, 'memos', report);
-
-  const checkProject = (path: string, recordProjectId: Uuid): void => {
-    if (recordProjectId !== projectId) report(`${path}.projectId`, 'belongs to another project');
-  };
-  const checkCoder = (path: string, coderId: Uuid | null): void => {
-    if (coderId !== null && !coderIds.has(coderId)) report(path, 'no coder with this id');
-  };
-
-  snapshot.coders.forEach((coder, i) => checkProject(`coders[${i}]`, coder.projectId));
-
   snapshot.documents.forEach((doc, i) => {
     const path = `documents[${i}]`;
-    checkProject(path, doc.projectId);
-    if (doc.attributes.siteId !== null && !siteIds.has(doc.attributes.siteId)) {
-      report(`${path}.attributes.siteId`, 'no site with this id in the project');
-    }
-    if (doc.attributes.phaseId !== null && !phaseIds.has(doc.attributes.phaseId)) {
-      report(`${path}.attributes.phaseId`, 'no phase with this id in the project');
-    }
-    if (doc.linkedDocumentId !== null && (doc.linkedDocumentId === doc.id || !documentLengths.has(doc.linkedDocumentId))) {
-      report(`${path}.linkedDocumentId`, 'must name another document of the project');
-    }
+    if (doc.linkedDocumentId === doc.id) report(`${path}.linkedDocumentId`, 'must name another document of the project');
     checkDocumentText(doc, path, report);
   });
 
   const parents = new Map<Uuid, Uuid | null>();
-  snapshot.codes.forEach((code, i) => {
-    const path = `codes[${i}]`;
-    checkProject(path, code.projectId);
-    checkCoder(`${path}.createdBy`, code.createdBy);
-    if (code.parentId !== null && !codeIds.has(code.parentId)) report(`${path}.parentId`, 'no code with this id');
-    parents.set(code.id, code.parentId);
-  });
+  snapshot.codes.forEach((code) => parents.set(code.id, code.parentId));
   snapshot.codes.forEach((code, i) => {
     // Walk up from each code; meeting the code again (or more steps than codes) means a cycle.
     let current = parents.get(code.id) ?? null;
@@ -362,26 +409,14 @@ export function checkSnapshotIntegrity(snapshot: ProjectSnapshot): IntegrityProb
   });
 
   snapshot.codings.forEach((coding, i) => {
-    const path = `codings[${i}]`;
-    checkProject(path, coding.projectId);
-    checkCoder(`${path}.coderId`, coding.coderId);
-    if (!codeIds.has(coding.codeId)) report(`${path}.codeId`, 'no code with this id');
     const length = documentLengths.get(coding.documentId);
-    if (length === undefined) report(`${path}.documentId`, 'no document with this id');
-    else if (coding.end > length) report(`${path}.end`, `beyond the end of the document (${length} characters)`);
+    if (length !== undefined && coding.end > length) report(`codings[${i}].end`, `beyond the end of the document (${length} characters)`);
   });
 
-  snapshot.memos.forEach((memo, i) => {
-    const path = `memos[${i}]`;
-    checkProject(path, memo.projectId);
-    checkCoder(`${path}.authorId`, memo.authorId);
-    const target = memo.target;
-    const exists =
-      target.kind === 'project' ||
-      (target.kind === 'document' && documentLengths.has(target.id)) ||
-      (target.kind === 'code' && codeIds.has(target.id)) ||
-      (target.kind === 'coding' && codingIds.has(target.id));
-    if (!exists) report(`${path}.target`, `no ${target.kind} with this id`);
+  snapshot.tombstones.forEach((tombstone, i) => {
+    if (isRecordKind(tombstone.kind) && ids.get(tombstone.kind)?.has(tombstone.id)) {
+      report(`tombstones[${i}].id`, `the ${RECORD_KIND_DEFINITIONS[tombstone.kind].label} it records as deleted is in the project`);
+    }
   });
 
   return problems;

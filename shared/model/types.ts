@@ -3,8 +3,10 @@
  *
  * Every record is keyed by a UUID (REFI-QDA GUIDs are UUIDs, so ids survive an exchange with other QDA tools) and
  * carries the project it belongs to, so one store can hold many projects and a project can be cut out of it whole.
- * Records are immutable values: a change produces a new record with a new `modifiedAt`, which is what a later
- * coder-merge compares.
+ * Records are immutable values. Every record carries the same stamps (`Stamps`: who made it and when, who changed it
+ * last and when, and the hybrid logical clock of that change), set in one place when a change is committed
+ * (`shared/model/stamps.ts`); a deleted record leaves a `Tombstone`. The kinds of record are declared once, in
+ * `shared/model/record-kinds.ts`.
  */
 
 /** A lowercase RFC 4122 UUID, e.g. "3cb15df7-b247-4ad9-a082-19a28716831a". */
@@ -13,45 +15,118 @@ export type Uuid = string;
 /** An ISO 8601 date-time in UTC, e.g. "2026-11-23T09:30:00.000Z". */
 export type IsoDateTime = string;
 
-/** A site of a multi-site study, cited by its short code ("BU 45" is paragraph 45 of a Butabika transcript). */
-export interface Site {
+/**
+ * A hybrid logical clock reading (see `shared/model/clock.ts`): strings that sort in the order the changes happened,
+ * the same way on every machine, even when laptops' wall clocks disagree.
+ */
+export type HlcTimestamp = string;
+
+/**
+ * Who made a record and when, who changed it last and when. The same four fields on every kind of record, plus the
+ * clock of the last change, which is what a merge or a replication compares ("the newest edit wins"): wall-clock
+ * times are shown to people, the clock decides.
+ */
+export interface Stamps {
+  readonly createdAt: IsoDateTime;
+  /** The coder who made the record (for a coding: the coder whose coding it is); null when unknown. */
+  readonly createdBy: Uuid | null;
+  readonly modifiedAt: IsoDateTime;
+  readonly modifiedBy: Uuid | null;
+  readonly clock: HlcTimestamp;
+}
+
+/** A record of a project: an id, the project and the stamps. */
+export interface ProjectRecord extends Stamps {
   readonly id: Uuid;
+  readonly projectId: Uuid;
+}
+
+/** A site of a multi-site study, cited by its short code ("BU 45" is paragraph 45 of a Butabika transcript). */
+export interface Site extends ProjectRecord {
   /** Short code used in citations, e.g. "BU". */
   readonly code: string;
   /** Full name, e.g. "Butabika, Uganda". */
   readonly name: string;
+  /** Position among the sites, ascending. */
+  readonly order: number;
 }
 
 /** A phase of the study, e.g. "pre" and "post" around an intervention; `order` sorts them in time. */
-export interface Phase {
-  readonly id: Uuid;
+export interface Phase extends ProjectRecord {
   readonly name: string;
   readonly order: number;
+}
+
+/** A named set of documents (REFI-QDA calls it a set), e.g. "Validated by site team". */
+export interface DocumentGroup extends ProjectRecord {
+  readonly name: string;
+  readonly description: string;
+  readonly documentIds: readonly Uuid[];
+}
+
+/** What a case is made of: a site, a site in one phase, or a hand-picked set of documents. */
+export type CaseScope =
+  | { readonly kind: 'site'; readonly siteId: Uuid }
+  | { readonly kind: 'site-phase'; readonly siteId: Uuid; readonly phaseId: Uuid }
+  | { readonly kind: 'documents'; readonly documentIds: readonly Uuid[] };
+
+/**
+ * A case: the unit a CFIR analysis compares and rates (by default one per site). Its outcome attributes (e.g.
+ * "implementation": "high", per the CFIR Outcomes Addendum) order and group cases when constructs are compared.
+ */
+export interface Case extends ProjectRecord {
+  readonly name: string;
+  readonly scope: CaseScope;
+  readonly outcomes: Readonly<Record<string, string>>;
+  readonly description: string;
+  /** Position among the cases, ascending. */
+  readonly order: number;
+}
+
+/**
+ * A CFIR case rating (see rating-rules.md): +2..-2 for the valence and strength of a construct's influence in a
+ * case, "X" for mixed influence, "M" for missing (too little data to rate).
+ */
+export type RatingValue = '+2' | '+1' | '0' | '-1' | '-2' | 'X' | 'M';
+
+/** One cell of the construct x case rating matrix, with the passages it rests on. */
+export interface Rating extends ProjectRecord {
+  readonly caseId: Uuid;
+  /** The code of the construct rated (a CFIR code, whose origin names the construct). */
+  readonly codeId: Uuid;
+  /** Null while the cell is being written and not rated yet. */
+  readonly value: RatingValue | null;
+  readonly summary: string;
+  readonly rationale: string;
+  /** The codings chosen as evidence for the rating. */
+  readonly evidenceCodingIds: readonly Uuid[];
+}
+
+/** A deletion, kept as a record so that a merge or a replication can carry it: "deleted" is not "never had". */
+export interface Tombstone extends ProjectRecord {
+  /** The kind of record deleted (a key of the record-kind declaration, e.g. "codings"). */
+  readonly kind: string;
 }
 
 /** A built-in codebook that a project uses. */
 export type CodebookId = 'cfir-2.0' | 'cfir-2009' | 'ibrahim-2019' | 'mirbahaeddin-2022';
 
-/** The project: its name, the study design (sites, phases) and the codebooks it codes with. */
-export interface Project {
+/**
+ * The project: its name and the codebooks it codes with. The study design (sites, phases, groups, cases) is made of
+ * records of its own, so this record changes only when the project itself does.
+ */
+export interface Project extends Stamps {
   readonly id: Uuid;
   readonly name: string;
   readonly description: string;
-  readonly sites: readonly Site[];
-  readonly phases: readonly Phase[];
   readonly codebooks: readonly CodebookId[];
-  readonly createdAt: IsoDateTime;
-  readonly modifiedAt: IsoDateTime;
 }
 
 /** A person who codes. Codings and memos name their coder, which is what inter-coder comparison works on. */
-export interface Coder {
-  readonly id: Uuid;
-  readonly projectId: Uuid;
+export interface Coder extends ProjectRecord {
   readonly name: string;
   /** Two or three letters shown beside a coding, e.g. "AL". */
   readonly initials: string;
-  readonly createdAt: IsoDateTime;
 }
 
 /** What a document is: a focus-group transcript, or the moderators' field notes on one. */
@@ -108,9 +183,7 @@ export interface DocumentSource {
 }
 
 /** A document's metadata: everything but the text, so lists of documents stay light. */
-export interface DocumentMeta {
-  readonly id: Uuid;
-  readonly projectId: Uuid;
+export interface DocumentMeta extends ProjectRecord {
   readonly name: string;
   readonly kind: DocumentKind;
   readonly attributes: DocumentAttributes;
@@ -121,8 +194,6 @@ export interface DocumentMeta {
   readonly linkedDocumentId: Uuid | null;
   /** Length of the text in code points. */
   readonly length: number;
-  readonly createdAt: IsoDateTime;
-  readonly modifiedAt: IsoDateTime;
 }
 
 /** A document with its text. The text is never edited after import, so coding offsets stay valid. */
@@ -138,9 +209,7 @@ export type CodeOrigin =
   | { readonly kind: 'framework'; readonly frameworkId: string; readonly elementId: string };
 
 /** A code in the coding tree. A code that is not codable is a category (a folder, e.g. a CFIR domain). */
-export interface Code {
-  readonly id: Uuid;
-  readonly projectId: Uuid;
+export interface Code extends ProjectRecord {
   readonly parentId: Uuid | null;
   readonly name: string;
   /** "#rrggbb". */
@@ -154,22 +223,14 @@ export interface Code {
   readonly origin: CodeOrigin;
   readonly isCodable: boolean;
   readonly isHidden: boolean;
-  readonly createdBy: Uuid | null;
-  readonly createdAt: IsoDateTime;
-  readonly modifiedAt: IsoDateTime;
 }
 
-/** A code applied to a passage: code points [start, end) of one document, by one coder. */
-export interface Coding {
-  readonly id: Uuid;
-  readonly projectId: Uuid;
+/** A code applied to a passage: code points [start, end) of one document, by one coder (`createdBy`). */
+export interface Coding extends ProjectRecord {
   readonly documentId: Uuid;
   readonly codeId: Uuid;
   readonly start: number;
   readonly end: number;
-  readonly coderId: Uuid | null;
-  readonly createdAt: IsoDateTime;
-  readonly modifiedAt: IsoDateTime;
 }
 
 /** What a memo is written about. */
@@ -179,24 +240,28 @@ export type MemoTarget =
   | { readonly kind: 'code'; readonly id: Uuid }
   | { readonly kind: 'coding'; readonly id: Uuid };
 
-/** An analyst's memo. */
-export interface Memo {
-  readonly id: Uuid;
-  readonly projectId: Uuid;
+/** An analyst's memo; `createdBy` is its author. */
+export interface Memo extends ProjectRecord {
   readonly target: MemoTarget;
   readonly title: string;
   readonly text: string;
-  readonly authorId: Uuid | null;
-  readonly createdAt: IsoDateTime;
-  readonly modifiedAt: IsoDateTime;
 }
 
-/** A whole project as plain data: what a .tessera file holds and what the command line works on. */
+/**
+ * A whole project as plain data: what a .tessera file holds and what the command line works on. One list per kind
+ * of record, in the order `RECORD_KINDS` (shared/model/record-kinds.ts) declares them.
+ */
 export interface ProjectSnapshot {
   readonly project: Project;
+  readonly sites: readonly Site[];
+  readonly phases: readonly Phase[];
   readonly coders: readonly Coder[];
+  readonly documentGroups: readonly DocumentGroup[];
   readonly documents: readonly TesseraDocument[];
   readonly codes: readonly Code[];
   readonly codings: readonly Coding[];
   readonly memos: readonly Memo[];
+  readonly cases: readonly Case[];
+  readonly ratings: readonly Rating[];
+  readonly tombstones: readonly Tombstone[];
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isUuid } from '../model/ids.ts';
+import { recordCounts } from '../model/record-kinds.ts';
 import type { ProjectSnapshot } from '../model/types.ts';
 
 /** The value of `format` in every Tessera project file. */
@@ -19,7 +20,10 @@ export const manifestHeadSchema = z.looseObject({
   appVersion: z.string().max(64).optional(),
 });
 
-/** The manifest of format version 1. */
+/** The record counts of a manifest: one per kind in version 2; version 1 counted five kinds. */
+const countsSchema = z.record(z.string().max(64), count);
+
+/** The manifest of format versions 1 and 2 (they differ only in which kinds `counts` names). */
 export const manifestSchema = z.strictObject({
   format: z.literal(PROJECT_FILE_FORMAT),
   formatVersion: z.int().positive(),
@@ -33,19 +37,13 @@ export const manifestSchema = z.strictObject({
     algorithm: z.literal('SHA-256'),
     value: z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected 64 lowercase hex digits' }),
   }),
-  counts: z.strictObject({ coders: count, documents: count, codes: count, codings: count, memos: count }),
+  counts: countsSchema,
 });
 
 /** The manifest of a project file. */
 export type ProjectFileManifest = z.infer<typeof manifestSchema>;
 
-/** The record counts of a snapshot, as the manifest states them. */
+/** The record counts of a snapshot, as the manifest states them: one per kind of record. */
 export function snapshotCounts(snapshot: ProjectSnapshot): ProjectFileManifest['counts'] {
-  return {
-    coders: snapshot.coders.length,
-    documents: snapshot.documents.length,
-    codes: snapshot.codes.length,
-    codings: snapshot.codings.length,
-    memos: snapshot.memos.length,
-  };
+  return recordCounts(snapshot);
 }

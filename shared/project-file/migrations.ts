@@ -7,12 +7,17 @@
  * current one; a file older than the oldest version the chain reaches, or newer than the current one, is refused.
  * The manifest's head (`format`, `formatVersion`, `appVersion`) keeps its shape in every version, so any file's
  * version can be read before anything else; a migration that changes the rest of the manifest must say so here.
- * Version 1 is the first format, so there are no migrations yet.
+ *
+ * Version 1 (Tessera 0.1): the first format. Version 2 (model v2): every record carries stamps and a clock, sites
+ * and phases are records of their own, and the project holds document groups, cases, ratings and tombstones (see
+ * shared/model/migrations/v1-to-v2.ts, which the store's upgrade uses too). The manifest of version 2 counts every
+ * kind of record.
  */
+import { migrateSnapshotV1 } from '../model/migrations/v1-to-v2.ts';
 import { ProjectFileError } from './project-file-error.ts';
 
 /** The format version this version of Tessera writes. */
-export const PROJECT_FILE_FORMAT_VERSION = 1;
+export const PROJECT_FILE_FORMAT_VERSION = 2;
 
 /** An upgrade of project data from format version `from` to `from + 1`. */
 export interface ProjectFileMigration {
@@ -31,7 +36,13 @@ export interface FormatRegistry {
 /** The registry of shipped format versions. */
 export const PROJECT_FILE_FORMATS: FormatRegistry = {
   current: PROJECT_FILE_FORMAT_VERSION,
-  migrations: [],
+  migrations: [
+    {
+      from: 1,
+      description: 'Stamps and clocks on every record; sites and phases as records; groups, cases, ratings, tombstones.',
+      upgrade: migrateSnapshotV1,
+    },
+  ],
 };
 
 /** The oldest format version that a registry's chain of migrations can bring up to its current version. */

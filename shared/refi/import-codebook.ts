@@ -16,6 +16,7 @@ import { nextCodeColor, normaliseCodeName } from '../codebook/create-code.ts';
 import { parseDescription } from './code-description.ts';
 import type { RefiCode, RefiCodebook } from './read-codebook.ts';
 import { orderAfter } from '../codebook/code-tree.ts';
+import { stampsAt } from '../model/stamps.ts';
 
 /** What an import did, for the message after it. */
 export interface CodebookImport {
@@ -67,9 +68,7 @@ export function importCodebook(
         origin: texts.origin,
         isCodable: refi.isCodable,
         isHidden: false,
-        createdBy,
-        createdAt: at,
-        modifiedAt: at,
+        ...stampsAt(at, createdBy),
       };
       codes.push(code);
       made.push(code);

@@ -11,7 +11,7 @@ export function passagesCodedBy(index: ProjectIndex, coderIds: readonly Uuid[]):
   const chosen = new Set(coderIds);
   const passages: Record<Uuid, Uint32Array> = {};
   for (const documentId of index.documentById.keys()) {
-    const coded = codingsOfDocument(index, documentId).filter((coding) => coding.coderId !== null && chosen.has(coding.coderId));
+    const coded = codingsOfDocument(index, documentId).filter((coding) => coding.createdBy !== null && chosen.has(coding.createdBy));
     if (coded.length > 0) passages[documentId] = Uint32Array.from(coded.flatMap((coding) => [coding.start, coding.end]));
   }
   return passages;

@@ -63,9 +63,9 @@ export function editDocument(snapshot: ProjectSnapshot, documentId: Uuid, edit: 
   if (!name) throw new StudyEditRefused('Give the document a name.');
   if (name.length > SCHEMA_LIMITS.name) throw new StudyEditRefused('That document name is too long.');
   const siteId = edit.siteId === undefined ? document.attributes.siteId : edit.siteId;
-  if (siteId !== null && !snapshot.project.sites.some((site) => site.id === siteId)) throw new StudyEditRefused('That site is not in the project.');
+  if (siteId !== null && !snapshot.sites.some((site) => site.id === siteId)) throw new StudyEditRefused('That site is not in the project.');
   const phaseId = edit.phaseId === undefined ? document.attributes.phaseId : edit.phaseId;
-  if (phaseId !== null && !snapshot.project.phases.some((phase) => phase.id === phaseId)) throw new StudyEditRefused('That phase is not in the project.');
+  if (phaseId !== null && !snapshot.phases.some((phase) => phase.id === phaseId)) throw new StudyEditRefused('That phase is not in the project.');
   const language = edit.language === undefined ? document.attributes.language : normaliseName(edit.language);
   if (language.length > SCHEMA_LIMITS.name) throw new StudyEditRefused('That language name is too long.');
   const date = edit.date === undefined ? document.attributes.date : edit.date.trim();

@@ -9,7 +9,8 @@
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import { SCHEMA_LIMITS } from '../model/schema.ts';
-import type { Phase, ProjectSnapshot, Site, TesseraDocument, Uuid } from '../model/types.ts';
+import { stampsAt } from '../model/stamps.ts';
+import type { DocumentMeta, Phase, ProjectSnapshot, Site, Uuid } from '../model/types.ts';
 
 /** A study-design edit that cannot be made, with the reason in words for the user. */
 export class StudyEditRefused extends Error {
@@ -35,7 +36,7 @@ export interface SiteInput {
   readonly name: string;
 }
 
-function checkSite(sites: readonly Site[], input: SiteInput, exceptId: Uuid | null): Omit<Site, 'id'> {
+function checkSite(sites: readonly Site[], input: SiteInput, exceptId: Uuid | null): { code: string; name: string } {
   const code = normaliseSiteCode(input.code);
   if (!code) throw new StudyEditRefused('Give the site a code, e.g. "BU".');
   if (code.length > SCHEMA_LIMITS.shortText) {
@@ -60,33 +61,34 @@ function checkPhaseName(phases: readonly Phase[], raw: string, exceptId: Uuid | 
   return name;
 }
 
-function projectChange(snapshot: ProjectSnapshot, now: Clock, fields: { sites?: readonly Site[]; phases?: readonly Phase[] }): ProjectChange['project'] {
-  return { ...snapshot.project, ...fields, modifiedAt: now() };
+/** Sites in the order the study lists them. */
+export function sitesInOrder(sites: readonly Site[]): Site[] {
+  return [...sites].sort((a, b) => a.order - b.order || a.code.localeCompare(b.code));
 }
 
-/** Adds a site. */
+/** Adds a site after the last one. */
 export function addSite(snapshot: ProjectSnapshot, input: SiteInput, newId: IdGenerator, now: Clock): { change: ProjectChange; site: Site } {
-  const site: Site = { id: newId(), ...checkSite(snapshot.project.sites, input, null) };
-  return { change: { project: projectChange(snapshot, now, { sites: [...snapshot.project.sites, site] }) }, site };
+  const order = Math.max(0, ...snapshot.sites.map((site) => site.order)) + 1;
+  const site: Site = { id: newId(), projectId: snapshot.project.id, ...checkSite(snapshot.sites, input, null), order, ...stampsAt(now()) };
+  return { change: { put: { sites: [site] } }, site };
 }
 
 /** Changes a site's code or name; documents keep pointing at it (by id). */
 export function updateSite(snapshot: ProjectSnapshot, siteId: Uuid, input: SiteInput, now: Clock): ProjectChange {
-  const existing = snapshot.project.sites.find((site) => site.id === siteId);
+  const existing = snapshot.sites.find((site) => site.id === siteId);
   if (!existing) throw new StudyEditRefused('That site is no longer in the project.');
-  const checked = checkSite(snapshot.project.sites, input, siteId);
+  const checked = checkSite(snapshot.sites, input, siteId);
   if (checked.code === existing.code && checked.name === existing.name) return {};
-  const sites = snapshot.project.sites.map((site) => (site.id === siteId ? { ...site, ...checked } : site));
-  return { project: projectChange(snapshot, now, { sites }) };
+  return { put: { sites: [{ ...existing, ...checked, modifiedAt: now() }] } };
 }
 
 /** The documents tagged with a site. */
-export function siteUsage(snapshot: Pick<ProjectSnapshot, 'documents'>, siteId: Uuid): readonly TesseraDocument[] {
+export function siteUsage<D extends DocumentMeta>(snapshot: { readonly documents: readonly D[] }, siteId: Uuid): readonly D[] {
   return snapshot.documents.filter((document) => document.attributes.siteId === siteId);
 }
 
 /** The documents tagged with a phase. */
-export function phaseUsage(snapshot: Pick<ProjectSnapshot, 'documents'>, phaseId: Uuid): readonly TesseraDocument[] {
+export function phaseUsage<D extends DocumentMeta>(snapshot: { readonly documents: readonly D[] }, phaseId: Uuid): readonly D[] {
   return snapshot.documents.filter((document) => document.attributes.phaseId === phaseId);
 }
 
@@ -99,13 +101,12 @@ function removeDesignItem(
   field: 'siteId' | 'phaseId',
   id: Uuid,
   where: string,
-  remaining: { sites?: readonly Site[]; phases?: readonly Phase[] },
   clearDocuments: boolean,
   now: Clock,
 ): ProjectChange {
   const used = (field === 'siteId' ? siteUsage : phaseUsage)(snapshot, id);
+  const what = field === 'siteId' ? 'site' : 'phase';
   if (used.length > 0 && !clearDocuments) {
-    const what = field === 'siteId' ? 'site' : 'phase';
     throw new StudyEditRefused(
       `${used.length === 1 ? '1 document is' : `${used.length} documents are`} ${where}; removing it leaves ${used.length === 1 ? 'it' : 'them'} without a ${what}.`,
     );
@@ -113,8 +114,8 @@ function removeDesignItem(
   const at = now();
   const cleared = used.map((document) => ({ ...document, attributes: { ...document.attributes, [field]: null }, modifiedAt: at }));
   return {
-    project: { ...snapshot.project, ...remaining, modifiedAt: at },
     ...(cleared.length ? { put: { documents: cleared } } : {}),
+    delete: field === 'siteId' ? { sites: [id] } : { phases: [id] },
   };
 }
 
@@ -123,27 +124,26 @@ function removeDesignItem(
  * documents lose their site in the same change (the caller has told the user how many).
  */
 export function removeSite(snapshot: ProjectSnapshot, siteId: Uuid, clearDocuments: boolean, now: Clock): ProjectChange {
-  const site = snapshot.project.sites.find((candidate) => candidate.id === siteId);
+  const site = snapshot.sites.find((candidate) => candidate.id === siteId);
   if (!site) return {};
-  const sites = snapshot.project.sites.filter((candidate) => candidate.id !== siteId);
-  return removeDesignItem(snapshot, 'siteId', siteId, `from site ${site.code}`, { sites }, clearDocuments, now);
+  return removeDesignItem(snapshot, 'siteId', siteId, `from site ${site.code}`, clearDocuments, now);
 }
 
 /** Adds a phase after the last one. */
 export function addPhase(snapshot: ProjectSnapshot, rawName: string, newId: IdGenerator, now: Clock): { change: ProjectChange; phase: Phase } {
-  const name = checkPhaseName(snapshot.project.phases, rawName, null);
-  const order = Math.max(0, ...snapshot.project.phases.map((phase) => phase.order)) + 1;
-  const phase: Phase = { id: newId(), name, order };
-  return { change: { project: projectChange(snapshot, now, { phases: [...snapshot.project.phases, phase] }) }, phase };
+  const name = checkPhaseName(snapshot.phases, rawName, null);
+  const order = Math.max(0, ...snapshot.phases.map((phase) => phase.order)) + 1;
+  const phase: Phase = { id: newId(), projectId: snapshot.project.id, name, order, ...stampsAt(now()) };
+  return { change: { put: { phases: [phase] } }, phase };
 }
 
 /** Renames a phase. */
 export function renamePhase(snapshot: ProjectSnapshot, phaseId: Uuid, rawName: string, now: Clock): ProjectChange {
-  const existing = snapshot.project.phases.find((phase) => phase.id === phaseId);
+  const existing = snapshot.phases.find((phase) => phase.id === phaseId);
   if (!existing) throw new StudyEditRefused('That phase is no longer in the project.');
-  const name = checkPhaseName(snapshot.project.phases, rawName, phaseId);
+  const name = checkPhaseName(snapshot.phases, rawName, phaseId);
   if (name === existing.name) return {};
-  return { project: projectChange(snapshot, now, { phases: snapshot.project.phases.map((phase) => (phase.id === phaseId ? { ...phase, name } : phase)) }) };
+  return { put: { phases: [{ ...existing, name, modifiedAt: now() }] } };
 }
 
 /** Phases in time order. */
@@ -151,20 +151,21 @@ export function phasesInOrder(phases: readonly Phase[]): Phase[] {
   return [...phases].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
-/** Moves a phase one step earlier (-1) or later (+1) in time; orders are renumbered 1..n. */
+/** Moves a phase one step earlier (-1) or later (+1) in time; orders are renumbered 1..n (only changed ones are put). */
 export function movePhase(snapshot: ProjectSnapshot, phaseId: Uuid, step: -1 | 1, now: Clock): ProjectChange {
-  const ordered = phasesInOrder(snapshot.project.phases);
+  const ordered = phasesInOrder(snapshot.phases);
   const index = ordered.findIndex((phase) => phase.id === phaseId);
   const target = index + step;
   if (index < 0 || target < 0 || target >= ordered.length) return {};
   [ordered[index], ordered[target]] = [ordered[target] as Phase, ordered[index] as Phase];
-  return { project: projectChange(snapshot, now, { phases: ordered.map((phase, i) => ({ ...phase, order: i + 1 })) }) };
+  const at = now();
+  const moved = ordered.flatMap((phase, i) => (phase.order === i + 1 ? [] : [{ ...phase, order: i + 1, modifiedAt: at }]));
+  return moved.length ? { put: { phases: moved } } : {};
 }
 
 /** Removes a phase; like `removeSite`, refused while documents use it unless `clearDocuments`. */
 export function removePhase(snapshot: ProjectSnapshot, phaseId: Uuid, clearDocuments: boolean, now: Clock): ProjectChange {
-  const phase = snapshot.project.phases.find((candidate) => candidate.id === phaseId);
+  const phase = snapshot.phases.find((candidate) => candidate.id === phaseId);
   if (!phase) return {};
-  const phases = snapshot.project.phases.filter((candidate) => candidate.id !== phaseId);
-  return removeDesignItem(snapshot, 'phaseId', phaseId, `in phase ${phase.name}`, { phases }, clearDocuments, now);
+  return removeDesignItem(snapshot, 'phaseId', phaseId, `in phase ${phase.name}`, clearDocuments, now);
 }

@@ -22,6 +22,7 @@ import { synthesizeStudy } from '#shared/synth/synthesize-study';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
 import { visible } from './page-models/workspace-page.ts';
 import { CodingPage } from './page-models/workspace-coding-page.ts';
+import { stampsAt } from '#shared/model/stamps';
 
 const BU_PRE = [
   'Moderator: Welcome everyone. Today we talk about the peer support programme.',
@@ -43,13 +44,14 @@ async function fixtureStudy(): Promise<Buffer> {
   const newId = seededUuidGenerator(seededRandom(31));
   const now = steppingClock('2026-03-02T09:00:00.000Z');
   const base = newProject({ name: 'Workspace study', coderName: 'Ada Lovelace' }, newId, now);
-  const [pre, post] = base.project.phases;
+  const [pre, post] = base.phases;
+  const design = { projectId: base.project.id, ...stampsAt(now()) };
   const sites = [
-    { id: newId(), code: 'BU', name: 'Butabika, Uganda' },
-    { id: newId(), code: 'KZ', name: 'Kazakhstan' },
+    { id: newId(), code: 'BU', name: 'Butabika, Uganda', order: 1, ...design },
+    { id: newId(), code: 'KZ', name: 'Kazakhstan', order: 2, ...design },
   ];
   const ada = base.coders[0]?.id ?? null;
-  const ben = { id: newId(), projectId: base.project.id, name: 'Ben Okello', initials: 'BO', createdAt: now() };
+  const ben = { id: newId(), projectId: base.project.id, name: 'Ben Okello', initials: 'BO', ...stampsAt(now()) };
   const document = (name: string, text: string, siteId: Uuid | null, phaseId: Uuid | null): TesseraDocument =>
     documentFromImport(importPlainText(`${name}.txt`, new TextEncoder().encode(text)), {
       projectId: base.project.id,
@@ -64,7 +66,7 @@ async function fixtureStudy(): Promise<Buffer> {
   const kzPost = document('KZ_post_FGD', KZ_POST, sites[1]?.id ?? null, post?.id ?? null);
   let snapshot: ProjectSnapshot = {
     ...base,
-    project: { ...base.project, sites },
+    sites,
     coders: [...base.coders, ben],
     documents: [buPre, kzPost],
   };

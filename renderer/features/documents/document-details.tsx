@@ -138,7 +138,7 @@ function DetailsForm({ snapshot, document }: { snapshot: ProjectSnapshot; docume
               Site
               <select value={siteId} onChange={(e) => setSiteId(e.target.value)}>
                 <option value="">No site</option>
-                {snapshot.project.sites.map((site) => (
+                {snapshot.sites.map((site) => (
                   <option key={site.id} value={site.id}>
                     {site.code} – {site.name}
                   </option>
@@ -149,7 +149,7 @@ function DetailsForm({ snapshot, document }: { snapshot: ProjectSnapshot; docume
               Phase
               <select value={phaseId} onChange={(e) => setPhaseId(e.target.value)}>
                 <option value="">No phase</option>
-                {phasesInOrder(snapshot.project.phases).map((phase) => (
+                {phasesInOrder(snapshot.phases).map((phase) => (
                   <option key={phase.id} value={phase.id}>
                     {phase.name}
                   </option>

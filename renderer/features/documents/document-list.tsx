@@ -51,8 +51,8 @@ export function DocumentList() {
 
 const DocumentListView = memo(function DocumentListView({ index }: { readonly index: ProjectIndex | null }) {
   const documents = useWorkspace((s) => s.snapshot?.documents);
-  const sites = useWorkspace((s) => s.snapshot?.project.sites);
-  const phases = useWorkspace((s) => s.snapshot?.project.phases);
+  const sites = useWorkspace((s) => s.snapshot?.sites);
+  const phases = useWorkspace((s) => s.snapshot?.phases);
   const selectedId = useWorkspace((s) => s.selectedDocumentId);
   const codingsPerDocument = useMemo(
     () => new Map([...(index?.codingsByDocument ?? [])].map(([documentId, codings]) => [documentId, codings.length])),

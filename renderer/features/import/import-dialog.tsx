@@ -49,7 +49,7 @@ export function ImportDialog() {
   const snapshot = useWorkspace((s) => (open ? s.snapshot : null));
   const pending = useMemo(() => (snapshot ? pendingNewSites(files, snapshot, newSites) : []), [files, snapshot, newSites]);
   const siteCodes = useMemo(
-    () => [...(snapshot?.project.sites.map((site) => site.code) ?? []), ...pending.map((site) => site.code)],
+    () => [...(snapshot?.sites.map((site) => site.code) ?? []), ...pending.map((site) => site.code)],
     [snapshot, pending],
   );
   // Link targets depend on every file; computed here so that each card re-renders only when its own file changes.
@@ -282,7 +282,7 @@ function PhaseSelect(props: { label: string; snapshot: ProjectSnapshot; value: s
     <select aria-label={props.label} value={props.value ?? '*'} onChange={(e) => e.target.value !== '*' && props.onChange(e.target.value)}>
       {props.value === null && <option value="*">Phase…</option>}
       <option value="">No phase</option>
-      {phasesInOrder(props.snapshot.project.phases).map((phase) => (
+      {phasesInOrder(props.snapshot.phases).map((phase) => (
         <option key={phase.id} value={phase.id}>
           {phase.name}
         </option>

@@ -92,7 +92,7 @@ export function pickFilesToImport(): void {
 export function previewFiles(picked: readonly PickedFile[]): void {
   const snapshot = currentSnapshot();
   if (!snapshot) return;
-  const { sites, phases } = snapshot.project;
+  const { sites, phases } = snapshot;
   const newSites: Record<string, string> = { ...get().newSites };
   const added: ImportFile[] = picked.map((file) => {
     const fromName = attributesFromFileName(file.name, sites, phases);
@@ -194,7 +194,7 @@ export function cancelImport(): void {
 
 /** The site codes the files use that the project does not have: these are declared with the import. */
 export function pendingNewSites(files: readonly ImportFile[], snapshot: ProjectSnapshot, names: Readonly<Record<string, string>>): { code: string; name: string }[] {
-  const declared = new Set(snapshot.project.sites.map((site) => site.code.toUpperCase()));
+  const declared = new Set(snapshot.sites.map((site) => site.code.toUpperCase()));
   const codes = new Set(
     files.filter((file) => file.include && file.status === 'ready' && file.attributes.siteCode).map((file) => normaliseSiteCode(file.attributes.siteCode)),
   );
@@ -208,7 +208,7 @@ export function pendingNewSites(files: readonly ImportFile[], snapshot: ProjectS
 export function autoLinkTarget(file: ImportFile, files: readonly ImportFile[], snapshot: ProjectSnapshot): string | null {
   const { siteCode, phaseId } = file.attributes;
   if (file.attributes.kind !== 'field-notes' || !siteCode) return null;
-  const site = snapshot.project.sites.find((candidate) => candidate.code.toUpperCase() === normaliseSiteCode(siteCode));
+  const site = snapshot.sites.find((candidate) => candidate.code.toUpperCase() === normaliseSiteCode(siteCode));
   const existing = snapshot.documents.filter(
     (document) => document.kind === 'transcript' && site !== undefined && document.attributes.siteId === site.id && (document.attributes.phaseId ?? '') === phaseId,
   );

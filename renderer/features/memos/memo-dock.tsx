@@ -110,7 +110,7 @@ function MemoEditor({ open }: { readonly open: OpenMemo }) {
   if (!snapshot) return null;
   const removed = memoId !== null && memo === null;
   const target = describeTarget(snapshot, open.target, index ? (id) => codingById(index, id) : scanCodings(snapshot));
-  const author = coders?.find((c) => c.id === (memo?.authorId ?? currentCoderId));
+  const author = coders?.find((c) => c.id === (memo?.createdBy ?? currentCoderId));
   const edit = (next: { title?: string; text?: string }): void => {
     draft.current = { title: next.title ?? draft.current.title, text: next.text ?? draft.current.text, dirty: true };
     setStatus('unsaved');

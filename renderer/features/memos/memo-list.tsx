@@ -57,7 +57,7 @@ const MemoListView = memo(function MemoListView({ index }: { readonly index: Pro
   const codes = useWorkspace((s) => s.snapshot?.codes);
   const coderList = useWorkspace((s) => s.snapshot?.coders);
   const projectName = useWorkspace((s) => s.snapshot?.project.name);
-  const sites = useWorkspace((s) => s.snapshot?.project.sites);
+  const sites = useWorkspace((s) => s.snapshot?.sites);
   const memoCodings = memosOfProject && index ? codingsMemosAreOn(memosOfProject, index) : NO_CODINGS;
   const selectedDocument = useWorkspace((s) => (s.selectedDocumentId ? s.index?.documentById.get(s.selectedDocumentId) : undefined));
   const selectedCode = useWorkspace((s) => (s.selectedCodeId ? s.index?.codeById.get(s.selectedCodeId) : undefined));
@@ -68,7 +68,7 @@ const MemoListView = memo(function MemoListView({ index }: { readonly index: Pro
   const openId = useMemoView((s) => s.open?.memoId ?? null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const context = useMemo<MemoTargetContext | null>(
-    () => (documents && codes && sites && projectName !== undefined ? { project: { name: projectName, sites }, documents, codes } : null),
+    () => (documents && codes && sites && projectName !== undefined ? { project: { name: projectName }, sites, documents, codes } : null),
     [documents, codes, sites, projectName],
   );
   const findCoding = useMemo<CodingLookup>(() => {
@@ -86,7 +86,7 @@ const MemoListView = memo(function MemoListView({ index }: { readonly index: Pro
       context &&
       memos.map((memo) => {
         const target = describeTarget(context, memo.target, findCoding);
-        const author = memo.authorId ? coders.get(memo.authorId) : undefined;
+        const author = memo.createdBy ? coders.get(memo.createdBy) : undefined;
         return (
           <li key={memo.id}>
             <button type="button" className={`memo-row${memo.id === openId ? ' selected' : ''}`} onClick={() => openMemo(memo.id)}>

@@ -20,7 +20,7 @@ const EXCERPT = 160;
 /** The inspector of the selected coding. */
 export function CodingInspector({ coding }: { readonly coding: Coding }) {
   const code = useWorkspace((s) => s.index?.codeById.get(coding.codeId));
-  const coder = useWorkspace((s) => (coding.coderId ? s.index?.coderById.get(coding.coderId) : undefined));
+  const coder = useWorkspace((s) => (coding.createdBy ? s.index?.coderById.get(coding.createdBy) : undefined));
   const document = useWorkspace((s) => s.index?.documentById.get(coding.documentId));
   const siteCode = useWorkspace((s) => (s.snapshot && document ? siteCodeOf(s.snapshot, document) : null));
   const memos = useWorkspace((s) => s.snapshot?.memos);

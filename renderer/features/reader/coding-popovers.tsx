@@ -261,7 +261,7 @@ export function CodingsHerePopover({ codingIds, anchor, onDone }: CodingsHerePro
     .map((coding) => ({
       coding,
       code: index?.codeById.get(coding.codeId),
-      coder: coding.coderId ? index?.coderById.get(coding.coderId) : undefined,
+      coder: coding.createdBy ? index?.coderById.get(coding.createdBy) : undefined,
     }));
   if (rows.length === 0) return null;
   return (

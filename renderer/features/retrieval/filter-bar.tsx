@@ -32,8 +32,8 @@ const PAIR = '\u241f';
 
 /** The filter bar. */
 export function FilterBar({ filter, onChange, coderKeeps }: FilterBarProps) {
-  const sites = useWorkspace((s) => s.snapshot?.project.sites);
-  const phases = useWorkspace((s) => s.snapshot?.project.phases);
+  const sites = useWorkspace((s) => s.snapshot?.sites);
+  const phases = useWorkspace((s) => s.snapshot?.phases);
   const coders = useWorkspace((s) => s.snapshot?.coders);
   const documents = useWorkspace((s) => s.snapshot?.documents);
   const attributes = useMemo(() => speakerAttributeOptions(documents ?? []), [documents]);

@@ -28,8 +28,8 @@ export function RetrievalPanel() {
   const codeById = useWorkspace((s) => s.index?.codeById);
   const documentById = useWorkspace((s) => s.index?.documentById);
   const tree = useWorkspace((s) => s.index?.childCodes);
-  const sites = useWorkspace((s) => s.snapshot?.project.sites);
-  const phases = useWorkspace((s) => s.snapshot?.project.phases);
+  const sites = useWorkspace((s) => s.snapshot?.sites);
+  const phases = useWorkspace((s) => s.snapshot?.phases);
   const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
   const extraCodeIds = useRetrieval((s) => s.extraCodeIds);
   const withDescendants = useRetrieval((s) => s.withDescendants);
@@ -154,7 +154,7 @@ function SegmentList({ segments, multipleCodes, label }: { readonly segments: re
 }
 
 function SegmentRow({ segment, showCode, expanded, onToggle }: { readonly segment: RetrievedSegment; readonly showCode: boolean; readonly expanded: boolean; readonly onToggle: () => void }) {
-  const coder = useWorkspace((s) => (segment.coding.coderId ? s.index?.coderById.get(segment.coding.coderId) : undefined));
+  const coder = useWorkspace((s) => (segment.coding.createdBy ? s.index?.coderById.get(segment.coding.createdBy) : undefined));
   const context = expanded ? passageContext(segment.document, segment.coding.start, segment.coding.end) : null;
   return (
     <>

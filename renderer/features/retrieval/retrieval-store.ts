@@ -62,7 +62,7 @@ useRetrieval.subscribe((state, previous) => {
   }
   const filter = state.filter;
   setCodingCountFilter({
-    label: describeFilter(filter, snapshot.project, snapshot.coders),
+    label: describeFilter(filter, snapshot, snapshot.coders),
     accepts: (coding) => codingPasses(filter, coding, (id) => useWorkspace.getState().index?.documentById.get(id)),
   });
 });

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Phase, Site } from '#shared/model/types';
-import { phasesInOrder, phaseUsage, siteUsage } from '#shared/study/study-design';
+import { phasesInOrder, phaseUsage, sitesInOrder, siteUsage } from '#shared/study/study-design';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import {
@@ -23,10 +23,11 @@ import './study.css';
 /** The study dialog. */
 export function StudyDialog() {
   const open = useStudy((s) => s.open);
-  // Always mounted: it reads the project only while open (the project record changes with every coding).
-  const project = useWorkspace((s) => (open ? s.snapshot?.project : undefined));
+  // Always mounted: it reads the study design only while open.
+  const sites = useWorkspace((s) => (open ? s.snapshot?.sites : undefined));
+  const phases = useWorkspace((s) => (open ? s.snapshot?.phases : undefined));
   const documents = useWorkspace((s) => (open ? s.snapshot?.documents : undefined));
-  if (!open || !project || !documents) return null;
+  if (!open || !sites || !phases || !documents) return null;
   const siteUse = (id: string) => siteUsage({ documents }, id).length;
   const phaseUse = (id: string) => phaseUsage({ documents }, id).length;
   return (
@@ -38,9 +39,9 @@ export function StudyDialog() {
         </p>
         <section aria-labelledby="sites-heading">
           <h3 id="sites-heading">Sites</h3>
-          {project.sites.length === 0 && <p className="empty">No sites yet.</p>}
+          {sites.length === 0 && <p className="empty">No sites yet.</p>}
           <ul className="study-list">
-            {project.sites.map((site) => (
+            {sitesInOrder(sites).map((site) => (
               <SiteRow key={`${site.id}:${site.code}:${site.name}`} site={site} used={siteUse(site.id)} />
             ))}
           </ul>
@@ -49,7 +50,7 @@ export function StudyDialog() {
         <section aria-labelledby="phases-heading">
           <h3 id="phases-heading">Phases</h3>
           <ul className="study-list">
-            {phasesInOrder(project.phases).map((phase, index, all) => (
+            {phasesInOrder(phases).map((phase, index, all) => (
               <PhaseRow key={`${phase.id}:${phase.name}`} phase={phase} used={phaseUse(phase.id)} first={index === 0} last={index === all.length - 1} />
             ))}
           </ul>

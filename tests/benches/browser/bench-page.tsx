@@ -31,6 +31,7 @@ import { codeManyPassages, codeRange } from '#renderer/features/reader/coding-ac
 import { passagesOf, updateSearch, useSearch, whenSearchIndexed } from '#renderer/features/search/search-store.ts';
 import { showTab, useRetrieval } from '#renderer/features/retrieval/retrieval-store.ts';
 import '#renderer/styles/app.css';
+import { stampsAt } from '#shared/model/stamps';
 
 /** One measured operation, as the Node side prints it. */
 export interface BenchRow {
@@ -156,13 +157,13 @@ function withDenseTranscript(study: ProjectSnapshot, dense: ProjectSnapshot): { 
     ...source,
     projectId: study.project.id,
     name: 'ZZ_dense_30k_words',
-    attributes: { ...source.attributes, siteId: study.project.sites[0]?.id ?? null, phaseId: study.project.phases[0]?.id ?? null },
+    attributes: { ...source.attributes, siteId: study.sites[0]?.id ?? null, phaseId: study.phases[0]?.id ?? null },
   };
   const codings: Coding[] = dense.codings.map((coding) => ({
     ...coding,
     projectId: study.project.id,
     codeId: (codable[Math.max(0, denseCodable.findIndex((c) => c.id === coding.codeId)) % codable.length] as Code).id,
-    coderId: study.coders[dense.coders.findIndex((c) => c.id === coding.coderId)]?.id ?? study.coders[0]?.id ?? null,
+    coderId: study.coders[dense.coders.findIndex((c) => c.id === coding.createdBy)]?.id ?? study.coders[0]?.id ?? null,
   }));
   return { snapshot: { ...study, documents: [...study.documents, document], codings: [...study.codings, ...codings] }, document };
 }
@@ -320,9 +321,7 @@ async function run(): Promise<BenchReport> {
         codeId: (largeCodable[i % largeCodable.length] as Code).id,
         start: 10 + i,
         end: 30 + i,
-        coderId: large.coders[0]?.id ?? null,
-        createdAt: new Date().toISOString(),
-        modifiedAt: new Date().toISOString(),
+        ...stampsAt(new Date().toISOString(), large.coders[0]?.id ?? null),
       };
       const begun = performance.now();
       await projectStore().commit(projectId, { put: { codings: [coding] } }, new Date().toISOString());
@@ -361,7 +360,7 @@ async function run(): Promise<BenchReport> {
   showTab('segments');
   await waitFor(() => window.document.querySelector('#code-panel-heading')?.textContent === busiest.name, 'the retrieval panel');
   facts.push(`retrieval: "${busiest.name}", ${codingsOfCode(index, busiest.id).length} segments before filtering`);
-  const sites = large.project.sites;
+  const sites = large.sites;
   row(
     "retrieve one code's segments with a site filter",
     await sample(20, 3, async (i) => {

@@ -4,7 +4,8 @@
  */
 import { expect } from 'vitest';
 import { StoreError } from '#renderer/db/project-store-api.ts';
-import { RECORD_KINDS } from '#shared/model/change';
+import { RECORD_KINDS, emptySnapshot } from '#shared/model/change';
+import { stampsAt } from '#shared/model/stamps';
 import { seededRandom, seededUuidGenerator, steppingClock, type Clock, type IdGenerator } from '#shared/model/ids';
 import type {
   Code,
@@ -12,8 +13,10 @@ import type {
   Coding,
   Memo,
   Paragraph,
+  Phase,
   Project,
   ProjectSnapshot,
+  Site,
   Speaker,
   TesseraDocument,
   Uuid,
@@ -36,39 +39,44 @@ export function uniqueDbName(label: string): string {
   return `tessera-test-${label}-${globalThis.crypto.randomUUID()}`;
 }
 
+/** A project record with its study design: two sites and two phases. */
+export interface StudyProject {
+  readonly project: Project;
+  readonly sites: readonly Site[];
+  readonly phases: readonly Phase[];
+}
+
 /** A project record with two sites and two phases. */
-export function makeProject(f: RecordFactory, name: string): Project {
+export function makeProject(f: RecordFactory, name: string): StudyProject {
   const at = f.now();
+  const id = f.newId();
+  const stamps = stampsAt(at);
   return {
-    id: f.newId(),
-    name,
-    description: 'Implementation of task sharing in two hospitals',
+    project: { id, name, description: 'Implementation of task sharing in two hospitals', codebooks: ['cfir-2.0'], ...stamps },
     sites: [
-      { id: f.newId(), code: 'BU', name: 'Butabika, Uganda' },
-      { id: f.newId(), code: 'MU', name: 'Mulago, Uganda' },
+      { id: f.newId(), projectId: id, code: 'BU', name: 'Butabika, Uganda', order: 1, ...stamps },
+      { id: f.newId(), projectId: id, code: 'MU', name: 'Mulago, Uganda', order: 2, ...stamps },
     ],
     phases: [
-      { id: f.newId(), name: 'pre', order: 1 },
-      { id: f.newId(), name: 'post', order: 2 },
+      { id: f.newId(), projectId: id, name: 'pre', order: 1, ...stamps },
+      { id: f.newId(), projectId: id, name: 'post', order: 2, ...stamps },
     ],
-    codebooks: ['cfir-2.0'],
-    createdAt: at,
-    modifiedAt: at,
   };
 }
 
 /** A coder of a project. */
 export function makeCoder(f: RecordFactory, projectId: Uuid, name: string, initials: string): Coder {
-  return { id: f.newId(), projectId, name, initials, createdAt: f.now() };
+  return { id: f.newId(), projectId, name, initials, ...stampsAt(f.now()) };
 }
 
 /** A transcript built from "Label: utterance" lines, with paragraphs and speakers found as an import would. */
 export function makeTranscript(
   f: RecordFactory,
-  project: Project,
+  design: { readonly project: Pick<Project, 'id'>; readonly sites: readonly Site[]; readonly phases: readonly Phase[] },
   name: string,
   lines: readonly string[],
 ): TesseraDocument {
+  const project = design.project;
   const text = lines.join('\n');
   const speakers = new Map<string, Speaker>();
   const paragraphs: Paragraph[] = [];
@@ -99,8 +107,8 @@ export function makeTranscript(
     name,
     kind: 'transcript',
     attributes: {
-      siteId: project.sites[0]?.id ?? null,
-      phaseId: project.phases[0]?.id ?? null,
+      siteId: design.sites[0]?.id ?? null,
+      phaseId: design.phases[0]?.id ?? null,
       language: 'Luganda',
       date: '2026-03-14',
       extra: {},
@@ -110,8 +118,7 @@ export function makeTranscript(
     source: { fileName: `${name}.docx`, format: 'docx', encoding: 'utf-8', importedAt: at },
     linkedDocumentId: null,
     length: codePointLength(text),
-    createdAt: at,
-    modifiedAt: at,
+    ...stampsAt(at),
     text,
   };
 }
@@ -140,9 +147,7 @@ export function makeCode(
     origin: { kind: 'cfir', version: '2.0', elementId },
     isCodable: parentId !== null,
     isHidden: false,
-    createdBy: null,
-    createdAt: at,
-    modifiedAt: at,
+    ...stampsAt(at, null),
   };
 }
 
@@ -158,31 +163,30 @@ export function makeCoding(f: RecordFactory, document: TesseraDocument, n: numbe
     codeId: code.id,
     start: paragraph.utteranceStart,
     end: paragraph.end,
-    coderId: coder.id,
-    createdAt: at,
-    modifiedAt: at,
+    ...stampsAt(at, coder.id),
   };
 }
 
 /** A memo on a record of the project. */
 export function makeMemo(f: RecordFactory, projectId: Uuid, target: Memo['target'], title: string, text: string): Memo {
   const at = f.now();
-  return { id: f.newId(), projectId, target, title, text, authorId: null, createdAt: at, modifiedAt: at };
+  return { id: f.newId(), projectId, target, title, text, ...stampsAt(at) };
 }
 
 /** A small but complete study: two transcripts, a CFIR code tree, codings by two coders and memos. */
 export function makeStudy(f: RecordFactory, name = 'Task sharing study'): ProjectSnapshot {
-  const project = makeProject(f, name);
+  const design = makeProject(f, name);
+  const project = design.project;
   const ada = makeCoder(f, project.id, 'Ada Lovelace', 'AL');
   const grace = makeCoder(f, project.id, 'Grace Hopper', 'GH');
-  const bu = makeTranscript(f, project, 'FG BU 10 pre', [
+  const bu = makeTranscript(f, design, 'FG BU 10 pre', [
     'Moderator: How did the new referral pathway work for you?',
     'P1: At first the nurses did not trust it, because nobody explained why we changed.',
     'P2: Mwebale nnyo - the training helped, but the forms are too long 📋.',
     'Moderator: What would make it easier?',
     'P1: More staff on the night shift, and a supervisor who listens.',
   ]);
-  const mu = makeTranscript(f, project, 'FG BU 2 post', [
+  const mu = makeTranscript(f, design, 'FG BU 2 post', [
     'Moderator: What changed since the last meeting?',
     'P3: The supervisor now visits every week; the patients notice it.',
   ]);
@@ -201,7 +205,7 @@ export function makeStudy(f: RecordFactory, name = 'Task sharing study'): Projec
     makeMemo(f, project.id, { kind: 'code', id: resources.id }, 'Staffing', 'Night shift comes up at both sites.'),
   ];
   const codes = [domain, outer, culture, resources];
-  return { project, coders: [ada, grace], documents: [bu, mu], codes, codings, memos };
+  return { ...emptySnapshot(project), sites: design.sites, phases: design.phases, coders: [ada, grace], documents: [bu, mu], codes, codings, memos };
 }
 
 /** A snapshot with every list sorted by id, for comparing snapshots whatever order they were read in. */

@@ -136,7 +136,7 @@ describe('ProjectStore round trips', () => {
     const [, , culture, resources] = study.codes;
     if (!bu || !mu || !ada || !culture || !resources) throw new Error('the study is complete');
     const newCoder = makeCoder(f, study.project.id, 'Chinua Achebe', 'CA');
-    const fieldNotes = makeTranscript(f, study.project, 'Field notes BU 10', [
+    const fieldNotes = makeTranscript(f, study, 'Field notes BU 10', [
       'The room was loud; two participants left early.',
     ]);
     const renamed = { ...resources, name: 'Staffing and resources', modifiedAt: '2026-11-23T10:00:00.000Z' };
@@ -415,7 +415,7 @@ describe('ProjectStore durability', () => {
     const culture = study.codes[2];
     if (!bu || !ada || !culture) throw new Error('the study is complete');
     const coder = makeCoder(f, study.project.id, 'Chinua Achebe', 'CA');
-    const notes = makeTranscript(f, study.project, 'Field notes', ['Quiet room.']);
+    const notes = makeTranscript(f, study, 'Field notes', ['Quiet room.']);
     const coding = makeCoding(f, bu, 2, culture, ada);
     // IndexedDB cannot store a function: the memo put, written after the coders, documents and codings of the
     // same change, fails with a DataCloneError from IndexedDB itself.

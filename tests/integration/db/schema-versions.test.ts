@@ -27,7 +27,8 @@ async function nativeVersion(name: string): Promise<number> {
   return found.version;
 }
 
-const version1 = SCHEMA_VERSIONS[0] as SchemaVersion;
+const shipped = SCHEMA_VERSIONS.length;
+const newestShipped = SCHEMA_VERSIONS[shipped - 1] as SchemaVersion;
 
 /**
  * Test-only migration of a test-only version 2: codes get `originKind`, copied out of `origin` so that it can be
@@ -41,16 +42,17 @@ function codeWithOriginKind(stored: unknown): object {
   return { ...code, originKind: code.origin.kind };
 }
 
-/** A version 2 that exists only in these tests; Tessera ships version 1 alone. */
-const testVersion2: SchemaVersion = {
-  version: 2,
+/** A version after the newest shipped one that exists only in these tests, to exercise the upgrade mechanism. */
+const testVersionNext: SchemaVersion = {
+  version: shipped + 1,
   date: '2026-11-23',
   changes: ['codes are indexed by originKind, copied from origin.kind.'],
-  stores: { ...version1.stores, codes: 'id, projectId, parentId, originKind' },
+  stores: { ...newestShipped.stores, codes: 'id, projectId, parentId, originKind' },
   migrations: [{ table: 'codes', migrate: codeWithOriginKind }],
 };
 
-const testVersions: readonly SchemaVersion[] = [version1, testVersion2];
+const testVersions: readonly SchemaVersion[] = [...SCHEMA_VERSIONS, testVersionNext];
+const markersUpTo = (version: number): number[] => Array.from({ length: version }, (_, i) => i + 1);
 
 describe('the shipped schema', () => {
   it('has integer versions from 1, each with a date and its changes, and never indexes text', () => {
@@ -73,31 +75,31 @@ describe('the shipped schema', () => {
   });
 
   it('refuses a version list that is not 1, 2, 3, ...', () => {
-    expect(() => new TesseraDb(uniqueDbName('bad-list'), { versions: [testVersion2] })).toThrow(/1, 2, 3/);
+    expect(() => new TesseraDb(uniqueDbName('bad-list'), { versions: [testVersionNext] })).toThrow(/1, 2, 3/);
     expect(() => new TesseraDb(uniqueDbName('bad-version'), { schemaVersion: 99 })).toThrow(/no schema version 99/);
   });
 });
 
 describe('upgrading with a data migration', () => {
-  it('opens at version 1, seeds, reopens at version 2 and finds the records migrated', async () => {
+  it('opens at the newest shipped version, seeds, reopens at the next and finds the records migrated', async () => {
     const name = uniqueDbName('migrate');
     const study = makeStudy(recordFactory(30));
 
-    const old = openDb(name, { versions: testVersions, schemaVersion: 1 });
+    const old = openDb(name, { versions: testVersions, schemaVersion: shipped });
     await new ProjectStore(old).createProject(study);
     old.close();
-    expect(await nativeVersion(name)).toBe(10);
+    expect(await nativeVersion(name)).toBe(10 * shipped);
 
     const upgraded = openDb(name, { versions: testVersions });
     await upgraded.openChecked();
 
-    expect(await nativeVersion(name)).toBe(20);
+    expect(await nativeVersion(name)).toBe(10 * (shipped + 1));
     const codes = await upgraded.table<{ id: string; originKind: string }>('codes').toArray();
     expect(codes).toHaveLength(study.codes.length);
     expect(codes.every((code) => code.originKind === 'cfir')).toBe(true);
     // The new index exists and serves queries.
     expect(await upgraded.table('codes').where('originKind').equals('cfir').count()).toBe(study.codes.length);
-    expect((await upgraded.meta.toArray()).map((marker) => marker.version)).toEqual([1, 2]);
+    expect((await upgraded.meta.toArray()).map((marker) => marker.version)).toEqual(markersUpTo(shipped + 1));
     // Everything else came through untouched.
     const loaded = await new ProjectStore(upgraded).loadProject(study.project.id);
     expect(byIds({ ...loaded, codes: [] })).toEqual(byIds({ ...study, codes: [] }));
@@ -106,12 +108,12 @@ describe('upgrading with a data migration', () => {
   it('leaves the database at the old version, with its data, when a migration fails', async () => {
     const name = uniqueDbName('migrate-fails');
     const study = makeStudy(recordFactory(31));
-    const old = openDb(name, { versions: testVersions, schemaVersion: 1 });
+    const old = openDb(name, { versions: testVersions, schemaVersion: shipped });
     await new ProjectStore(old).createProject(study);
     old.close();
 
     const failing: SchemaVersion = {
-      ...testVersion2,
+      ...testVersionNext,
       migrations: [
         {
           table: 'codes',
@@ -121,16 +123,17 @@ describe('upgrading with a data migration', () => {
         },
       ],
     };
-    const broken = openDb(name, { versions: [version1, failing] });
+    const broken = openDb(name, { versions: [...SCHEMA_VERSIONS, failing] });
     const error = await storeErrorOf(broken.openChecked(), 'failed');
     expect(error.message).toContain('this record cannot be migrated');
     expect(broken.isOpen()).toBe(false);
 
-    expect(await nativeVersion(name)).toBe(10);
+    expect(error.message).toContain('Nothing was changed');
+    expect(await nativeVersion(name)).toBe(10 * shipped);
     const again = openDb(name);
     await again.openChecked();
     expect(byIds(await new ProjectStore(again).loadProject(study.project.id))).toEqual(byIds(study));
-    expect((await again.meta.toArray()).map((marker) => marker.version)).toEqual([1]);
+    expect((await again.meta.toArray()).map((marker) => marker.version)).toEqual(markersUpTo(shipped));
   });
 });
 
@@ -153,12 +156,12 @@ describe('a store written by a newer Tessera', () => {
     await storeErrorOf(store.loadProject(study.project.id), 'newer-version');
     store.close();
     // An older schemaVersion of the same list is refused the same way.
-    await storeErrorOf(openDb(name, { versions: testVersions, schemaVersion: 1 }).openChecked(), 'newer-version');
+    await storeErrorOf(openDb(name, { versions: testVersions, schemaVersion: shipped }).openChecked(), 'newer-version');
 
-    expect(await nativeVersion(name)).toBe(20);
+    expect(await nativeVersion(name)).toBe(10 * (shipped + 1));
     const reopened = openDb(name, { versions: testVersions });
     await reopened.openChecked();
-    expect((await reopened.meta.toArray()).map((marker) => marker.version)).toEqual([1, 2]);
+    expect((await reopened.meta.toArray()).map((marker) => marker.version)).toEqual(markersUpTo(shipped + 1));
     expect(byIds(await new ProjectStore(reopened).loadProject(study.project.id))).toEqual(byIds(study));
   });
 
@@ -167,7 +170,7 @@ describe('a store written by a newer Tessera', () => {
     const db = openDb(name);
     await db.openChecked();
     const completedAt = '2027-01-01T00:00:00.000Z';
-    const marker = { key: migrationMarkerKey(2), version: 2, completedAt, appVersion: '9.0.0' };
+    const marker = { key: migrationMarkerKey(shipped + 1), version: shipped + 1, completedAt, appVersion: '9.0.0' };
     await db.meta.put(marker);
     db.close();
 

@@ -62,7 +62,7 @@ describe('tessera import', () => {
         '1 of 3 files could not be imported (see above); nothing of them was stored.\n',
     );
     const { snapshot } = await decodeProjectFile(new Uint8Array(readFileSync(project)));
-    const site = snapshot.project.sites.find((candidate) => candidate.code === 'NK');
+    const site = snapshot.sites.find((candidate) => candidate.code === 'NK');
     expect(site?.name).toBe('Nkokonjeru');
     const transcript = snapshot.documents.find((document) => document.name === 'BU_pre_FGD_EN');
     expect(transcript?.attributes.siteId).toBe(site?.id);

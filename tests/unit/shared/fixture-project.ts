@@ -6,6 +6,7 @@ import { newProject } from '#shared/model/new-project';
 import { seededRandom, seededUuidGenerator, steppingClock } from '#shared/model/ids';
 import type { Clock, IdGenerator } from '#shared/model/ids';
 import type { ProjectSnapshot, TesseraDocument } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
 
 /** Deterministic ids and clock for a test. */
 export function testIds(seed = 7): { newId: IdGenerator; now: Clock } {
@@ -36,8 +37,7 @@ export function projectWithTranscript(): { snapshot: ProjectSnapshot; document: 
     source: { fileName: 'BU_pre_FGD.txt', format: 'txt', encoding: 'utf-8', importedAt: now() },
     linkedDocumentId: null,
     length: [...text].length,
-    createdAt: now(),
-    modifiedAt: now(),
+    ...stampsAt(now()),
     text,
   };
   return { snapshot: { ...base, documents: [document] }, document, newId, now };

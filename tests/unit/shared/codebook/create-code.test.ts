@@ -38,7 +38,7 @@ describe('new projects', () => {
     const { newId, now } = testIds();
     const snapshot = newProject({ name: ' UPSIDES  key informants ', coderName: 'Ada Lovelace' }, newId, now);
     expect(snapshot.project.name).toBe('UPSIDES key informants');
-    expect(snapshot.project.phases.map((p) => p.name)).toEqual(['pre', 'post']);
+    expect(snapshot.phases.map((p) => p.name)).toEqual(['pre', 'post']);
     expect(snapshot.coders).toHaveLength(1);
     expect(snapshot.coders[0]).toMatchObject({ name: 'Ada Lovelace', initials: 'AL', projectId: snapshot.project.id });
   });

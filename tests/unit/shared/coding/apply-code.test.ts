@@ -1,3 +1,4 @@
+import { stampsAt } from '#shared/model/stamps';
 import { describe, expect, it } from 'vitest';
 import { applyCode, CodingRefused, removeCodings } from '#shared/coding/apply-code';
 import { createCode } from '#shared/codebook/create-code';
@@ -30,10 +31,10 @@ describe('applying a code', () => {
 
   it('cites with the site code and a paragraph span', () => {
     const { snapshot, document, code, coder, newId, now } = setup();
-    const site = { id: newId(), code: 'BU', name: 'Butabika, Uganda' };
+    const site = { id: newId(), projectId: snapshot.project.id, code: 'BU', name: 'Butabika, Uganda', order: 1, ...stampsAt(now()) };
     const withSite = {
       ...snapshot,
-      project: { ...snapshot.project, sites: [site] },
+      sites: [site],
       documents: [{ ...document, attributes: { ...document.attributes, siteId: site.id } }],
     };
     const { change } = applyCode(withSite, { documentId: document.id, codeId: code.id, start: 11, end: 40, coderId: coder }, newId, now);
@@ -58,7 +59,7 @@ describe('applying a code', () => {
   it('removes a coding together with the memo on it', () => {
     const { snapshot, document, code, coder, newId, now } = setup();
     const { change, coding } = applyCode(snapshot, { documentId: document.id, codeId: code.id, start: 0, end: 3, coderId: coder }, newId, now);
-    const memo = { id: newId(), projectId: snapshot.project.id, target: { kind: 'coding' as const, id: coding.id }, title: 'Why', text: 'Because', authorId: coder, createdAt: now(), modifiedAt: now() };
+    const memo = { id: newId(), projectId: snapshot.project.id, target: { kind: 'coding' as const, id: coding.id }, title: 'Why', text: 'Because', ...stampsAt(now(), coder) };
     const coded = applyChange(applyChange(snapshot, change), { put: { memos: [memo] } });
     const removal = removeCodings(coded, [coding.id]);
     expect(removal).toEqual({ delete: { codings: [coding.id], memos: [memo.id] } });
@@ -73,7 +74,7 @@ describe('highlight runs', () => {
     const codings = [
       { id: 'a', start: 2, end: 8 },
       { id: 'b', start: 5, end: 12 },
-    ].map((c) => ({ ...c, projectId: 'p', documentId: 'd', codeId: c.id, coderId: null, createdAt: '', modifiedAt: '' }));
+    ].map((c) => ({ ...c, projectId: 'p', documentId: 'd', codeId: c.id, ...stampsAt('2026-01-01T00:00:00.000Z') }));
     expect(highlightRuns({ start: 0, end: 10 }, codings)).toEqual([
       { start: 0, end: 2, codingIds: [] },
       { start: 2, end: 5, codingIds: ['a'] },

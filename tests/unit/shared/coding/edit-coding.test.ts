@@ -20,7 +20,7 @@ describe('editing a coding', () => {
   it('resizes it, keeping its id, coder and creation time', () => {
     const { snapshot, coding, now } = setup();
     const { change, coding: edited } = editCoding(snapshot, coding, { start: 34, end: 52 }, now);
-    expect(edited).toMatchObject({ id: coding.id, coderId: coding.coderId, createdAt: coding.createdAt, start: 34, end: 52 });
+    expect(edited).toMatchObject({ id: coding.id, createdBy: coding.createdBy, createdAt: coding.createdAt, start: 34, end: 52 });
     expect(edited.modifiedAt).not.toBe(coding.modifiedAt);
     expect(applyChange(snapshot, change).codings).toEqual([edited]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutStripes } from '#shared/coding/margin-stripes';
 import type { Coding, Paragraph } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
 
 const paragraphs: Paragraph[] = [0, 1, 2, 3].map((i) => ({
   n: i + 1,
@@ -19,9 +20,7 @@ function coding(id: string, codeId: string, start: number, end: number): Coding 
     codeId,
     start,
     end,
-    coderId: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    modifiedAt: '2026-01-01T00:00:00.000Z',
+    ...stampsAt('2026-01-01T00:00:00.000Z', null),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inVivoName, quickCodeMatches } from '#shared/coding/quick-code';
 import type { Code, CodeOrigin } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
 
 function code(id: string, name: string, origin: CodeOrigin = { kind: 'inductive' }, isCodable = true): Code {
   return {
@@ -17,9 +18,7 @@ function code(id: string, name: string, origin: CodeOrigin = { kind: 'inductive'
     origin,
     isCodable,
     isHidden: false,
-    createdBy: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    modifiedAt: '2026-01-01T00:00:00.000Z',
+    ...stampsAt('2026-01-01T00:00:00.000Z', null),
   };
 }
 

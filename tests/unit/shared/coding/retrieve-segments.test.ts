@@ -23,7 +23,7 @@ function busiestCode(): Code {
 describe('retrieving segments', () => {
   it('returns what the plain retrieval returns, with the same citations, speakers and texts', () => {
     const code = busiestCode();
-    const mine = retrieveSegments(index, snapshot.project, { codeIds: [code.id], filter: NO_FILTER, order: 'document' });
+    const mine = retrieveSegments(index, snapshot, { codeIds: [code.id], filter: NO_FILTER, order: 'document' });
     const plain = codedSegments(snapshot, [code.id]);
     // The same segments, each with the same citation, speaker and text (the order is checked below).
     const row = (id: string, citation: string, speaker: string | null, text: string) => ({ id, citation, speaker, text });
@@ -44,8 +44,8 @@ describe('retrieving segments', () => {
 
   it('filters by site, phase, kind, speaker role and coder, exactly as the predicates say', () => {
     const code = busiestCode();
-    const [site] = snapshot.project.sites;
-    const [, post] = snapshot.project.phases;
+    const [site] = snapshot.sites;
+    const [, post] = snapshot.phases;
     const coder = snapshot.coders[1];
     if (!site || !post || !coder) throw new Error('the study has sites, phases and coders');
     const filter = { ...NO_FILTER, siteIds: [site.id], phaseIds: [post.id], kinds: ['transcript' as const], speakerRoles: ['participant' as const], coderIds: [coder.id] };
@@ -53,16 +53,16 @@ describe('retrieving segments', () => {
       const document = snapshot.documents.find((d) => d.id === coding.documentId);
       return (
         coding.codeId === code.id &&
-        coding.coderId === coder.id &&
+        coding.createdBy === coder.id &&
         document !== undefined &&
         documentPasses(filter, document) &&
         speakerPasses(filter, speakerAt(document, coding.start))
       );
     });
-    const broad = retrieveSegments(index, snapshot.project, { codeIds: [code.id], filter: { ...NO_FILTER, siteIds: [site.id] }, order: 'document' });
+    const broad = retrieveSegments(index, snapshot, { codeIds: [code.id], filter: { ...NO_FILTER, siteIds: [site.id] }, order: 'document' });
     expect(broad.length).toBeGreaterThan(0);
     expect(broad.every((s) => s.document.attributes.siteId === site.id)).toBe(true);
-    const narrow = retrieveSegments(index, snapshot.project, { codeIds: [code.id], filter, order: 'document' });
+    const narrow = retrieveSegments(index, snapshot, { codeIds: [code.id], filter, order: 'document' });
     expect(new Set(narrow.map((s) => s.coding.id))).toEqual(new Set(expected.map((c) => c.id)));
     expect(narrow.every((s) => s.speaker?.role === 'participant')).toBe(true);
   });
@@ -71,11 +71,11 @@ describe('retrieving segments', () => {
     const domain = snapshot.codes.find((c) => !c.isCodable && c.parentId === null);
     if (!domain) throw new Error('the study has domains');
     const family = codeWithDescendants(index, domain.id).map((c) => c.id);
-    const segments = retrieveSegments(index, snapshot.project, { codeIds: family, filter: NO_FILTER, order: 'site-phase' });
+    const segments = retrieveSegments(index, snapshot, { codeIds: family, filter: NO_FILTER, order: 'site-phase' });
     const familySet = new Set(family);
     expect(segments.length).toBe(snapshot.codings.filter((c) => familySet.has(c.codeId)).length);
-    const siteOrder = snapshot.project.sites.map((s) => s.id);
-    const phaseOrder = new Map(snapshot.project.phases.map((p) => [p.id, p.order]));
+    const siteOrder = snapshot.sites.map((s) => s.id);
+    const phaseOrder = new Map(snapshot.phases.map((p) => [p.id, p.order]));
     const keys = segments.map((s) => [siteOrder.indexOf(s.document.attributes.siteId ?? ''), phaseOrder.get(s.document.attributes.phaseId ?? '') ?? 0]);
     const sorted = [...keys].sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number));
     expect(keys).toEqual(sorted);
@@ -113,9 +113,9 @@ describe('citing a passage that starts on a line break', () => {
     if (!paragraph) throw new Error('no paragraph');
     const passage = { ...coding, start: paragraph.start - 1, end: paragraph.start + 5 };
     const withPassage = { ...snapshot, codings: [...snapshot.codings.filter((c) => c.id !== coding.id), passage] };
-    const site = snapshot.project.sites.find((s) => s.id === document.attributes.siteId)?.code ?? null;
+    const site = snapshot.sites.find((s) => s.id === document.attributes.siteId)?.code ?? null;
     const inspector = paragraphSpan(document.paragraphs, passage.start, passage.end, site);
-    const [retrieved] = retrieveSegments(buildProjectIndex(withPassage), snapshot.project, { codeIds: [coding.codeId], filter: NO_FILTER, order: 'document' }).filter(
+    const [retrieved] = retrieveSegments(buildProjectIndex(withPassage), snapshot, { codeIds: [coding.codeId], filter: NO_FILTER, order: 'document' }).filter(
       (s) => s.coding.id === coding.id,
     );
     const [plain] = codedSegments(withPassage, [coding.codeId]).filter((s) => s.coding.id === coding.id);

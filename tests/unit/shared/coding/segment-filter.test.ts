@@ -6,8 +6,8 @@ describe('filtering codings', () => {
   const study = synthesizeStudy({ documents: 12, wordsPerDocument: 400, codes: 15, codings: 200, coders: 2, seed: 5 });
   const documents = new Map(study.documents.map((d) => [d.id, d]));
   const documentOf = (id: string) => documents.get(id);
-  const site = study.project.sites[0];
-  const post = study.project.phases.find((p) => p.name === 'post');
+  const site = study.sites[0];
+  const post = study.phases.find((p) => p.name === 'post');
   const coder = study.coders[1];
   if (!site || !post || !coder) throw new Error('the synthetic study has sites, phases and two coders');
 
@@ -20,7 +20,7 @@ describe('filtering codings', () => {
     const kept = study.codings.filter((c) => codingPasses(filter, c, documentOf));
     const expected = study.codings.filter((c) => {
       const d = documents.get(c.documentId);
-      return d?.attributes.siteId === site.id && d.attributes.phaseId === post.id && c.coderId === coder.id;
+      return d?.attributes.siteId === site.id && d.attributes.phaseId === post.id && c.createdBy === coder.id;
     });
     expect(kept).toEqual(expected);
     expect(kept.length).toBeGreaterThan(0);
@@ -37,8 +37,8 @@ describe('filtering codings', () => {
   });
 
   it('describes a filter in a few words', () => {
-    expect(describeFilter(NO_FILTER, study.project, study.coders)).toBe('');
+    expect(describeFilter(NO_FILTER, study, study.coders)).toBe('');
     const filter = { ...NO_FILTER, siteIds: [site.id], phaseIds: [post.id], kinds: ['field-notes' as const], coderIds: [coder.id] };
-    expect(describeFilter(filter, study.project, study.coders)).toBe(`${site.code} · post · field notes · ${coder.initials}`);
+    expect(describeFilter(filter, study, study.coders)).toBe(`${site.code} · post · field notes · ${coder.initials}`);
   });
 });

@@ -4,6 +4,8 @@ import { importPlainText } from '#shared/import/plain-text';
 import { seededRandom, seededUuidGenerator, steppingClock } from '#shared/model/ids';
 import { checkSnapshotIntegrity, documentSchema } from '#shared/model/schema';
 import type { Project } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
+import { emptySnapshot } from '#shared/model/change';
 
 const PROJECT_ID = '3cb15df7-b247-4ad9-a082-19a28716831a';
 
@@ -57,16 +59,7 @@ describe('documentFromImport', () => {
   it('makes a document that passes the schema and the integrity check', () => {
     const { document } = importSample();
     expect(documentSchema.safeParse(document).success).toBe(true);
-    const project: Project = {
-      id: PROJECT_ID,
-      name: 'Study',
-      description: '',
-      sites: [],
-      phases: [],
-      codebooks: [],
-      createdAt: '2026-01-01T08:00:00.000Z',
-      modifiedAt: '2026-01-01T08:00:00.000Z',
-    };
-    expect(checkSnapshotIntegrity({ project, coders: [], documents: [document], codes: [], codings: [], memos: [] })).toEqual([]);
+    const project: Project = { id: PROJECT_ID, name: 'Study', description: '', codebooks: [], ...stampsAt('2026-01-01T08:00:00.000Z') };
+    expect(checkSnapshotIntegrity({ ...emptySnapshot(project), documents: [document] })).toEqual([]);
   });
 });

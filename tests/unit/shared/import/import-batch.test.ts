@@ -14,7 +14,7 @@ async function item(fileName: string, text: string, fields: Partial<BatchItem>):
 describe('buildImportChange', () => {
   it('stores a batch in one change: new sites declared, attributes set, field notes linked to their transcript', async () => {
     const { snapshot, newId, now } = projectWithTranscript();
-    const pre = must(snapshot.project.phases[0]);
+    const pre = must(snapshot.phases[0]);
     const items = [
       await item('BU_pre_FGD_EN.txt', 'Moderator: Welcome.\nP1: Thanks.', { siteCode: 'bu', phaseId: pre.id, language: 'English', date: '2024-03-12' }),
       await item('BU_pre_FN.txt', 'The room was hot.', { kind: 'field-notes', siteCode: 'BU', phaseId: pre.id, link: 'auto' }),
@@ -37,7 +37,7 @@ describe('buildImportChange', () => {
     // One undo step takes the whole batch back, sites included.
     const undone = applyChange(next, invertChange(snapshot, change));
     expect(undone.documents).toHaveLength(1);
-    expect(undone.project.sites).toEqual([]);
+    expect(undone.sites).toEqual([]);
   });
 
   it('refuses an undeclared site code and a bad date, naming the file', async () => {

@@ -16,6 +16,7 @@ import {
   type ProjectIndex,
 } from '#shared/index/project-index';
 import { shardedValues } from '#shared/index/sharded-map';
+import { stampsAt } from '#shared/model/stamps';
 
 /** The index as plain sorted data, so two indexes compare with toEqual whatever their maps' insertion order. */
 function plain(index: ProjectIndex) {
@@ -53,9 +54,7 @@ function randomChange(snapshot: ProjectSnapshot, random: () => number, newId: ()
       codeId: pick(codable).id,
       start,
       end: start + 1 + Math.floor(random() * 9),
-      coderId: pick(snapshot.coders).id,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      modifiedAt: '2026-01-01T00:00:00.000Z',
+      ...stampsAt('2026-01-01T00:00:00.000Z', pick(snapshot.coders).id),
     };
   };
   const kind = Math.floor(random() * 7);

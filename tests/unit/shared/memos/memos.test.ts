@@ -35,7 +35,7 @@ describe('memos', () => {
       { kind: 'coding', id: coding.id },
     ] as const) {
       const made = createMemo(s, { target, title: `  On ${target.kind} `, text: 'A thought.' }, author, newId, now);
-      expect(made.memo).toMatchObject({ title: `On ${target.kind}`, authorId: author, target });
+      expect(made.memo).toMatchObject({ title: `On ${target.kind}`, createdBy: author, target });
       expect(made.memo.createdAt).toBe(made.memo.modifiedAt);
       s = applyChange(s, made.change);
     }

@@ -79,13 +79,13 @@ describe('checkSnapshotIntegrity', () => {
     const bad: Coding[] = [
       { ...c0, documentId: firstCode.id },
       { ...c1, codeId: firstDocument.id },
-      { ...c2, coderId: firstDocument.id },
+      { ...c2, createdBy: firstDocument.id },
       { ...c3, documentId: firstDocument.id, start: 0, end: firstDocument.length + 1 },
     ];
     expect(problemsOf({ ...base, codings: bad })).toEqual([
       'codings[0].documentId: no document with this id',
       'codings[1].codeId: no code with this id',
-      'codings[2].coderId: no coder with this id',
+      'codings[2].createdBy: no coder with this id',
       `codings[3].end: beyond the end of the document (${firstDocument.length} characters)`,
     ]);
   });
@@ -157,8 +157,8 @@ describe('checkSnapshotIntegrity', () => {
         }),
       ),
     ).toEqual([
-      'documents[0].attributes.siteId: no site with this id in the project',
-      'documents[0].attributes.phaseId: no phase with this id in the project',
+      'documents[0].attributes.siteId: no site with this id',
+      'documents[0].attributes.phaseId: no phase with this id',
       'documents[0].linkedDocumentId: must name another document of the project',
     ]);
   });

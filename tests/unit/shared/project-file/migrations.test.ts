@@ -20,21 +20,22 @@ function reasonOf(action: () => unknown): string {
 }
 
 describe('the shipped format registry', () => {
-  it('writes version 1 and reads only version 1: there is no older format to upgrade yet', () => {
-    expect(PROJECT_FILE_FORMAT_VERSION).toBe(1);
-    expect(PROJECT_FILE_FORMATS.migrations).toEqual([]);
+  it('writes version 2 and reads versions 1 and 2 (model v2 upgrades version 1)', () => {
+    expect(PROJECT_FILE_FORMAT_VERSION).toBe(2);
+    expect(PROJECT_FILE_FORMATS.migrations.map((migration) => migration.from)).toEqual([1]);
     expect(oldestReadableVersion()).toBe(1);
   });
 
   it('passes current data through unchanged', () => {
     const data = { project: { name: 'x' } };
-    expect(upgradeProjectData(data, 1, '0.1.0')).toBe(data);
+    expect(upgradeProjectData(data, 2, '0.2.0')).toBe(data);
   });
 
   it('refuses versions below the oldest and above the current one', () => {
     expect(reasonOf(() => checkReadableVersion(0, '0.0.1'))).toBe('older-format');
     expect(reasonOf(() => checkReadableVersion(-1, '0.0.1'))).toBe('older-format');
-    expect(reasonOf(() => checkReadableVersion(2, '2.0.0'))).toBe('newer-format');
+    expect(reasonOf(() => checkReadableVersion(3, '3.0.0'))).toBe('newer-format');
+    expect(reasonOf(() => checkReadableVersion(2, '0.2.0'))).toBe('accepted');
     expect(reasonOf(() => checkReadableVersion(1, '0.1.0'))).toBe('accepted');
   });
 });

@@ -13,8 +13,8 @@ const copy = remapProjectIds(original, seededUuidGenerator(seededRandom(99)));
 function idsInOrder(snapshot: ProjectSnapshot): Uuid[] {
   return [
     snapshot.project.id,
-    ...snapshot.project.sites.map((s) => s.id),
-    ...snapshot.project.phases.map((p) => p.id),
+    ...snapshot.sites.map((s) => s.id),
+    ...snapshot.phases.map((p) => p.id),
     ...snapshot.coders.map((c) => c.id),
     ...snapshot.documents.flatMap((d) => [d.id, ...d.speakers.map((s) => s.id)]),
     ...snapshot.codes.map((c) => c.id),

@@ -230,7 +230,7 @@ describe('searching in the passages a coder coded', () => {
   const study = synthesizeStudy({ documents: 4, wordsPerDocument: 1500, codes: 12, codings: 120, coders: 2, seed: 9 });
   const coder = study.coders[0]?.id as string;
   const within = passagesCodedBy(buildProjectIndex(study), [coder]);
-  const mine = study.codings.filter((coding) => coding.coderId === coder);
+  const mine = study.codings.filter((coding) => coding.createdBy === coder);
 
   it('lists each document’s passages coded by the chosen coders, and leaves out documents without any', () => {
     const listed = Object.values(within).reduce((sum, pairs) => sum + pairs.length / 2, 0);

@@ -17,7 +17,7 @@ function withNotes() {
 describe('editDocument', () => {
   it('sets site, phase, kind, language, date, free attributes and name, and keeps the text and paragraphs', () => {
     const { snapshot, document, site, now } = withNotes();
-    const pre = must(snapshot.project.phases[0]);
+    const pre = must(snapshot.phases[0]);
     const change = editDocument(
       snapshot,
       document.id,

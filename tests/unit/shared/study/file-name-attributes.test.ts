@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { attributesFromFileName } from '#shared/study/file-name-attributes';
 import type { Phase, Site } from '#shared/model/types';
+import { stampsAt } from '#shared/model/stamps';
 
+const stamps = { projectId: 'p', ...stampsAt('2026-01-01T00:00:00.000Z') };
 const sites: Site[] = [
-  { id: 's-bu', code: 'BU', name: 'Butabika, Uganda' },
-  { id: 's-ka', code: 'KA', name: 'Kampala' },
+  { id: 's-bu', code: 'BU', name: 'Butabika, Uganda', order: 1, ...stamps },
+  { id: 's-ka', code: 'KA', name: 'Kampala', order: 2, ...stamps },
 ];
 const phases: Phase[] = [
-  { id: 'p-pre', name: 'pre', order: 1 },
-  { id: 'p-post', name: 'post', order: 2 },
-  { id: 'p-fu', name: 'follow-up', order: 3 },
+  { id: 'p-pre', name: 'pre', order: 1, ...stamps },
+  { id: 'p-post', name: 'post', order: 2, ...stamps },
+  { id: 'p-fu', name: 'follow-up', order: 3, ...stamps },
 ];
 
 describe('attributesFromFileName', () => {
@@ -26,6 +28,6 @@ describe('attributesFromFileName', () => {
 
   it('maps a synonym only to a phase the project has', () => {
     expect(attributesFromFileName('BU_endline_FGD.docx', sites, phases).phaseId).toBe('p-post');
-    expect(attributesFromFileName('BU_endline_FGD.docx', sites, [{ id: 'x', name: 'wave 1', order: 1 }]).phaseId).toBeNull();
+    expect(attributesFromFileName('BU_endline_FGD.docx', sites, [{ id: 'x', name: 'wave 1', order: 1, ...stamps }]).phaseId).toBeNull();
   });
 });

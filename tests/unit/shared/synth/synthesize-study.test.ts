@@ -41,16 +41,16 @@ describe('synthesizeStudy: a valid, believable study', () => {
   });
 
   it('has six sites, phases pre and post, and documents named site_phase_FGD', () => {
-    expect(study.project.sites.map((s) => s.code)).toEqual(['BU', 'HH', 'BS', 'PU', 'FT', 'DA']);
-    expect(study.project.phases.map((p) => p.name)).toEqual(['pre', 'post']);
+    expect(study.sites.map((s) => s.code)).toEqual(['BU', 'HH', 'BS', 'PU', 'FT', 'DA']);
+    expect(study.phases.map((p) => p.name)).toEqual(['pre', 'post']);
     const transcripts = study.documents.filter((d) => d.kind === 'transcript');
     const notes = study.documents.filter((d) => d.kind === 'field-notes');
     expect(transcripts.length).toBeGreaterThan(notes.length * 3);
     expect(notes.length).toBeGreaterThan(0);
     expect(transcripts[0]?.name).toBe('BU_pre_FGD');
     for (const doc of transcripts) {
-      const site = study.project.sites.find((s) => s.id === doc.attributes.siteId);
-      const phase = study.project.phases.find((p) => p.id === doc.attributes.phaseId);
+      const site = study.sites.find((s) => s.id === doc.attributes.siteId);
+      const phase = study.phases.find((p) => p.id === doc.attributes.phaseId);
       expect(doc.name).toBe(`${site?.code}_${phase?.name}_FGD`);
     }
     for (const doc of notes) {
@@ -124,8 +124,8 @@ describe('synthesizeStudy: a valid, believable study', () => {
   it('has a second coder who partly agrees with the first: same passages, shifted ones, other codes', () => {
     const [first, second] = study.coders;
     if (!first || !second) throw new Error('two coders');
-    const byFirst = study.codings.filter((c) => c.coderId === first.id);
-    const bySecond = study.codings.filter((c) => c.coderId === second.id);
+    const byFirst = study.codings.filter((c) => c.createdBy === first.id);
+    const bySecond = study.codings.filter((c) => c.createdBy === second.id);
     expect(bySecond.length).toBeGreaterThan(100);
     const key = (c: Coding, withCode: boolean): string => `${c.documentId}|${withCode ? c.codeId : ''}|${c.start}|${c.end}`;
     const firstExact = new Set(byFirst.map((c) => key(c, true)));
