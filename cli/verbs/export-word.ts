@@ -8,6 +8,7 @@ import { APP_VERSION } from '#shared/platform/app-version';
 import type { Code, DocumentKind, ProjectSnapshot, SpeakerRole, Uuid } from '#shared/model/types';
 import { buildProjectIndex } from '#shared/index/project-index';
 import { NO_FILTER } from '#shared/coding/segment-filter';
+import { phasesInOrder, sitesInOrder } from '#shared/study/study-design';
 import { codeNumbering } from '#shared/codebooks/code-info';
 import { ancestorsOf } from '#shared/codebook/code-tree';
 import { EXTRACT_GROUPINGS, selectExtracts, type ExtractChoices } from '#shared/export/extract-selection';
@@ -47,7 +48,6 @@ function pick<T>(option: string, given: readonly string[], items: readonly T[], 
 
 /** The dialog's choices from the command line's options. */
 export function choicesFromOptions(snapshot: ProjectSnapshot, values: VerbInput['values']): ExtractChoices {
-  const { project } = snapshot;
   const group = typeof values.group === 'string' ? values.group.replace(/\s+/g, '') : 'code,phase,site';
   const grouping = EXTRACT_GROUPINGS.find((g) => g.flag === group);
   if (!grouping) throw new UsageError(`--group is one of ${EXTRACT_GROUPINGS.map((g) => g.flag).join(' | ')}, not "${String(values.group)}".`);
@@ -68,8 +68,8 @@ export function choicesFromOptions(snapshot: ProjectSnapshot, values: VerbInput[
     documentIds: pick('document', listOption(values, 'document'), snapshot.documents, (d) => [d.name], (d) => d.id),
     filter: {
       ...NO_FILTER,
-      siteIds: pick('site', listOption(values, 'site'), project.sites, (s) => [s.code, s.name], (s) => s.id),
-      phaseIds: pick('phase', listOption(values, 'phase'), project.phases, (p) => [p.name], (p) => p.id),
+      siteIds: pick('site', listOption(values, 'site'), sitesInOrder(snapshot.sites), (s) => [s.code, s.name], (s) => s.id),
+      phaseIds: pick('phase', listOption(values, 'phase'), phasesInOrder(snapshot.phases), (p) => [p.name], (p) => p.id),
       kinds,
       speakerRoles: roles,
       coderIds: pick('coder', listOption(values, 'coder'), snapshot.coders, (c) => [c.name, c.initials], (c) => c.id),

@@ -10,7 +10,7 @@
  * Exports cite as "(KS 12, pre)": the label without the phase (`stem`), the paragraphs, then the phase; retrieval
  * cites as "KS pre 12" (`label`). Both say the same things, so both are unique.
  */
-import type { DocumentKind, DocumentMeta, Project, Uuid } from '../model/types.ts';
+import type { DocumentKind, DocumentMeta, ProjectSnapshot, Uuid } from '../model/types.ts';
 
 /** The document attribute (in `attributes.extra`) that holds a short citation label the user set, e.g. "KS-A". */
 export const CITATION_LABEL_ATTRIBUTE = 'citation';
@@ -33,11 +33,11 @@ type CitableDocument = Pick<DocumentMeta, 'id' | 'name' | 'kind' | 'attributes'>
 
 /** The citation label of every document of the project, by document id. */
 export function citationLabels(
-  project: Pick<Project, 'sites' | 'phases'>,
+  study: Pick<ProjectSnapshot, 'sites' | 'phases'>,
   documents: Iterable<CitableDocument>,
 ): ReadonlyMap<Uuid, DocumentCitation> {
-  const siteCodes = new Map(project.sites.map((site) => [site.id, site.code]));
-  const phaseNames = new Map(project.phases.map((phase) => [phase.id, phase.name]));
+  const siteCodes = new Map(study.sites.map((site) => [site.id, site.code]));
+  const phaseNames = new Map(study.phases.map((phase) => [phase.id, phase.name]));
   // Documents are grouped by what they would be cited by without telling apart: the user's label or the site code.
   const groups = new Map<string, CitableDocument[]>();
   for (const document of documents) {

@@ -52,19 +52,19 @@ export async function codedTranscriptDocx(snapshot: ProjectSnapshot, documentId:
   const coders = new Map(snapshot.coders.map((c) => [c.id, c]));
   const codings = snapshot.codings
     .filter((c) => c.documentId === documentId && rank.has(c.codeId))
-    .filter((c) => options.coderIds.length === 0 || (c.coderId !== null && options.coderIds.includes(c.coderId)))
+    .filter((c) => options.coderIds.length === 0 || (c.createdBy !== null && options.coderIds.includes(c.createdBy)))
     .sort((a, b) => a.start - b.start || a.end - b.end || (rank.get(a.codeId) ?? 0) - (rank.get(b.codeId) ?? 0));
 
   // One comment per passage and coder, naming every code that coder gave it.
   const comments: CodingComment[] = [];
   const byPassage = new Map<string, CodingComment>();
   for (const coding of codings) {
-    const key = `${coding.start}:${coding.end}:${coding.coderId ?? ''}`;
+    const key = `${coding.start}:${coding.end}:${coding.createdBy ?? ''}`;
     const name = codeLabel(codes.get(coding.codeId) as NonNullable<ReturnType<typeof codes.get>>);
     const existing = byPassage.get(key);
     if (existing) existing.codeNames.push(name);
     else {
-      const comment: CodingComment = { id: comments.length, start: coding.start, end: coding.end, coderId: coding.coderId, codeNames: [name] };
+      const comment: CodingComment = { id: comments.length, start: coding.start, end: coding.end, coderId: coding.createdBy, codeNames: [name] };
       comments.push(comment);
       byPassage.set(key, comment);
     }
@@ -132,11 +132,11 @@ export async function codedTranscriptDocx(snapshot: ProjectSnapshot, documentId:
   });
 
   const project = snapshot.project;
-  const site = project.sites.find((s) => s.id === document.attributes.siteId);
-  const phase = project.phases.find((p) => p.id === document.attributes.phaseId);
-  const label = citationLabels(project, snapshot.documents).get(document.id);
+  const site = snapshot.sites.find((s) => s.id === document.attributes.siteId);
+  const phase = snapshot.phases.find((p) => p.id === document.attributes.phaseId);
+  const label = citationLabels(snapshot, snapshot.documents).get(document.id);
   const title = `Coded transcript: ${document.name}`;
-  const usedCoders = [...new Set(codings.map((c) => c.coderId))].map((id) => (id ? (coders.get(id)?.name ?? 'Unknown coder') : 'Unknown coder'));
+  const usedCoders = [...new Set(codings.map((c) => c.createdBy))].map((id) => (id ? (coders.get(id)?.name ?? 'Unknown coder') : 'Unknown coder'));
   const intro: Paragraph[] = [
     new Paragraph({ style: 'Title', children: [new TextRun({ text: xmlSafe(title) })], spacing: { after: 120 } }),
     plain(options.subtitle, { color: GREY, after: 240 }),

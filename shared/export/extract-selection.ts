@@ -16,7 +16,7 @@ import { passageCitation } from '../coding/paragraph-label.ts';
 import { citationLabels, type DocumentCitation } from '../coding/citation-labels.ts';
 import { treeOrder } from '../codebook/code-tree.ts';
 import { codeLabel } from '../codebooks/code-info.ts';
-import { phasesInOrder } from '../study/study-design.ts';
+import { phasesInOrder, sitesInOrder } from '../study/study-design.ts';
 
 /** How extracts are grouped: code tree, then phase, then site; site then code tree; or phase then code tree. */
 export type ExtractGrouping = 'code-phase-site' | 'site-code' | 'phase-code';
@@ -98,12 +98,11 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 /** Selects, cites and lays out the extracts the choices ask for. */
 export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoices, index: ProjectIndex = buildProjectIndex(snapshot)): ExtractSelection {
-  const { project } = snapshot;
   const { tree, visible, chosen } = chosenCodes(snapshot, choices, index);
 
-  const labels = citationLabels(project, index.documentById.values());
-  const sites = new Map(project.sites.map((site) => [site.id, site]));
-  const phases = new Map(project.phases.map((phase) => [phase.id, phase]));
+  const labels = citationLabels(snapshot, index.documentById.values());
+  const sites = new Map(snapshot.sites.map((site) => [site.id, site]));
+  const phases = new Map(snapshot.phases.map((phase) => [phase.id, phase]));
   const coders = index.coderById;
   const pickedDocuments = choices.documentIds.length ? new Set(choices.documentIds) : null;
   const memosByCoding = new Map<Uuid, Memo[]>();
@@ -116,7 +115,7 @@ export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoice
   const treeRank = new Map(tree.map((entry, i) => [entry.code.id, i]));
   const pathOf = codePaths(tree);
 
-  const segments = retrieveSegments(index, project, { codeIds: [...chosen], filter: choices.filter, order: 'site-phase' });
+  const segments = retrieveSegments(index, snapshot, { codeIds: [...chosen], filter: choices.filter, order: 'site-phase' });
   const extracts: Extract[] = [];
   for (const segment of segments) {
     if (pickedDocuments && !pickedDocuments.has(segment.document.id)) continue;
@@ -140,14 +139,14 @@ export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoice
       paragraphLabel: passageCitation(label.stem, segment.firstParagraph, segment.lastParagraph),
       citation: citationOf(label, segment.firstParagraph, segment.lastParagraph),
       speaker: segment.speaker,
-      coder: coding.coderId ? (coders.get(coding.coderId) ?? null) : null,
+      coder: coding.createdBy ? (coders.get(coding.createdBy) ?? null) : null,
       text: segmentText(segment),
       memos: memosByCoding.get(coding.id) ?? [],
       otherCodes: [...others.values()].sort((a, b) => (treeRank.get(a.id) ?? 0) - (treeRank.get(b.id) ?? 0)),
     });
   }
 
-  const outline = layOut(extracts, tree, choices.grouping, project);
+  const outline = layOut(extracts, tree, choices.grouping, snapshot);
   const withExtracts = new Set(extracts.map((e) => e.code.id));
   const emptyCodes = tree.filter((entry) => chosen.has(entry.code.id) && entry.code.isCodable && !withExtracts.has(entry.code.id)).length;
   return {
@@ -212,9 +211,9 @@ function codePaths(tree: ReturnType<typeof treeOrder>): ReadonlyMap<Uuid, string
 type Tree = ReturnType<typeof treeOrder>;
 
 /** Puts extracts under headings in the chosen grouping; a heading is made only when extracts are under it. */
-function layOut(extracts: readonly Extract[], tree: Tree, grouping: ExtractGrouping, project: ProjectSnapshot['project']): OutlineEntry[] {
-  const siteRank = new Map(project.sites.map((site, i) => [site.id, i]));
-  const phaseRank = new Map(phasesInOrder(project.phases).map((phase, i) => [phase.id, i]));
+function layOut(extracts: readonly Extract[], tree: Tree, grouping: ExtractGrouping, study: Pick<ProjectSnapshot, 'sites' | 'phases'>): OutlineEntry[] {
+  const siteRank = new Map(sitesInOrder(study.sites).map((site, i) => [site.id, i]));
+  const phaseRank = new Map(phasesInOrder(study.phases).map((phase, i) => [phase.id, i]));
   const rankOf = (map: ReadonlyMap<Uuid, number>, item: { id: Uuid } | null) => (item ? (map.get(item.id) ?? Infinity) : Infinity);
   const bySite = (a: Extract, b: Extract) => rankOf(siteRank, a.site) - rankOf(siteRank, b.site);
   const byPhase = (a: Extract, b: Extract) => rankOf(phaseRank, a.phase) - rankOf(phaseRank, b.phase);
@@ -318,8 +317,8 @@ function describeChoices(snapshot: ProjectSnapshot, choices: ExtractChoices, ind
   const grouping = EXTRACT_GROUPINGS.find((g) => g.id === choices.grouping)?.label ?? choices.grouping;
   return [
     ['Codes', all(names(choices.codeIds, (id) => index.codeById.get(id), (code) => `${codeLabel(code)} (with the codes beneath it)`), 'all codes') + (choices.includeHidden ? ', hidden codes included' : '')],
-    ['Sites', all(names(filter.siteIds, (id) => snapshot.project.sites.find((s) => s.id === id), (s) => s.code), 'all sites')],
-    ['Phases', all(names(filter.phaseIds, (id) => snapshot.project.phases.find((p) => p.id === id), (p) => p.name), 'all phases')],
+    ['Sites', all(names(filter.siteIds, (id) => snapshot.sites.find((s) => s.id === id), (s) => s.code), 'all sites')],
+    ['Phases', all(names(filter.phaseIds, (id) => snapshot.phases.find((p) => p.id === id), (p) => p.name), 'all phases')],
     ['Kinds of document', all(filter.kinds.map((kind) => KIND_NAMES[kind]).join(', '), 'all kinds')],
     ['Documents', all(names(choices.documentIds, (id) => index.documentById.get(id), (d) => d.name), 'all documents that pass the choices above')],
     ['Coders', all(names(filter.coderIds, (id) => index.coderById.get(id), (c) => c.name), 'all coders')],

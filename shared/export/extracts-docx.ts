@@ -81,7 +81,7 @@ function noteText(extract: Extract): string {
 
 function memoParagraphs(memos: readonly Memo[], coderName: (id: Uuid | null) => string | null): Paragraph[] {
   return memos.map((memo) => {
-    const by = coderName(memo.authorId);
+    const by = coderName(memo.createdBy);
     const title = memo.title ? `${memo.title}` : 'Memo';
     return labelled(by ? `${title} (${by})` : title, memo.text, { style: STYLE.note, italics: true, size: SIZE.small, color: GREY });
   });

@@ -6,6 +6,7 @@
 import { BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType, type ParagraphChild } from 'docx';
 import type { Code, ProjectSnapshot, Site } from '../model/types.ts';
 import { buildProjectIndex, type ProjectIndex } from '../index/project-index.ts';
+import { sitesInOrder } from '../study/study-design.ts';
 import { officialDefinition } from '../codebooks/code-info.ts';
 import { xmlSafe } from '../refi/xml-writer.ts';
 import { selectExtracts, type Extract, type ExtractChoices } from './extract-selection.ts';
@@ -80,7 +81,7 @@ export async function sitePacks(
   options: { readonly subtitle: string; readonly index?: ProjectIndex },
 ): Promise<readonly SitePack[]> {
   const index = options.index ?? buildProjectIndex(snapshot);
-  const sites = snapshot.project.sites.filter((site) => choices.filter.siteIds.length === 0 || choices.filter.siteIds.includes(site.id));
+  const sites = sitesInOrder(snapshot.sites).filter((site) => choices.filter.siteIds.length === 0 || choices.filter.siteIds.includes(site.id));
   const packs: SitePack[] = [];
   for (const site of sites) {
     const selection = selectExtracts(snapshot, { ...choices, filter: { ...choices.filter, siteIds: [site.id] }, grouping: 'site-code' }, index);

@@ -10,7 +10,7 @@ import { treeOrder } from '#shared/codebook/code-tree';
 import { codeLabel } from '#shared/codebooks/code-info';
 import { citationLabels } from '#shared/coding/citation-labels';
 import { countExtracts, EXTRACT_GROUPINGS, type ExtractGrouping } from '#shared/export/extract-selection';
-import { phasesInOrder } from '#shared/study/study-design';
+import { phasesInOrder, sitesInOrder } from '#shared/study/study-design';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { Modal } from '../codebook/modal.tsx';
@@ -92,8 +92,8 @@ export function ExportDialog() {
   const count = useMemo(() => (snapshot && index ? countExtracts(snapshot, choicesOf(form), index) : null), [snapshot, index, form]);
   const distinguished = useMemo(() => {
     if (!snapshot) return [];
-    const labels = citationLabels(snapshot.project, snapshot.documents);
-    const siteCode = new Map(snapshot.project.sites.map((s) => [s.id, s.code]));
+    const labels = citationLabels(snapshot, snapshot.documents);
+    const siteCode = new Map(snapshot.sites.map((s) => [s.id, s.code]));
     return snapshot.documents
       .flatMap((d) => {
         const label = labels.get(d.id);
@@ -105,7 +105,6 @@ export function ExportDialog() {
   }, [snapshot]);
 
   if (!open || !snapshot) return null;
-  const { project } = snapshot;
   const busy = progress !== null;
   const set = (change: Partial<ExportForm>) => setExportForm(change);
   const selectedIds = (select: HTMLSelectElement): Uuid[] => [...select.selectedOptions].map((option) => option.value);
@@ -199,8 +198,8 @@ export function ExportDialog() {
             </label>
           </div>
           <div className="export-grid">
-            <CheckGroup legend="Sites" items={project.sites.map((s) => ({ id: s.id, label: s.code }))} chosen={form.siteIds} onChange={(siteIds) => set({ siteIds })} />
-            <CheckGroup legend="Phases" items={phasesInOrder(project.phases).map((p) => ({ id: p.id, label: p.name }))} chosen={form.phaseIds} onChange={(phaseIds) => set({ phaseIds })} />
+            <CheckGroup legend="Sites" items={sitesInOrder(snapshot.sites).map((s) => ({ id: s.id, label: s.code }))} chosen={form.siteIds} onChange={(siteIds) => set({ siteIds })} />
+            <CheckGroup legend="Phases" items={phasesInOrder(snapshot.phases).map((p) => ({ id: p.id, label: p.name }))} chosen={form.phaseIds} onChange={(phaseIds) => set({ phaseIds })} />
             <CheckGroup legend="Kinds" items={KINDS} chosen={form.kinds} onChange={(kinds) => set({ kinds })} />
             <CheckGroup legend="Speakers" items={ROLES} chosen={form.speakerRoles} onChange={(speakerRoles) => set({ speakerRoles })} />
             <CheckGroup legend="Coders" items={snapshot.coders.map((c) => ({ id: c.id, label: c.name }))} chosen={form.coderIds} onChange={(coderIds) => set({ coderIds })} />

@@ -10,7 +10,8 @@ import type { Code, Coder, ProjectSnapshot, TesseraDocument, Uuid } from '#share
 import { withCodebooks } from '#shared/codebooks/add-codebook';
 import { createCode } from '#shared/codebook/create-code';
 import { applyCode } from '#shared/coding/apply-code';
-import { addSite } from '#shared/study/study-design';
+import { addSite, phasesInOrder } from '#shared/study/study-design';
+import { stampsAt } from '#shared/model/stamps';
 import { createMemo } from '#shared/memos/memos';
 import { recogniseTranscript } from '#shared/import/transcript-structure';
 import { documentFromImport } from '#shared/import/document-from-import';
@@ -52,9 +53,9 @@ export function exportStudy(): ExportStudy {
   s = applyChange(s, ks.change);
   const ta = addSite(s, { code: 'TA', name: 'Tel Aviv' }, newId, now);
   s = applyChange(s, ta.change);
-  const [pre, post] = s.project.phases;
+  const [pre, post] = phasesInOrder(s.phases);
   if (!pre || !post) throw new Error('a new project has phases pre and post');
-  const second: Coder = { id: newId(), projectId: s.project.id, name: 'Grace Hopper', initials: 'GH', createdAt: now() };
+  const second: Coder = { id: newId(), projectId: s.project.id, name: 'Grace Hopper', initials: 'GH', ...stampsAt(now()) };
   s = { ...s, coders: [...s.coders, second] };
   const first = s.coders[0] as Coder;
 

@@ -16,8 +16,8 @@ import { quoteTexts, wordComments, wordParagraphs } from './word-reader.ts';
 
 const study = exportStudy();
 const { snapshot, documents, codes, coders } = study;
-const siteId = (code: string) => snapshot.project.sites.find((s) => s.code === code)?.id as Uuid;
-const phaseId = (name: string) => snapshot.project.phases.find((p) => p.name === name)?.id as Uuid;
+const siteId = (code: string) => snapshot.sites.find((s) => s.code === code)?.id as Uuid;
+const phaseId = (name: string) => snapshot.phases.find((p) => p.name === name)?.id as Uuid;
 
 const EMOJI = 'The nurses trusted them from the first week 😀 honestly.';
 const HEBREW = 'אנחנו סומכים על העמיתים, הם מבינים אותנו.';
@@ -27,7 +27,7 @@ const wordOptions = { title: 'Coded extracts: Peer support study', subtitle: 'Ex
 
 describe('unique citation labels', () => {
   it('tells apart the documents of a site by phase, then kind, and leaves a lone document its site code', () => {
-    const labels = citationLabels(snapshot.project, snapshot.documents);
+    const labels = citationLabels(snapshot, snapshot.documents);
     const of = (id: Uuid) => labels.get(id);
     expect(of(documents.buPre.id)).toEqual({ label: 'BU pre', stem: 'BU', phase: 'pre' });
     expect(of(documents.buPost.id)).toEqual({ label: 'BU post', stem: 'BU', phase: 'post' });
@@ -39,7 +39,7 @@ describe('unique citation labels', () => {
   it('numbers documents alike in site, phase and kind, and takes a short label the user set', () => {
     const second = { ...documents.ksPre, id: 'ks-second', name: 'KS_pre_FGD_2' };
     const own = { ...documents.buPre, attributes: { ...documents.buPre.attributes, extra: { [CITATION_LABEL_ATTRIBUTE]: 'BU-A' } } };
-    const labels = citationLabels(snapshot.project, [own, documents.buPost, documents.ksPre, second]);
+    const labels = citationLabels(snapshot, [own, documents.buPost, documents.ksPre, second]);
     expect(labels.get(documents.ksPre.id)?.label).toBe('KS 1');
     expect(labels.get('ks-second')?.label).toBe('KS 2');
     expect(labels.get(own.id)?.label).toBe('BU-A');
@@ -47,8 +47,8 @@ describe('unique citation labels', () => {
   });
 
   it('never gives two documents the same label, nor the same stem and phase (property)', () => {
-    const sites = snapshot.project.sites;
-    const phases = snapshot.project.phases;
+    const sites = snapshot.sites;
+    const phases = snapshot.phases;
     const documentArb = fc.record({
       site: fc.option(fc.constantFrom(...sites.map((s) => s.id)), { nil: null }),
       phase: fc.option(fc.constantFrom(...phases.map((p) => p.id)), { nil: null }),
@@ -63,7 +63,7 @@ describe('unique citation labels', () => {
           kind: d.kind,
           attributes: { siteId: d.site, phaseId: d.phase, language: '', date: '', extra: {} },
         }));
-        const labels = citationLabels(snapshot.project, docs);
+        const labels = citationLabels(snapshot, docs);
         expect(labels.size).toBe(docs.length);
         const values = [...labels.values()];
         expect(new Set(values.map((l) => l.label)).size).toBe(values.length);
@@ -171,8 +171,8 @@ describe('choosing and ordering extracts', () => {
       codeIds: fc.subarray([codes.trust.id, codes.culture.id, codes.peerPride.id, codes.trust.parentId as Uuid]),
       documentIds: ids(snapshot.documents),
       filter: fc.record({
-        siteIds: ids(snapshot.project.sites),
-        phaseIds: ids(snapshot.project.phases),
+        siteIds: ids(snapshot.sites),
+        phaseIds: ids(snapshot.phases),
         kinds: fc.subarray<DocumentKind>(['transcript', 'field-notes']),
         speakerRoles: fc.subarray(['moderator', 'participant', 'unknown'] as const),
         speakerAttribute: fc.constant(null),
