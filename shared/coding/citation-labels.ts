@@ -7,8 +7,14 @@
  * short label set on a document (its `citation` attribute) replaces the site code. Several documents without a site
  * are cited by their names.
  *
- * Exports cite as "(KS 12, pre)": the label without the phase (`stem`), the paragraphs, then the phase; retrieval
- * cites as "KS pre 12" (`label`). Both say the same things, so both are unique.
+ * Exports cite as "(KS 12, pre)": the label without the phase (`stem`), the paragraphs, then the phase; retrieval,
+ * the reader, search hits and memos cite as "KS pre 12" (`label`, see `documentLabel`). Both say the same things, so
+ * both are unique. Every citation in the app and its exports is made from these labels: this is the one place that
+ * decides how a document is cited.
+ *
+ * The labels of a project are computed once per change of its documents, sites or phases (the lists keep their
+ * identity when a change does not touch them), not per segment: a retrieval of thousands of segments, or a memo list,
+ * looks its labels up in one map.
  */
 import type { DocumentKind, DocumentMeta, ProjectSnapshot, Uuid } from '../model/types.ts';
 
@@ -31,11 +37,42 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 type CitableDocument = Pick<DocumentMeta, 'id' | 'name' | 'kind' | 'attributes'>;
 
-/** The citation label of every document of the project, by document id. */
-export function citationLabels(
-  study: Pick<ProjectSnapshot, 'sites' | 'phases'>,
-  documents: Iterable<CitableDocument>,
-): ReadonlyMap<Uuid, DocumentCitation> {
+/** The documents of a project: a list, or a map by id (the project index's `documentById`). */
+export type CitableDocuments = readonly CitableDocument[] | ReadonlyMap<Uuid, CitableDocument>;
+
+/** What citations need of a project. */
+export type CitationStudy = Pick<ProjectSnapshot, 'sites' | 'phases'>;
+
+interface CachedLabels {
+  readonly sites: CitationStudy['sites'];
+  readonly phases: CitationStudy['phases'];
+  readonly labels: ReadonlyMap<Uuid, DocumentCitation>;
+}
+
+/** The last labels computed for each list (or map) of documents, with the sites and phases they were computed from. */
+const computed = new WeakMap<CitableDocuments, CachedLabels>();
+
+/**
+ * The citation label of every document of the project, by document id. Computed once for a given list of documents,
+ * sites and phases (by identity: project lists are immutable, a change makes new ones) and then looked up.
+ */
+export function citationLabels(study: CitationStudy, documents: CitableDocuments): ReadonlyMap<Uuid, DocumentCitation> {
+  const cached = computed.get(documents);
+  if (cached && cached.sites === study.sites && cached.phases === study.phases) return cached.labels;
+  const labels = computeLabels(study, Array.isArray(documents) ? documents : [...(documents as ReadonlyMap<Uuid, CitableDocument>).values()]);
+  computed.set(documents, { sites: study.sites, phases: study.phases, labels });
+  return labels;
+}
+
+/**
+ * The label a document is cited by in the app ("KS pre"), to put before a paragraph number: "KS pre 12". Empty for
+ * the lone document of a project without sites (cited "¶12"), and for a document not in `documents`.
+ */
+export function documentLabel(study: CitationStudy, documents: CitableDocuments, documentId: Uuid): string {
+  return citationLabels(study, documents).get(documentId)?.label ?? '';
+}
+
+function computeLabels(study: CitationStudy, documents: readonly CitableDocument[]): ReadonlyMap<Uuid, DocumentCitation> {
   const siteCodes = new Map(study.sites.map((site) => [site.id, site.code]));
   const phaseNames = new Map(study.phases.map((phase) => [phase.id, phase.name]));
   // Documents are grouped by what they would be cited by without telling apart: the user's label or the site code.

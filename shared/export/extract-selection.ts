@@ -100,7 +100,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoices, index: ProjectIndex = buildProjectIndex(snapshot)): ExtractSelection {
   const { tree, visible, chosen } = chosenCodes(snapshot, choices, index);
 
-  const labels = citationLabels(snapshot, index.documentById.values());
+  const labels = citationLabels(snapshot, index.documentById);
   const sites = new Map(snapshot.sites.map((site) => [site.id, site]));
   const phases = new Map(snapshot.phases.map((phase) => [phase.id, phase]));
   const coders = index.coderById;
