@@ -16,6 +16,8 @@ export interface CliIo {
   readonly readFile: (path: string) => Promise<Uint8Array>;
   /** Writes a whole file, so that readers see the old file or the new one, never half of it. */
   readonly writeFile: (path: string, bytes: Uint8Array, options: { readonly overwrite: boolean }) => Promise<void>;
+  /** Makes a folder (and the folders above it) unless it exists. */
+  readonly makeDirectory: (path: string) => Promise<void>;
 }
 
 /** An error with a message fit to print as it is (a file that cannot be read or written). */
@@ -54,6 +56,13 @@ export const nodeCliIo: CliIo = {
     // The same atomic, flushed write as the app's saves: a temporary file beside the target, renamed into place.
     try {
       await writeFileAtomic(path, bytes, { replace: overwrite });
+    } catch (error) {
+      throw describeFsError(error, path, 'write');
+    }
+  },
+  makeDirectory: async (path) => {
+    try {
+      await fs.mkdir(path, { recursive: true });
     } catch (error) {
       throw describeFsError(error, path, 'write');
     }

@@ -19,7 +19,7 @@ function verbSynopsis(verb: VerbDefinition): string {
     option.type === 'string'
       ? option.required
         ? `${option.short ? `-${option.short}` : `--${name}`} ${option.placeholder ?? 'VALUE'}`
-        : `[--${name} ${option.placeholder ?? 'VALUE'}]`
+        : `[--${name} ${option.placeholder ?? 'VALUE'}${option.multiple ? ' ...' : ''}]`
       : `[--${name}]`,
   );
   const optional = (verb.optionalPositionals ?? []).map((name) => `[${name}]`);
@@ -79,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ...Object.fromEntries(
           Object.entries(verb.options).map(([name, option]) => [
             name,
-            option.short ? { type: option.type, short: option.short } : { type: option.type },
+            { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) },
           ]),
         ),
         help: { type: 'boolean', short: 'h' },
@@ -101,9 +101,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const expected = named.length === 0 ? 'no arguments' : named.join(' ');
     return usageFailure(verb, `tessera ${verb.name} takes ${expected}.`, io);
   }
-  const values: Record<string, string | boolean | undefined> = {};
-  for (const [name, value] of Object.entries(parsed.values)) {
+  const values: Record<string, string | boolean | readonly string[] | undefined> = {};
+  for (const [name, value] of Object.entries(parsed.values as Record<string, unknown>)) {
     if (typeof value === 'string' || typeof value === 'boolean') values[name] = value;
+    else if (Array.isArray(value)) values[name] = value.filter((item): item is string => typeof item === 'string');
   }
   const missing = Object.entries(verb.options).find(([name, option]) => option.required && !values[name]);
   if (missing) {

@@ -12,13 +12,15 @@ export interface VerbOption {
   readonly placeholder?: string;
   /** A string option the verb cannot run without (checked before the verb runs). */
   readonly required?: boolean;
+  /** A string option that may be given more than once (`--site BU --site KS`); its value is a list. */
+  readonly multiple?: boolean;
   readonly description: string;
 }
 
 /** What a verb is given: its positional arguments and option values, already checked against its declaration. */
 export interface VerbInput {
   readonly positionals: readonly string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 }
 
 /** A verb of the command line. */
@@ -46,6 +48,13 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** The values of a repeatable option (`multiple`), each comma-separated list split, blanks dropped; [] when absent. */
+export function listOption(values: VerbInput['values'], name: string): readonly string[] {
+  const raw = values[name];
+  const items = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? (raw as readonly string[]) : [];
+  return items.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
 }
 
 /** Reads a whole non-negative number option (or the default), refusing anything else as a usage error. */

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing from Debian: ${need_apt[*]}"

@@ -33,9 +33,12 @@ export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): P
   return offset === paragraph.end && index + 1 < paragraphs.length ? paragraph : null;
 }
 
-/** The citation of one paragraph: "BU 45" with a site code, "¶45" without. */
-export function citationLabel(siteCode: string | null, paragraphNumber: number): string {
-  return siteCode ? `${siteCode} ${paragraphNumber}` : `¶${paragraphNumber}`;
+/**
+ * The citation of one paragraph: "BU 45" after the document's label (its unique label from citation-labels.ts, never
+ * a bare site code), "¶45" without one.
+ */
+export function citationLabel(documentLabel: string | null, paragraphNumber: number): string {
+  return documentLabel ? `${documentLabel} ${paragraphNumber}` : `¶${paragraphNumber}`;
 }
 
 /**
@@ -64,13 +67,13 @@ export function passageParagraphs(paragraphs: readonly Paragraph[], start: numbe
 }
 
 /** The citation of paragraphs first to last: "BU 45", or "BU 45-47" over several. */
-export function passageCitation(siteCode: string | null, firstNumber: number, lastNumber: number): string {
-  const label = citationLabel(siteCode, firstNumber);
+export function passageCitation(documentLabel: string | null, firstNumber: number, lastNumber: number): string {
+  const label = citationLabel(documentLabel, firstNumber);
   return lastNumber > firstNumber ? `${label}-${lastNumber}` : label;
 }
 
 /** The citation of a passage [start, end) (see passageParagraphs), or null when it holds no paragraph's text. */
-export function paragraphSpan(paragraphs: readonly Paragraph[], start: number, end: number, siteCode: string | null = null): string | null {
+export function paragraphSpan(paragraphs: readonly Paragraph[], start: number, end: number, documentLabel: string | null = null): string | null {
   const span = passageParagraphs(paragraphs, start, end);
-  return span ? passageCitation(siteCode, span.first.n, span.last.n) : null;
+  return span ? passageCitation(documentLabel, span.first.n, span.last.n) : null;
 }

@@ -3,7 +3,8 @@
  * speaker) and its text.
  */
 import { documentSlice } from '../index/text-maps.ts';
-import type { Code, Coding, DocumentMeta, ProjectSnapshot, Site, TesseraDocument, Uuid } from '../model/types.ts';
+import type { Code, Coding, DocumentMeta, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
+import { documentLabel, type CitationStudy } from './citation-labels.ts';
 import { paragraphAt, passageCitation, passageParagraphs } from './paragraph-label.ts';
 import { speakerAt } from './segment-filter.ts';
 
@@ -15,31 +16,23 @@ export interface CodedSegment {
   /** The paragraph numbers the passage starts and ends in (equal for a passage inside one paragraph). */
   readonly firstParagraph: number;
   readonly lastParagraph: number;
-  /** How papers cite it: "BU 45", "BU 45-47", or "¶ 45" for a document without a site. */
+  /** How papers cite it, unique in the project (citation-labels.ts): "BU 45", "BU pre 45-47", or "¶45" for a lone document without a site. */
   readonly citation: string;
   /** Label of the speaker of the first paragraph, or null. */
   readonly speaker: string | null;
   readonly text: string;
 }
 
-/** What a citation needs of the project: its sites (a view can pass these without the whole, changing, project). */
-export interface StudySites {
-  readonly sites: readonly Site[];
-}
-
-/** The site code of a document ("BU"), or null when it has none. */
-export function siteCodeOf(snapshot: StudySites, document: { readonly attributes: { readonly siteId: Uuid | null } }): string | null {
-  const site = snapshot.sites.find((s) => s.id === document.attributes.siteId);
-  return site?.code ?? null;
-}
+/** What a citation needs of the project: its sites, phases and documents (they tell a site's documents apart). */
+export type StudyDocuments = CitationStudy & Pick<ProjectSnapshot, 'documents'>;
 
 /** The segment a coding makes, with its citation and text. */
-export function codedSegment(snapshot: StudySites, document: TesseraDocument, code: Code, coding: Coding): CodedSegment {
+export function codedSegment(snapshot: StudyDocuments, document: TesseraDocument, code: Code, coding: Coding): CodedSegment {
   const span = passageParagraphs(document.paragraphs, coding.start, coding.end);
   const first = span?.first ?? paragraphAt(document.paragraphs, coding.start);
   const firstN = first?.n ?? 1;
   const lastN = span?.last.n ?? firstN;
-  const citation = passageCitation(siteCodeOf(snapshot, document), firstN, lastN);
+  const citation = passageCitation(documentLabel(snapshot, snapshot.documents, document.id), firstN, lastN);
   const speaker = speakerAt(document, coding.start)?.label ?? null;
   // The document's code-point map is built once and cached: building it per segment is what made lists of segments
   // and memos slow on long transcripts.

@@ -10,6 +10,7 @@ import { codingsOfCode } from '../index/project-index.ts';
 import { codePointMapOf, documentSlice } from '../index/text-maps.ts';
 import { codePointToUtf16 } from '../text/code-points.ts';
 import { paragraphAt, passageCitation, passageParagraphs } from './paragraph-label.ts';
+import { citationLabels } from './citation-labels.ts';
 import { documentPasses, filtersSpeakers, speakerAt, speakerPasses, type SegmentFilter } from './segment-filter.ts';
 
 /** How retrieved segments are ordered. */
@@ -29,7 +30,7 @@ export interface RetrievedSegment {
   readonly document: TesseraDocument;
   readonly firstParagraph: number;
   readonly lastParagraph: number;
-  /** "BU 45", "BU 45-47", or "¶45" without a site. */
+  /** "BU 45", "BU pre 45-47" (unique in the project, see citation-labels.ts), or "¶45" for a lone document without a site. */
   readonly citation: string;
   /** The speaker of the first paragraph, or null. */
   readonly speaker: Speaker | null;
@@ -63,7 +64,8 @@ export type RetrievalSource = Pick<ProjectIndex, 'codeById' | 'documentById' | '
 /** The segments of the codes in the query that pass its filter, in its order. */
 export function retrieveSegments(index: RetrievalSource, project: Pick<ProjectSnapshot, 'sites' | 'phases'>, query: RetrievalQuery): readonly RetrievedSegment[] {
   const { filter } = query;
-  const siteCodes = new Map(project.sites.map((site) => [site.id, site.code]));
+  // The labels of the project's documents: computed once per change of its documents, sites or phases.
+  const labels = citationLabels(project, index.documentById);
   const bySpeaker = filtersSpeakers(filter);
   const segments: RetrievedSegment[] = [];
   const documentOk = new Map<Uuid, boolean>();
@@ -83,14 +85,14 @@ export function retrieveSegments(index: RetrievalSource, project: Pick<ProjectSn
       if (bySpeaker && !speakerPasses(filter, speaker)) continue;
       const firstN = first?.n ?? 1;
       const lastN = span?.last.n ?? firstN;
-      const site = siteCodes.get(document.attributes.siteId ?? '') ?? null;
+      const label = labels.get(document.id)?.label ?? '';
       segments.push({
         coding,
         code,
         document,
         firstParagraph: firstN,
         lastParagraph: lastN,
-        citation: passageCitation(site, firstN, lastN),
+        citation: passageCitation(label, firstN, lastN),
         speaker,
       });
     }

@@ -140,6 +140,7 @@ export function scanCodings(snapshot: Pick<ProjectSnapshot, 'codings'>): CodingL
 export interface MemoTargetContext {
   readonly project: Pick<Project, 'name'>;
   readonly sites: ProjectSnapshot['sites'];
+  readonly phases: ProjectSnapshot['phases'];
   readonly documents: ProjectSnapshot['documents'];
   readonly codes: ProjectSnapshot['codes'];
 }

@@ -58,6 +58,7 @@ const MemoListView = memo(function MemoListView({ index }: { readonly index: Pro
   const coderList = useWorkspace((s) => s.snapshot?.coders);
   const projectName = useWorkspace((s) => s.snapshot?.project.name);
   const sites = useWorkspace((s) => s.snapshot?.sites);
+  const phases = useWorkspace((s) => s.snapshot?.phases);
   const memoCodings = memosOfProject && index ? codingsMemosAreOn(memosOfProject, index) : NO_CODINGS;
   const selectedDocument = useWorkspace((s) => (s.selectedDocumentId ? s.index?.documentById.get(s.selectedDocumentId) : undefined));
   const selectedCode = useWorkspace((s) => (s.selectedCodeId ? s.index?.codeById.get(s.selectedCodeId) : undefined));
@@ -68,8 +69,8 @@ const MemoListView = memo(function MemoListView({ index }: { readonly index: Pro
   const openId = useMemoView((s) => s.open?.memoId ?? null);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const context = useMemo<MemoTargetContext | null>(
-    () => (documents && codes && sites && projectName !== undefined ? { project: { name: projectName }, sites, documents, codes } : null),
-    [documents, codes, sites, projectName],
+    () => (documents && codes && sites && phases && projectName !== undefined ? { project: { name: projectName }, sites, phases, documents, codes } : null),
+    [documents, codes, sites, phases, projectName],
   );
   const findCoding = useMemo<CodingLookup>(() => {
     const byId = new Map(memoCodings.flatMap((coding) => (coding ? [[coding.id, coding] as const] : [])));

@@ -4,7 +4,7 @@
  */
 import { useRef } from 'react';
 import type { Coding } from '#shared/model/types';
-import { siteCodeOf } from '#shared/coding/retrieval';
+import { documentLabel } from '#shared/coding/citation-labels';
 import { codeLabel } from '#shared/codebooks/code-info';
 import { memosFor } from '#shared/memos/memos';
 import { paragraphSpan } from '#shared/coding/paragraph-label';
@@ -22,13 +22,13 @@ export function CodingInspector({ coding }: { readonly coding: Coding }) {
   const code = useWorkspace((s) => s.index?.codeById.get(coding.codeId));
   const coder = useWorkspace((s) => (coding.createdBy ? s.index?.coderById.get(coding.createdBy) : undefined));
   const document = useWorkspace((s) => s.index?.documentById.get(coding.documentId));
-  const siteCode = useWorkspace((s) => (s.snapshot && document ? siteCodeOf(s.snapshot, document) : null));
+  const label = useWorkspace((s) => (s.snapshot && document ? documentLabel(s.snapshot, s.snapshot.documents, document.id) : null));
   const memos = useWorkspace((s) => s.snapshot?.memos);
   const recodeButton = useRef<HTMLButtonElement>(null);
   const onCoding = memos ? memosFor({ memos }, { kind: 'coding', id: coding.id }) : [];
   const text = document ? documentSlice(document, coding.start, coding.end) : '';
   const excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
-  const citation = document ? paragraphSpan(document.paragraphs, coding.start, coding.end, siteCode) : null;
+  const citation = document ? paragraphSpan(document.paragraphs, coding.start, coding.end, label) : null;
 
   return (
     <section className="coding-inspector" aria-label="Selected coding">

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { DragEvent, KeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
 import type { Code, Coding, Paragraph, TesseraDocument, Uuid } from '#shared/model/types';
-import { siteCodeOf } from '#shared/coding/retrieval';
+import { documentLabel } from '#shared/coding/citation-labels';
 import type { CodePointRange } from '#shared/text/code-points';
 import { codingById, codingsOfDocument } from '#shared/index/project-index';
 import { codePointMapOf } from '#shared/index/text-maps';
@@ -116,7 +116,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   const paragraphCodings = useParagraphCodings(paragraphs, codings);
   const layout = useStripeLayout(paragraphs, codings);
   const speakers = useMemo(() => new Map(document.speakers.map((s) => [s.id, s.label])), [document.speakers]);
-  const site = useWorkspace((s) => (s.snapshot ? siteCodeOf(s.snapshot, document) : null));
+  const label = useWorkspace((s) => (s.snapshot ? documentLabel(s.snapshot, s.snapshot.documents, document.id) : null));
   const selectedCoding = useWorkspace((s) => {
     const coding = s.index && selectedCodingId ? codingById(s.index, selectedCodingId) : undefined;
     return coding && coding.documentId === document.id ? coding : null;
@@ -593,7 +593,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
                   lanes={lanes}
                   codeById={codeById}
                   speakerLabel={paragraph.speakerId ? (speakers.get(paragraph.speakerId) ?? null) : null}
-                  site={site}
+                  documentLabel={label}
                   selectedCoding={touchesSelected ? selectedCoding : null}
                   flash={flash === paragraph.n}
                   focused={focusedIndex === item.index}

@@ -16,6 +16,7 @@ import { codePointToUtf16 } from '#shared/text/code-points';
 import { highlightRuns } from '#shared/coding/highlight-runs';
 import type { MarginStripe } from '#shared/coding/margin-stripes';
 import { codeLabel } from '#shared/codebooks/code-info';
+import { citationLabel } from '#shared/coding/paragraph-label';
 import { domRangeOf } from './dom-selection.ts';
 
 /** Lanes drawn at most; stripes in further lanes are summed up in a "+n" mark. */
@@ -45,7 +46,8 @@ export interface ParagraphViewProps {
   readonly lanes: number;
   readonly codeById: ReadonlyMap<Uuid, Code>;
   readonly speakerLabel: string | null;
-  readonly site: string | null;
+  /** The document's unique citation label ("KS pre"), or null/empty for a document cited by paragraph alone. */
+  readonly documentLabel: string | null;
   /** The selected coding, when it touches this paragraph. */
   readonly selectedCoding: Coding | null;
   readonly flash: boolean;
@@ -75,7 +77,7 @@ function verticalExtent(range: Range, origin: DOMRect): { top: number; height: n
 }
 
 function ParagraphViewImpl(props: ParagraphViewProps) {
-  const { paragraph, text, map, codings, stripes, lanes, codeById, speakerLabel, site, selectedCoding, flash, focused, handlers } = props;
+  const { paragraph, text, map, codings, stripes, lanes, codeById, speakerLabel, documentLabel, selectedCoding, flash, focused, handlers } = props;
   const rowRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -143,7 +145,7 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
       data-n={paragraph.n}
       style={{ gridTemplateColumns: `44px ${Math.max(lanes, 1) * LANE_WIDTH + 6}px minmax(0, 1fr)` }}
     >
-      <div className="para-gutter" title={site ? `${site} ${paragraph.n}` : `Paragraph ${paragraph.n}`}>
+      <div className="para-gutter" title={documentLabel ? citationLabel(documentLabel, paragraph.n) : `Paragraph ${paragraph.n}`}>
         <span className="para-n" aria-label={`Paragraph ${paragraph.n}`}>
           {paragraph.n}
         </span>

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Code } from '#shared/model/types';
-import { siteCodeOf } from '#shared/coding/retrieval';
+import { documentLabel } from '#shared/coding/citation-labels';
 import { hitContext, type HitWidth } from '#shared/search/hit-context';
 import { citationLabel } from '#shared/coding/paragraph-label';
 import { jumpTo, useWorkspace } from '../../state/workspace-store.ts';
@@ -192,7 +192,7 @@ function HitList({ result, chosen }: { readonly result: SearchResult; readonly c
 
 function HitRow({ result, hit, chosen }: { readonly result: SearchResult; readonly hit: number; readonly chosen: boolean }) {
   const document = result.documents[result.hits.documentIndex[hit] as number];
-  const siteCode = useWorkspace((s) => (s.snapshot && document ? siteCodeOf(s.snapshot, document) : null));
+  const label = useWorkspace((s) => (s.snapshot && document ? documentLabel(s.snapshot, s.snapshot.documents, document.id) : null));
   if (!document) return null;
   const paragraph = document.paragraphs[result.hits.paragraphIndex[hit] as number];
   const start = result.hits.start[hit] as number;
@@ -204,7 +204,7 @@ function HitRow({ result, hit, chosen }: { readonly result: SearchResult; readon
       <input type="checkbox" className="hit-choose" aria-label={`Choose hit ${hit + 1}`} checked={chosen} onChange={() => toggleHit(hit)} />
       <button type="button" className="segment hit-open" onClick={() => jumpTo(document.id, start, end)}>
         <span className="segment-head">
-          <span className="segment-citation">{citationLabel(siteCode, paragraph?.n ?? 1)}</span>
+          <span className="segment-citation">{citationLabel(label, paragraph?.n ?? 1)}</span>
           <span className="segment-document">{document.name}</span>
           {speaker && <span className="segment-speaker">{speaker}</span>}
         </span>

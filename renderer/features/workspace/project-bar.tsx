@@ -6,6 +6,7 @@ import { openStudyDialog } from '../study/study-store.ts';
 import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
 import { openCompare } from '../compare/compare-store.ts';
+import { openExportDialog } from '../export/export-store.ts';
 
 /** The project bar. */
 export function ProjectBar() {
@@ -61,6 +62,9 @@ export function ProjectBar() {
         </button>
         <button type="button" className="quiet" onClick={openCompare} title="Compare codes across sites, phases and speakers">
           Compare…
+        </button>
+        <button type="button" className="quiet" onClick={openExportDialog} title="Coded extracts to Word or CSV, site validation packs, a coded transcript">
+          Export…
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…

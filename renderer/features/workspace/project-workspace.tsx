@@ -12,6 +12,7 @@ import { MemoDock } from '../memos/memo-dock.tsx';
 import { AgreementDialog } from '../agreement/agreement-dialog.tsx';
 import { CompareView } from '../compare/compare-view.tsx';
 import { useCompare } from '../compare/compare-store.ts';
+import { ExportDialog } from '../export/export-dialog.tsx';
 
 /** The three-pane workspace of an open project. */
 export function ProjectWorkspace() {
@@ -35,6 +36,7 @@ export function ProjectWorkspace() {
         </aside>
       </div>
       <AgreementDialog />
+      <ExportDialog />
     </div>
   );
 }

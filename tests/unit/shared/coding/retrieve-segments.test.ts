@@ -5,6 +5,7 @@ import { passageContext, retrieveSegments, segmentText } from '#shared/coding/re
 import { NO_FILTER, documentPasses, speakerAttributeOptions, speakerPasses, speakerAt } from '#shared/coding/segment-filter';
 import { codedSegments } from '#shared/coding/retrieval';
 import { paragraphSpan } from '#shared/coding/paragraph-label';
+import { citationLabels, documentLabel } from '#shared/coding/citation-labels';
 import type { Code } from '#shared/model/types';
 
 const snapshot = synthesizeStudy({ documents: 10, wordsPerDocument: 800, codes: 30, codings: 600, coders: 3, seed: 9 });
@@ -113,18 +114,54 @@ describe('citing a passage that starts on a line break', () => {
     if (!paragraph) throw new Error('no paragraph');
     const passage = { ...coding, start: paragraph.start - 1, end: paragraph.start + 5 };
     const withPassage = { ...snapshot, codings: [...snapshot.codings.filter((c) => c.id !== coding.id), passage] };
-    const site = snapshot.sites.find((s) => s.id === document.attributes.siteId)?.code ?? null;
-    const inspector = paragraphSpan(document.paragraphs, passage.start, passage.end, site);
+    const label = documentLabel(snapshot, snapshot.documents, document.id);
+    const inspector = paragraphSpan(document.paragraphs, passage.start, passage.end, label);
     const [retrieved] = retrieveSegments(buildProjectIndex(withPassage), snapshot, { codeIds: [coding.codeId], filter: NO_FILTER, order: 'document' }).filter(
       (s) => s.coding.id === coding.id,
     );
     const [plain] = codedSegments(withPassage, [coding.codeId]).filter((s) => s.coding.id === coding.id);
-    expect(inspector).toBe(site ? `${site} ${paragraph.n}` : `¶${paragraph.n}`);
+    expect(inspector).toBe(label ? `${label} ${paragraph.n}` : `¶${paragraph.n}`);
     expect(retrieved?.citation).toBe(inspector);
     expect(plain?.citation).toBe(inspector);
     const speaker = document.speakers.find((s) => s.id === paragraph.speakerId) ?? null;
     expect(retrieved?.speaker?.label ?? null).toBe(speaker?.label ?? null);
     expect(plain?.speaker).toBe(speaker?.label ?? null);
     expect(speakerAt(document, passage.start)?.id ?? null).toBe(speaker?.id ?? null);
+  });
+});
+
+describe('citations in retrieval are unique in the project', () => {
+  it('never gives paragraphs of two documents the same citation, though sites have several documents', () => {
+    const perSite = new Map<string, number>();
+    for (const d of snapshot.documents) perSite.set(d.attributes.siteId ?? '', (perSite.get(d.attributes.siteId ?? '') ?? 0) + 1);
+    // The study must have a site with several documents, or this test proves nothing.
+    expect(Math.max(...perSite.values())).toBeGreaterThan(1);
+    const all = retrieveSegments(index, snapshot, { codeIds: snapshot.codes.map((c) => c.id), filter: NO_FILTER, order: 'document' });
+    expect(all.length).toBe(snapshot.codings.length);
+    const documentOf = new Map<string, string>();
+    for (const segment of all) {
+      // "KS pre 12-14" cites paragraphs 12 to 14; each paragraph's own citation must name one document only.
+      const [label, paragraphs] = [segment.citation.replace(/^¶/, '').replace(/ ?\d+(-\d+)?$/, ''), segment.citation.match(/(\d+)(-(\d+))?$/)];
+      const first = Number(paragraphs?.[1]);
+      expect(first).toBe(segment.firstParagraph);
+      expect(label).toBe(documentLabel(snapshot, snapshot.documents, segment.document.id));
+      const key = `${label}\u0000${first}`;
+      expect(documentOf.get(key) ?? segment.document.id).toBe(segment.document.id);
+      documentOf.set(key, segment.document.id);
+    }
+  });
+
+  it('computes the labels once per list of documents, sites and phases, and again when one of them changes', () => {
+    const labels = citationLabels(snapshot, snapshot.documents);
+    expect(citationLabels(snapshot, snapshot.documents)).toBe(labels);
+    expect(citationLabels(snapshot, index.documentById)).toEqual(labels);
+    const [site] = snapshot.sites;
+    if (!site) throw new Error('the study has sites');
+    const renamed = { ...snapshot, sites: snapshot.sites.map((s) => (s.id === site.id ? { ...s, code: 'ZZ' } : s)) };
+    const relabelled = citationLabels(renamed, snapshot.documents);
+    expect(relabelled).not.toBe(labels);
+    const ofSite = snapshot.documents.find((d) => d.attributes.siteId === site.id);
+    if (!ofSite) throw new Error('the site has documents');
+    expect(relabelled.get(ofSite.id)?.label.startsWith('ZZ')).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import {
   searchMemos,
   updateMemo,
 } from '#shared/memos/memos';
+import { addSite, phasesInOrder } from '#shared/study/study-design';
 import { projectWithTranscript } from '../fixture-project.ts';
 
 function codedProject() {
@@ -68,6 +69,22 @@ describe('memos', () => {
     const { snapshot, coding } = codedProject();
     expect(describeTarget(snapshot, { kind: 'coding', id: coding.id }, scanCodings(snapshot))).toEqual({ kind: 'Coding', text: '¶2 · Trust · “It went well 😀 really.”' });
     expect(describeTarget(snapshot, { kind: 'code', id: coding.id }, scanCodings(snapshot)).text).toBe('(deleted code)');
+  });
+
+  it('cites a coding by its document’s unique label when a site has several documents', () => {
+    const { snapshot, document, coding, newId, now } = codedProject();
+    const added = addSite(snapshot, { code: 'BU', name: 'Butabika' }, newId, now);
+    const s = applyChange(snapshot, added.change);
+    const [pre, post] = phasesInOrder(s.phases);
+    if (!pre || !post) throw new Error('a new project has phases pre and post');
+    const inPre = { ...document, attributes: { ...document.attributes, siteId: added.site.id, phaseId: pre.id } };
+    const inPost = { ...document, id: newId(), name: `${document.name} post`, attributes: { ...inPre.attributes, phaseId: post.id } };
+    const study = { ...s, documents: [inPre, inPost] };
+    const postCoding = { ...coding, id: newId(), documentId: inPost.id };
+    expect(describeTarget(study, { kind: 'coding', id: coding.id }, scanCodings(study)).text).toBe('BU pre 2 · Trust · “It went well 😀 really.”');
+    expect(describeTarget(study, { kind: 'coding', id: postCoding.id }, () => postCoding).text).toBe('BU post 2 · Trust · “It went well 😀 really.”');
+    // With one document the site has, the site code alone is unique.
+    expect(describeTarget({ ...s, documents: [inPre] }, { kind: 'coding', id: coding.id }, scanCodings(study)).text).toBe('BU 2 · Trust · “It went well 😀 really.”');
   });
 
   it('searches memos by words in title, text or target, filtered by target kind, newest first', () => {
