@@ -25,7 +25,8 @@ import type { OpenedFile } from '#shared/platform/preload-api';
 import { isRefusedFile } from '#shared/platform/preload-api';
 import type { ProjectSummary } from '../db/project-store-api.ts';
 import { projectStore } from './project-store-instance.ts';
-import { requestPersistentStorage } from '../db/tessera-db.ts';
+import { requestPersistentStorage, TESSERA_DB_NAME } from '../db/tessera-db.ts';
+import { snapshotsBeforeUpgrade } from '../db/pre-upgrade-snapshot.ts';
 import { platformApi } from '../platform/api.ts';
 import { describeError } from './describe-error.ts';
 import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
@@ -389,6 +390,7 @@ export async function startWorkspace(): Promise<void> {
   // Ask the browser not to evict the projects under storage pressure; it may say no, and the app works either way.
   void requestPersistentStorage().then((granted) => console.info(`Persistent storage granted: ${String(granted)}`));
   try {
+    await keepProjectsBeforeUpgrade();
     await refreshProjects();
     await startClock();
     const last = await projectStore().getSetting(LAST_PROJECT_SETTING);
@@ -397,6 +399,40 @@ export async function startWorkspace(): Promise<void> {
   } catch (error) {
     set({ phase: 'unavailable', unavailableReason: describeError(error) });
   }
+}
+
+/**
+ * When this Tessera is about to upgrade the project store (a store of an older version), first writes each project
+ * as it is stored, as a file of its old format: on the desktop a backup file, in a browser a download offered. On the
+ * desktop a backup that cannot be written stops the upgrade (the store is then left as it is, and said so).
+ */
+async function keepProjectsBeforeUpgrade(): Promise<void> {
+  const pending = await snapshotsBeforeUpgrade(TESSERA_DB_NAME, { appVersion: APP_VERSION, savedAt: systemClock() });
+  if (!pending || pending.files.length === 0) return;
+  const desktop = await platformKeepsBackups();
+  for (const file of pending.files) {
+    if (desktop) {
+      const result = await platformApi().backupProject({ projectId: file.projectId, projectName: file.projectName, bytes: file.bytes });
+      if (result.status !== 'written') {
+        throw new UserError(
+          `Tessera needs to upgrade your project store (version ${pending.from} to ${pending.to}) but could not first write a ` +
+            `backup of “${file.projectName}” (${result.reason}), so it changed nothing. Free some disk space and start Tessera again.`,
+        );
+      }
+    } else {
+      await platformApi().saveFile({
+        title: 'Keep a copy of the project from before the upgrade',
+        suggestedName: projectFileName(`${file.projectName} (before upgrade)`),
+        filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
+        bytes: file.bytes,
+      });
+    }
+  }
+  notify(
+    'info',
+    `Tessera upgraded its project store (version ${pending.from} to ${pending.to}). A copy of ${pending.files.length === 1 ? 'your project' : `each of your ${pending.files.length} projects`} ` +
+      `as it was was ${desktop ? 'written to the backups folder' : 'offered as a download'} first.`,
+  );
 }
 
 /** Creates a project and opens it. */

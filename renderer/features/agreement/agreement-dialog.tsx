@@ -10,7 +10,7 @@ import { consensusCoder, disagreementsBetween, settlementOf, type Disagreement, 
 import { AGREEMENT_UNITS, computeAgreement, type AgreementResult, type AgreementUnit } from '#shared/agreement/project-agreement';
 import { codePath } from '#shared/codebook/code-tree';
 import { paragraphSpan } from '#shared/coding/paragraph-label';
-import { siteCodeOf } from '#shared/coding/retrieval';
+import { documentLabel } from '#shared/coding/citation-labels';
 import { documentSlice } from '#shared/index/text-maps';
 import type { ProjectSnapshot, Uuid } from '#shared/model/types';
 import { useWorkspace } from '../../state/workspace-store.ts';
@@ -297,7 +297,7 @@ function DisagreementItem(props: { snapshot: ProjectSnapshot; disagreement: Disa
   const { snapshot, disagreement: d, settlement, nameOf } = props;
   const document = snapshot.documents.find((doc) => doc.id === d.documentId);
   if (!document) return null;
-  const citation = paragraphSpan(document.paragraphs, d.start, d.end, siteCodeOf(snapshot, document)) ?? '';
+  const citation = paragraphSpan(document.paragraphs, d.start, d.end, documentLabel(snapshot, snapshot.documents, document.id) || null) ?? '';
   const excerpt = documentSlice(document, d.start, d.end);
   const headingId = `disagreement-${d.key.replace(/[^a-z0-9]/gi, '')}`;
   return (

@@ -5,6 +5,7 @@ import { decodeProjectFile } from '#shared/project-file/project-file';
 import { ProjectStore } from '#renderer/db/project-store.ts';
 import { SCHEMA_VERSIONS } from '#renderer/db/schema.ts';
 import { TesseraDb } from '#renderer/db/tessera-db.ts';
+import { snapshotsBeforeUpgrade } from '#renderer/db/pre-upgrade-snapshot.ts';
 import { version1File, version1Study, type Version1Study } from '../../fixtures/project-files/version1-records.ts';
 import { byIds, storeErrorOf, uniqueDbName } from './project-records.ts';
 
@@ -48,6 +49,29 @@ describe('a project store written by Tessera 0.1 (schema version 1)', () => {
     expect(loaded.codings.find((coding) => coding.id === study.codings[1]?.id)?.createdBy).toBe(study.codings[1]?.coderId);
     expect(loaded.sites.map((site) => site.code)).toEqual(['BU', 'TLV']);
     expect(loaded.documents.map((d) => d.text).sort()).toEqual(study.documents.map((d) => d.text).sort());
+  });
+
+  it('is written out first, as a format 1 file that opens as the project it was', async () => {
+    const name = uniqueDbName('v1-snapshot');
+    const study = version1Study();
+    await seedVersion1(name, study);
+    const pending = await snapshotsBeforeUpgrade(name, { appVersion: '0.2.0', savedAt: '2026-12-02T10:00:00.000Z' });
+    expect(pending?.from).toBe(1);
+    expect(pending?.to).toBe(SCHEMA_VERSIONS.length);
+    expect(pending?.files.map((file) => file.projectName)).toEqual([study.project.name]);
+    const decoded = await decodeProjectFile(pending?.files[0]?.bytes ?? new Uint8Array());
+    expect(decoded.manifest.formatVersion).toBe(1);
+    expect(byIds(decoded.snapshot)).toEqual(byIds((await decodeProjectFile(version1File())).snapshot));
+    // Reading it changed nothing: the store is still at version 1, and after the upgrade nothing is pending.
+    const raw = new Dexie(name);
+    opened.push(raw);
+    await raw.open();
+    expect(raw.verno).toBe(1);
+    raw.close();
+    const store = new ProjectStore(name);
+    await store.listProjects();
+    store.close();
+    expect(await snapshotsBeforeUpgrade(name, { appVersion: '0.2.0', savedAt: '2026-12-02T10:00:00.000Z' })).toBeNull();
   });
 
   it('leaves the version 1 data as it was, and says so, when the upgrade fails half-way', async () => {
