@@ -94,10 +94,10 @@ describe('code x site x phase matrix', () => {
     const passages = cellPassages(index, design, m, ids.codes.inner, buPre);
     expect(new Set(passages.map((p) => p.coding.id))).toEqual(new Set([codings.c1?.id, codings.c2?.id, codings.c3?.id, codings.c7?.id]));
     const byId = new Map(passages.map((p) => [p.coding.id, p]));
-    expect(byId.get(codings.c2?.id ?? '')?.citation).toBe('BU 2');
+    expect(byId.get(codings.c2?.id ?? '')?.citation).toBe('BU pre 2'); // BU has a pre and a post document, so its citations say which
     expect(byId.get(codings.c2?.id ?? '')?.speaker?.label).toBe('P1');
     expect(byId.get(codings.c2?.id ?? '')?.coding.createdBy).toBe(ids.coders.B);
-    expect(byId.get(codings.c7?.id ?? '')?.citation).toBe('BU 3');
+    expect(byId.get(codings.c7?.id ?? '')?.citation).toBe('BU pre 3');
     expect(cellPassages(index, design, m, ids.codes.inner, m.columns[3]?.key ?? '')).toEqual([]);
   });
 
@@ -195,7 +195,7 @@ describe('pre vs post', () => {
     ]);
     const [bu, ka] = comparison.sites;
     expect(bu?.phases.map((p) => p.figures.passages)).toEqual([2, 1]);
-    expect(bu?.phases[0]?.passages.map((p) => p.citation)).toEqual(['BU 2', 'BU 2', 'BU 2', 'BU 3']);
+    expect(bu?.phases[0]?.passages.map((p) => p.citation)).toEqual(['BU pre 2', 'BU pre 2', 'BU pre 2', 'BU pre 3']);
     const change = (key: string) => bu?.changes[0]?.figures.find((f) => f.key === key);
     expect(change('passages')).toEqual({ key: 'passages', from: 2, to: 1, difference: -1 });
     expect(change('per1000Words')).toEqual({ key: 'per1000Words', from: 200, to: 200, difference: 0 });
