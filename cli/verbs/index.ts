@@ -8,6 +8,7 @@ import { infoVerb } from './info.ts';
 import { matrixVerb } from './matrix.ts';
 import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
+import { ratingsVerb } from './ratings.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
@@ -19,4 +20,5 @@ export const VERBS: readonly VerbDefinition[] = [
   alignVerb,
   agreementVerb,
   matrixVerb,
+  ratingsVerb,
 ];
