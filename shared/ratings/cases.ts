@@ -77,3 +77,13 @@ export function constructPassages(
   const codeIds = codeWithDescendants(index, codeId).map((code) => code.id);
   return retrieveSegments(index, design, { codeIds, filter: NO_FILTER, order: 'site-phase' }).filter((segment) => caseHasDocument(scope, segment.document));
 }
+
+/** The change that sets (or, given "", clears) a case's implementation outcome, e.g. "high" or "low". */
+export function setCaseOutcomeChange(snapshot: Pick<ProjectSnapshot, 'cases'>, caseId: Uuid, key: string, outcome: string): ProjectChange {
+  const found = snapshot.cases.find((c) => c.id === caseId);
+  if (!found) throw new Error('That case is not in the project.');
+  const value = outcome.trim();
+  if ((found.outcomes[key] ?? '') === value) return {};
+  const outcomes = Object.fromEntries(Object.entries(found.outcomes).filter(([k]) => k !== key).concat(value ? [[key, value]] : []));
+  return { put: { cases: [{ ...found, outcomes }] } };
+}

@@ -163,3 +163,17 @@ describe('the rating matrix', () => {
     expect(strict.rows.map((r) => r.distinguishing.label)).toEqual(['strong', 'mixed', 'insufficient']);
   });
 });
+
+describe('case outcomes', () => {
+  it('sets, keeps and clears a case’s implementation outcome', async () => {
+    const { setCaseOutcomeChange } = await import('#shared/ratings/cases');
+    const { snapshot: base } = smallStudy();
+    const snapshot = withCases(base, 'site');
+    const id = snapshot.cases[0]?.id ?? '';
+    const high = applyChange(snapshot, setCaseOutcomeChange(snapshot, id, 'implementation', ' high '));
+    expect(high.cases.find((c) => c.id === id)?.outcomes).toEqual({ implementation: 'high' });
+    expect(setCaseOutcomeChange(high, id, 'implementation', 'high')).toEqual({});
+    const cleared = applyChange(high, setCaseOutcomeChange(high, id, 'implementation', ''));
+    expect(cleared.cases.find((c) => c.id === id)?.outcomes).toEqual({});
+  });
+});
