@@ -112,7 +112,10 @@ describe('ratings', () => {
       await boxes.nth(1).focus();
       await app.page.keyboard.press('Space');
       expect(await editor().locator('legend').innerText()).toContain('2 chosen as evidence');
-      if (p === planned[0]) expect(await seriousViolations()).toEqual([]);
+      if (p === planned[0]) {
+        expect(await seriousViolations()).toEqual([]);
+        await app.page.screenshot({ path: join(OUTPUT, 'ratings-editor.png'), fullPage: true });
+      }
       await editor().getByRole('button', { name: 'Save rating' }).focus();
       await app.page.keyboard.press('Enter');
       await expect.poll(() => editor().count()).toBe(0);

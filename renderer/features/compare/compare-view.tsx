@@ -92,7 +92,8 @@ export function CompareView() {
           Back to coding
         </button>
       </div>
-      <div className="compare-controls">
+      {/* Ratings take no grouping or filter: the cases are the columns and every passage of a case is pooled. */}
+      <div className="compare-controls" style={tab === 'ratings' ? { display: 'none' } : undefined}>
         {tab !== 'bars' && tab !== 'pre-post' && tab !== 'co-occurrence' && tab !== 'ratings' && (
           <label>
             Columns
@@ -133,7 +134,7 @@ export function CompareView() {
             </label>
           </>
         )}
-        {tab !== 'ratings' && <FilterBar filter={filter} onChange={(next) => setCompare({ filter: next })} coderKeeps="codings" />}
+        <FilterBar filter={filter} onChange={(next) => setCompare({ filter: next })} coderKeeps="codings" />
       </div>
       <div className="compare-body">
         {tab === 'matrix' && <MatrixHeatMap matrix={matrix} measure={measure} showNumbers={showNumbers} title={`${projectName}: ${MEASURE_LABELS[measure].toLowerCase()} by ${matrix.groupingLabel}`} />}
