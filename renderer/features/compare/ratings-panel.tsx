@@ -183,6 +183,8 @@ function RatingEditor({ index, design, ratedCase, code, onClose }: { index: Proj
   const [rationale, setRationale] = useState(existing?.rationale ?? '');
   const [evidence, setEvidence] = useState<ReadonlySet<Uuid>>(() => new Set((existing?.evidenceCodingIds ?? []).filter((id) => codingById(index, id) !== undefined)));
   const [error, setError] = useState('');
+  // Quotes are cited as papers cite them: "BU 45, pre".
+  const phaseNames = useMemo(() => new Map(design.phases.map((phase) => [phase.id, phase.name])), [design.phases]);
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
   const headingId = 'rating-editor-title';
@@ -267,6 +269,7 @@ function RatingEditor({ index, design, ratedCase, code, onClose }: { index: Proj
                     <input type="checkbox" checked={evidence.has(p.coding.id)} onChange={() => toggle(p.coding.id)} />
                     <span className="rating-citation">
                       {p.citation}
+                      {phaseNames.get(p.document.attributes.phaseId ?? '') ? `, ${phaseNames.get(p.document.attributes.phaseId ?? '')}` : ''}
                       {p.code.id !== code.id ? ` · ${p.code.name}` : ''}
                     </span>{' '}
                     <q>{segmentText(p)}</q>
