@@ -9,6 +9,7 @@ import { matrixVerb } from './matrix.ts';
 import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
 import { exportWordVerb } from './export-word.ts';
+import { ratingsVerb } from './ratings.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
@@ -21,4 +22,5 @@ export const VERBS: readonly VerbDefinition[] = [
   agreementVerb,
   matrixVerb,
   exportWordVerb,
+  ratingsVerb,
 ];

@@ -11,7 +11,7 @@ import type { ColumnGrouping } from '#shared/compare/groupings';
 import type { CoOccurrenceMode } from '#shared/compare/co-occurrence';
 
 /** The pictures the view offers. */
-export type CompareTab = 'matrix' | 'pre-post' | 'co-occurrence' | 'bars';
+export type CompareTab = 'matrix' | 'pre-post' | 'co-occurrence' | 'bars' | 'ratings';
 
 /** A cell whose passages are shown: a code's row and a column, or two codes of the co-occurrence matrix. */
 export type OpenCell = { readonly kind: 'matrix'; readonly codeId: Uuid; readonly columnKey: string } | { readonly kind: 'pair'; readonly codeA: Uuid; readonly codeB: Uuid };

@@ -29,6 +29,7 @@ import { plural } from '../../app/format.ts';
 import { FilterBar } from '../retrieval/filter-bar.tsx';
 import { closeCompare, openCell, setCompare, toggleRow, useCompare, type CompareTab } from './compare-store.ts';
 import { exportFigure } from './figure-export.ts';
+import { RatingsPanel } from './ratings-panel.tsx';
 import './compare.css';
 
 const TABS: readonly { readonly tab: CompareTab; readonly label: string }[] = [
@@ -36,6 +37,7 @@ const TABS: readonly { readonly tab: CompareTab; readonly label: string }[] = [
   { tab: 'pre-post', label: 'Pre vs post' },
   { tab: 'co-occurrence', label: 'Co-occurrence' },
   { tab: 'bars', label: 'Bar chart' },
+  { tab: 'ratings', label: 'Ratings' },
 ];
 
 /** The grouping as a select value, and back. */
@@ -90,8 +92,9 @@ export function CompareView() {
           Back to coding
         </button>
       </div>
-      <div className="compare-controls">
-        {tab !== 'bars' && tab !== 'pre-post' && tab !== 'co-occurrence' && (
+      {/* Ratings take no grouping or filter: the cases are the columns and every passage of a case is pooled. */}
+      <div className="compare-controls" style={tab === 'ratings' ? { display: 'none' } : undefined}>
+        {tab !== 'bars' && tab !== 'pre-post' && tab !== 'co-occurrence' && tab !== 'ratings' && (
           <label>
             Columns
             <select value={groupingValue(grouping)} onChange={(e) => setCompare({ grouping: groupingFrom(e.target.value) })}>
@@ -138,6 +141,7 @@ export function CompareView() {
         {tab === 'pre-post' && <PrePostPanel index={index} design={design} />}
         {tab === 'co-occurrence' && <CoOccurrencePanel index={index} design={design} matrix={matrix} />}
         {tab === 'bars' && <BarChartPanel index={index} design={design} projectName={projectName} />}
+        {tab === 'ratings' && <RatingsPanel index={index} design={design} projectName={projectName} />}
         <CellPassages index={index} design={design} matrix={matrix} />
       </div>
     </main>

@@ -1,0 +1,68 @@
+/**
+ * `tessera ratings PROJECT.tessera [--csv]`: the construct x case rating matrix of the Ratings view, with each
+ * construct's distinguishing label and the rule in force written under it, computed by the same code.
+ */
+import { decodeProjectFile } from '#shared/project-file/project-file';
+import { DEFAULT_DISTINGUISHING_RULE, type DistinguishingRule } from '#shared/ratings/distinguishing-constructs';
+import { EXIT, UsageError, type VerbDefinition } from '../verb.ts';
+
+function gapOption(raw: unknown, name: string, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+(\.\d+)?$/.test(raw) || value > 4) throw new UsageError(`--${name} is a number from 0 to 4, not "${String(raw)}".`);
+  return value;
+}
+
+/** The ratings verb. */
+export const ratingsVerb: VerbDefinition = {
+  name: 'ratings',
+  summary: 'Print the CFIR construct x case rating matrix with each construct’s distinguishing label.',
+  positionals: ['PROJECT.tessera'],
+  options: {
+    high: { type: 'string', placeholder: 'OUTCOME', description: `The implementation outcome of the cases that did well (default "${DEFAULT_DISTINGUISHING_RULE.highOutcome}").` },
+    low: { type: 'string', placeholder: 'OUTCOME', description: `The outcome of the cases that did not (default "${DEFAULT_DISTINGUISHING_RULE.lowOutcome}").` },
+    'strong-gap': { type: 'string', placeholder: 'N', description: `Least mean gap for strongly distinguishing (default ${DEFAULT_DISTINGUISHING_RULE.strongGap}).` },
+    'weak-gap': { type: 'string', placeholder: 'N', description: `Least mean gap for weakly distinguishing (default ${DEFAULT_DISTINGUISHING_RULE.weakGap}).` },
+    'mixed-as-zero': { type: 'boolean', description: 'Count X (mixed) as 0 instead of leaving it out like M.' },
+    csv: { type: 'boolean', description: 'Print CSV: construct, the cases, pattern; then the rule in force.' },
+  },
+  async run({ positionals, values }, io) {
+    const rule: DistinguishingRule = {
+      ...DEFAULT_DISTINGUISHING_RULE,
+      highOutcome: typeof values.high === 'string' ? values.high : DEFAULT_DISTINGUISHING_RULE.highOutcome,
+      lowOutcome: typeof values.low === 'string' ? values.low : DEFAULT_DISTINGUISHING_RULE.lowOutcome,
+      strongGap: gapOption(values['strong-gap'], 'strong-gap', DEFAULT_DISTINGUISHING_RULE.strongGap),
+      weakGap: gapOption(values['weak-gap'], 'weak-gap', DEFAULT_DISTINGUISHING_RULE.weakGap),
+      mixed: values['mixed-as-zero'] ? 'as-zero' : 'exclude',
+    };
+    const [{ computeRatingMatrix, ratingMatrixCsv, caseOutcome }, { DISTINGUISHING_LABELS, RATING_LEGEND, ratingLabel }, { ratingOnScale }] = await Promise.all([
+      import('#shared/ratings/rating-matrix'),
+      import('#shared/ratings/distinguishing-constructs'),
+      import('#shared/ratings/rating-edits'),
+    ]);
+    const { snapshot } = await decodeProjectFile(await io.readFile(positionals[0] as string));
+    const matrix = computeRatingMatrix(snapshot, rule);
+    if (values.csv) {
+      io.out(ratingMatrixCsv(matrix));
+      return EXIT.ok;
+    }
+    if (matrix.cases.length === 0) {
+      io.out('The project has no cases yet: make them in Compare > Ratings (one per site, or per site and phase).\n');
+      return EXIT.ok;
+    }
+    const header = ['Construct', ...matrix.cases.map((c) => c.name), 'Pattern'];
+    const outcomes = ['Outcome', ...matrix.cases.map((c) => caseOutcome(c) || '-'), ''];
+    const body = matrix.rows.map((row) => [
+      `${'  '.repeat(row.depth)}${row.code.name}`,
+      ...row.cells.map((cell) => (cell?.value ? ratingLabel(ratingOnScale(cell.value)) : '.')),
+      DISTINGUISHING_LABELS[row.distinguishing.label],
+    ]);
+    const table = [header, outcomes, ...body];
+    const last = header.length - 1;
+    const widths = header.map((_, i) => Math.max(...table.map((line) => (line[i] ?? '').length)));
+    const lines = table.map((line) => line.map((cell, i) => (i === 0 || i === last ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd());
+    const legend = RATING_LEGEND.map((entry) => `  ${ratingLabel(entry.value)}: ${entry.meaning}`).join('\n');
+    io.out(`CFIR construct ratings by case\n\n${lines.join('\n')}\n\n. = not rated yet (counted as M)\nLegend:\n${legend}\nRule: ${matrix.ruleText}\n`);
+    return EXIT.ok;
+  },
+};
