@@ -555,7 +555,16 @@ function describeDecision(plan: MergePlan, key: string): string {
 /** The result of a merge: one change to apply to the base (as it is, not re-stamped) and the report. */
 export interface MergeResult {
   readonly change: ProjectChange;
+  /** The project after the merge (the base with `change` applied), every list sorted by id. */
   readonly snapshot: ProjectSnapshot;
+  /** What happened to the records that are not in the result under their own id. */
+  readonly outcome: {
+    readonly deletions: readonly DeletionItem[];
+    readonly documentMatches: readonly DocumentMatch[];
+    readonly codeMatches: readonly CodeMatch[];
+    readonly codingCollapses: readonly CodingCollapse[];
+    readonly leftOut: readonly CascadeItem[];
+  };
   readonly report: string;
 }
 
@@ -595,7 +604,14 @@ export function applyMergePlan(base: ProjectSnapshot, plan: MergePlan, decisions
     ...(Object.keys(put).length ? { put: put as ProjectChange['put'] } : {}),
     ...(Object.keys(del).length ? { delete: del as ProjectChange['delete'] } : {}),
   };
-  return { change, snapshot: result, report: mergeReport(plan, resolution, decisions) };
+  const outcome = {
+    deletions: resolution.deletions,
+    documentMatches: resolution.documentMatches,
+    codeMatches: resolution.codeMatches.filter((m) => (decisions[m.key] ?? m.proposed) === 'match'),
+    codingCollapses: resolution.codingCollapses,
+    leftOut: [...resolution.skipped, ...resolution.cascaded],
+  };
+  return { change, snapshot: result, outcome, report: mergeReport(plan, resolution, decisions) };
 }
 
 function mergeReport(plan: MergePlan, resolution: Resolution, decisions: MergeDecisions): string {
