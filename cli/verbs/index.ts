@@ -8,6 +8,8 @@ import { infoVerb } from './info.ts';
 import { matrixVerb } from './matrix.ts';
 import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
+import { mergeVerb } from './merge.ts';
+import { exportSessionVerb } from './export-session.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
@@ -19,4 +21,6 @@ export const VERBS: readonly VerbDefinition[] = [
   alignVerb,
   agreementVerb,
   matrixVerb,
+  mergeVerb,
+  exportSessionVerb,
 ];

@@ -11,6 +11,7 @@ const base = synthesizeStudy({ documents: 2, wordsPerDocument: 120, codes: 6, co
 const [ada, ben] = base.coders.map((c) => c.id) as [string, string];
 const projectId = base.project.id;
 const codable = base.codes.filter((c) => c.isCodable);
+const [code0, code1] = codable as [Code, Code, ...Code[]];
 const firstDoc = base.documents[0] as TesseraDocument;
 
 let minute = 0;
@@ -36,7 +37,7 @@ const codingBy = (by: string): Coding => base.codings.find((c) => c.createdBy ==
 
 describe('planMerge and applyMergePlan', () => {
   it('merging the same file twice changes nothing', () => {
-    const session = applyChange(base, { put: { codings: [coding(ada, 'a', firstDoc.id, codable[0]!.id, 0, 5)] } });
+    const session = applyChange(base, { put: { codings: [coding(ada, 'a', firstDoc.id, code0.id, 0, 5)] } });
     const once = applyMergePlan(base, planMerge(base, [session])).snapshot;
     const plan = planMerge(once, [session]);
     expect(plan.added).toEqual([]);
@@ -45,7 +46,7 @@ describe('planMerge and applyMergePlan', () => {
   });
 
   it('adds what only an incoming file has, and says which file it came from', () => {
-    const added = coding(ben, 'b', firstDoc.id, codable[1]!.id, 2, 9);
+    const added = coding(ben, 'b', firstDoc.id, code1.id, 2, 9);
     const session = applyChange(base, { put: { codings: [added] } });
     const plan = planMerge(base, [session], ['mine.tessera', 'ben.tessera']);
     expect(plan.added).toEqual([expect.objectContaining({ kind: 'codings', id: added.id, from: [1] })]);
@@ -104,7 +105,7 @@ describe('planMerge and applyMergePlan', () => {
 
   it('documents with different ids and identical text are one document; codings land on the kept one', () => {
     const copy: TesseraDocument = { ...firstDoc, id: 'ffffffff-0000-4000-8000-000000000001', ...created(ben, 'b') };
-    const onCopy = coding(ben, 'b', copy.id, codable[0]!.id, 1, 4);
+    const onCopy = coding(ben, 'b', copy.id, code0.id, 1, 4);
     const session = applyChange(base, { put: { documents: [copy], codings: [onCopy] } });
     const plan = planMerge(base, [session]);
     const kept = firstDoc.id < copy.id ? firstDoc.id : copy.id;
@@ -117,7 +118,7 @@ describe('planMerge and applyMergePlan', () => {
 
   it('a document with the same name and a different text is not merged silently: the user chooses', () => {
     const other: TesseraDocument = { ...firstDoc, id: newId(), text: firstDoc.text.replace(/a/, 'A'), ...created(ben, 'b') };
-    const onOther = coding(ben, 'b', other.id, codable[0]!.id, 1, 4);
+    const onOther = coding(ben, 'b', other.id, code0.id, 1, 4);
     const session = applyChange(base, { put: { documents: [other], codings: [onOther] } });
     const plan = planMerge(base, [session]);
     expect(plan.needed).toEqual([`document:${other.id}`]);
@@ -149,7 +150,7 @@ describe('planMerge and applyMergePlan', () => {
   });
 
   it('inductive codes with the same name under matched parents are offered as matches, parents first', () => {
-    const parentA: Code = { ...(codable[0] as Code), id: newId(), parentId: null, name: 'Peer roles', origin: { kind: 'inductive' }, ...created(ada, 'a') };
+    const parentA: Code = { ...code0, id: newId(), parentId: null, name: 'Peer roles', origin: { kind: 'inductive' }, ...created(ada, 'a') };
     const parentB: Code = { ...parentA, id: newId(), name: ' peer roles ', ...created(ben, 'b') };
     const childA: Code = { ...parentA, id: newId(), parentId: parentA.id, name: 'Trust', ...created(ada, 'a') };
     const childB: Code = { ...parentB, id: newId(), parentId: parentB.id, name: 'trust', ...created(ben, 'b') };
@@ -160,16 +161,16 @@ describe('planMerge and applyMergePlan', () => {
       [
         [parentB.id, parentA.id, 'same name under matched parents'],
         [childB.id, childA.id, 'same name under matched parents'],
-      ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
+      ].sort((x, y) => ((x[0] as string) < (y[0] as string) ? -1 : 1)),
     );
     const result = applyMergePlan(a, plan);
     expect(result.snapshot.codes.filter((c) => c.name.trim().toLowerCase() === 'trust')).toHaveLength(1);
   });
 
   it('codings of the same passage with the same code by the same coder collapse into one', () => {
-    const mine = coding(ada, 'a', firstDoc.id, codable[0]!.id, 10, 20);
-    const again = coding(ada, 'b', firstDoc.id, codable[0]!.id, 10, 20);
-    const otherCoder = coding(ben, 'b', firstDoc.id, codable[0]!.id, 10, 20);
+    const mine = coding(ada, 'a', firstDoc.id, code0.id, 10, 20);
+    const again = coding(ada, 'b', firstDoc.id, code0.id, 10, 20);
+    const otherCoder = coding(ben, 'b', firstDoc.id, code0.id, 10, 20);
     const a = applyChange(base, { put: { codings: [mine] } });
     const b = applyChange(base, { put: { codings: [again, otherCoder] } });
     const plan = planMerge(a, [b]);
@@ -201,7 +202,7 @@ describe('planMerge and applyMergePlan', () => {
   });
 
   it('the report names every file and the method', () => {
-    const session: ProjectSnapshot = applyChange(base, { put: { codings: [coding(ben, 'b', firstDoc.id, codable[0]!.id, 0, 2)] } });
+    const session: ProjectSnapshot = applyChange(base, { put: { codings: [coding(ben, 'b', firstDoc.id, code0.id, 0, 2)] } });
     const report = applyMergePlan(base, planMerge(base, [session], ['project.tessera', 'ben-session.tessera'])).report;
     expect(report).toContain('# Merge report: ben-session.tessera into project.tessera');
     expect(report).toContain('- project.tessera (base)');
