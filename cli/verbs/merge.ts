@@ -68,7 +68,7 @@ export const mergeVerb: VerbDefinition = {
     const decisions = policy === undefined ? {} : decide(plan, policy as Policy);
     let result;
     try {
-      result = applyMergePlan(base, plan, decisions);
+      result = applyMergePlan(base, plan, decisions, { stamp: oneOffStamp(base, null, systemClock()) });
     } catch (error) {
       if (error instanceof MergeDecisionNeeded) {
         io.err(`${error.message}\nNothing was written. Answer them with --decide newest|base|incoming.\n`);

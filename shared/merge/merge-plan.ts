@@ -17,6 +17,7 @@
  * re-stamped, or a record merged from a session would look newer than the session's later edits.
  */
 import type { ProjectChange } from '../model/change.ts';
+import type { ChangeStamp } from '../model/stamps.ts';
 import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, type AnyRecord, type RecordKind, type RecordOf } from '../model/record-kinds.ts';
 import type { Code, Coding, ProjectSnapshot, TesseraDocument, Tombstone, Uuid } from '../model/types.ts';
 import { UserError } from '../model/user-error.ts';
@@ -569,10 +570,16 @@ export interface MergeResult {
 }
 
 /**
- * The merge as one ProjectChange, with the user's answers. Refuses (MergeDecisionNeeded, naming them) when a
+ * The merge as one ProjectChange, with the user's answers. `stamp` (the merge's own clock reading) marks the records
+ * kept against a deletion as edited by the merge; without it they keep their stamps and a later merge asks again. Refuses (MergeDecisionNeeded, naming them) when a
  * decision is needed and not given, or an answer is not one of the allowed ones.
  */
-export function applyMergePlan(base: ProjectSnapshot, plan: MergePlan, decisions: MergeDecisions = {}): MergeResult {
+export function applyMergePlan(
+  base: ProjectSnapshot,
+  plan: MergePlan,
+  decisions: MergeDecisions = {},
+  options: { readonly stamp?: ChangeStamp } = {},
+): MergeResult {
   if (plan.inputs[0] !== base && canonicalJson(plan.inputs[0]) !== canonicalJson(base)) {
     throw new UserError('The project changed since the merge was planned: plan the merge again.');
   }
@@ -588,7 +595,20 @@ export function applyMergePlan(base: ProjectSnapshot, plan: MergePlan, decisions
     );
   }
   const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed);
-  const result = resolution.snapshot;
+  let result = resolution.snapshot;
+  const { stamp } = options;
+  const keptAgainstDeletion = new Set(resolution.deletions.filter((d) => decisions[d.key] === 'keep').map((d) => `${d.kind}:${d.id}`));
+  if (stamp && keptAgainstDeletion.size) {
+    // Keeping a record someone deleted is an edit made now: with the merge's clock it is later than the deletion, so
+    // merging the same session again does not ask again.
+    const lists: Record<string, unknown> = { project: result.project };
+    for (const kind of RECORD_KINDS) {
+      lists[kind] = (result[kind] as readonly AnyRecord[]).map((record) =>
+        keptAgainstDeletion.has(`${kind}:${record.id}`) ? { ...record, modifiedAt: stamp.at, modifiedBy: stamp.by, clock: stamp.clock } : record,
+      );
+    }
+    result = lists as unknown as ProjectSnapshot;
+  }
   const put: Record<string, AnyRecord[]> = {};
   const del: Record<string, Uuid[]> = {};
   for (const kind of RECORD_KINDS) {

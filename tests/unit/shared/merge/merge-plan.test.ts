@@ -89,6 +89,12 @@ describe('planMerge and applyMergePlan', () => {
     const kept = applyMergePlan(base, plan, { [`delete:${others.id}`]: 'keep' });
     expect(kept.snapshot.codings.some((c) => c.id === others.id)).toBe(true);
     expect(kept.snapshot.tombstones).toEqual([]);
+    // Kept with the merge's clock, it is later than the deletion: merging the same session again asks nothing.
+    const { modifiedAt, clock } = edit(ada, 'm');
+    const keptStamped = applyMergePlan(base, plan, { [`delete:${others.id}`]: 'keep' }, { stamp: { by: ada, at: modifiedAt, clock } });
+    const again = planMerge(keptStamped.snapshot, [session]);
+    expect(again.needed).toEqual([]);
+    expect(applyMergePlan(keptStamped.snapshot, again).change).toEqual({});
     const removed = applyMergePlan(base, plan, { [`delete:${others.id}`]: 'agree' });
     expect(removed.snapshot.codings.some((c) => c.id === others.id)).toBe(false);
     expect(removed.report).toContain('decided "agree"');
