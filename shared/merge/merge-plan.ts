@@ -186,35 +186,47 @@ export function describeRecord(kind: RecordKind, record: AnyRecord, names: (kind
   }
 }
 
+/** One version of a record and the inputs that hold it. */
+interface Version {
+  readonly from: SourceIndex[];
+  readonly record: AnyRecord;
+}
+
+/** The inputs holding any version of a record, ascending. */
+function sourcesOf(versions: readonly Version[]): SourceIndex[] {
+  return [...new Set(versions.flatMap((v) => v.from))].sort((a, b) => a - b);
+}
+
 interface Gathered {
   /** Per kind and id: the distinct versions, with the inputs holding each. */
-  readonly versions: Map<RecordKind, Map<Uuid, Map<string, { from: SourceIndex[]; record: AnyRecord }>>>;
+  readonly versions: Map<RecordKind, Map<Uuid, Version[]>>;
 }
 
 function gather(inputs: readonly ProjectSnapshot[]): Gathered {
-  const versions = new Map<RecordKind, Map<Uuid, Map<string, { from: SourceIndex[]; record: AnyRecord }>>>();
+  const versions = new Map<RecordKind, Map<Uuid, Version[]>>();
   for (const kind of RECORD_KINDS) versions.set(kind, new Map());
   inputs.forEach((snapshot, source) => {
     for (const kind of RECORD_KINDS) {
-      const byKind = versions.get(kind) as Map<Uuid, Map<string, { from: SourceIndex[]; record: AnyRecord }>>;
+      const byKind = versions.get(kind) as Map<Uuid, Version[]>;
       for (const record of snapshot[kind] as readonly AnyRecord[]) {
         let forId = byKind.get(record.id);
-        if (!forId) byKind.set(record.id, (forId = new Map()));
-        const text = canonicalJson(record);
-        const version = forId.get(text);
+        if (!forId) byKind.set(record.id, (forId = []));
+        // A version is known by its clock: a reading is made once, for one change on one machine (clock.ts), so the
+        // same id at the same reading is the same record. Comparing texts of 50,000 records would cost seconds.
+        const version = forId.find((v) => v.record.clock === record.clock);
         if (version) {
           if (!version.from.includes(source)) version.from.push(source);
-        } else forId.set(text, { from: [source], record });
+        } else forId.push({ from: [source], record });
       }
     }
   });
   return { versions };
 }
 
-function winnerOf(forId: Map<string, { from: SourceIndex[]; record: AnyRecord }>): { from: SourceIndex[]; record: AnyRecord } {
-  let best: { from: SourceIndex[]; record: AnyRecord } | undefined;
-  for (const version of forId.values()) best = best ? (newer(best.record, version.record) === best.record ? best : version) : version;
-  return best as { from: SourceIndex[]; record: AnyRecord };
+function winnerOf(forId: readonly Version[]): Version {
+  let best: Version | undefined;
+  for (const version of forId) best = best ? (newer(best.record, version.record) === best.record ? best : version) : version;
+  return best as Version;
 }
 
 /** The result of resolving the inputs with a set of answers. */
@@ -257,12 +269,10 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
   const base = inputs[0] as ProjectSnapshot;
   const { versions } = gather(inputs);
   const live = new Map<LiveKind, Map<Uuid, AnyRecord>>();
-  const from = new Map<string, SourceIndex[]>();
+  const fromOf = (kind: RecordKind, id: Uuid): SourceIndex[] => sourcesOf(versions.get(kind)?.get(id) ?? []);
   for (const kind of LIVE_KINDS) {
     const map = new Map<Uuid, AnyRecord>();
     for (const [id, forId] of versions.get(kind) ?? []) {
-      const all = [...forId.values()].flatMap((v) => v.from);
-      from.set(`${kind}:${id}`, [...new Set(all)].sort((a, b) => a - b));
       map.set(id, winnerOf(forId).record);
     }
     live.set(kind, map);
@@ -278,7 +288,7 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
   const tombstoneFrom = new Map<Uuid, SourceIndex[]>();
   for (const [id, forId] of versions.get('tombstones') ?? []) {
     tombstones.set(id, winnerOf(forId).record as Tombstone);
-    tombstoneFrom.set(id, [...new Set([...forId.values()].flatMap((v) => v.from))].sort((a, b) => a - b));
+    tombstoneFrom.set(id, sourcesOf(forId));
   }
   const deletions: DeletionItem[] = [];
   for (const [id, tombstone] of [...tombstones].sort(([a], [b]) => compareStrings(a, b))) {
@@ -298,7 +308,7 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
       id,
       label: label(kind, record),
       record,
-      recordFrom: from.get(`${kind}:${id}`) ?? [],
+      recordFrom: fromOf(kind, id),
       tombstone,
       tombstoneFrom: tombstoneFrom.get(id) ?? [],
       proposed,
@@ -348,7 +358,7 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
         id: document.id,
         otherId: reference.id,
         name: document.name,
-        from: from.get(`documents:${document.id}`) ?? [],
+        from: fromOf('documents', document.id),
         difference: firstDifference(reference.text, document.text),
       });
       if (answer(key, 'ask') === 'skip') {
@@ -500,7 +510,7 @@ export function planMerge(base: ProjectSnapshot, incoming: readonly ProjectSnaps
   let sameCount = 0;
   for (const kind of RECORD_KINDS) {
     for (const [id, forId] of [...(versions.get(kind) ?? [])].sort(([a], [b]) => compareStrings(a, b))) {
-      const all = [...forId.values()];
+      const all = forId;
       const winner = winnerOf(forId);
       if (!baseIds.get(kind)?.has(id)) {
         added.push({ kind, id, label: describeRecord(kind, winner.record, resultNames), from: [...new Set(all.flatMap((v) => v.from))].sort((a, b) => a - b) });
@@ -580,7 +590,7 @@ export function applyMergePlan(
   decisions: MergeDecisions = {},
   options: { readonly stamp?: ChangeStamp } = {},
 ): MergeResult {
-  if (plan.inputs[0] !== base && canonicalJson(plan.inputs[0]) !== canonicalJson(base)) {
+  if (plan.inputs[0] !== base) {
     throw new UserError('The project changed since the merge was planned: plan the merge again.');
   }
   const missing = plan.needed.filter((key) => decisions[key] === undefined);
@@ -612,9 +622,13 @@ export function applyMergePlan(
   const put: Record<string, AnyRecord[]> = {};
   const del: Record<string, Uuid[]> = {};
   for (const kind of RECORD_KINDS) {
-    const before = new Map((base[kind] as readonly AnyRecord[]).map((r) => [r.id, canonicalJson(r)]));
+    const before = new Map((base[kind] as readonly AnyRecord[]).map((r) => [r.id, r]));
     const after = result[kind] as readonly AnyRecord[];
-    const puts = after.filter((r) => before.get(r.id) !== canonicalJson(r));
+    const puts = after.filter((r) => {
+      const old = before.get(r.id);
+      // Mostly the very object of the base (its version won); a re-pointed record is a new object with the old clock.
+      return old !== r && (!old || old.clock !== r.clock || canonicalJson(old) !== canonicalJson(r));
+    });
     const keptIds = new Set(after.map((r) => r.id));
     const deletes = [...before.keys()].filter((id) => !keptIds.has(id)).sort(compareStrings);
     if (puts.length) put[kind] = puts;
