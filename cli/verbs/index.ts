@@ -10,6 +10,8 @@ import { inspectVerb } from './inspect.ts';
 import { synthVerb } from './synth.ts';
 import { exportWordVerb } from './export-word.ts';
 import { ratingsVerb } from './ratings.ts';
+import { mergeVerb } from './merge.ts';
+import { exportSessionVerb } from './export-session.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
@@ -23,4 +25,6 @@ export const VERBS: readonly VerbDefinition[] = [
   matrixVerb,
   exportWordVerb,
   ratingsVerb,
+  mergeVerb,
+  exportSessionVerb,
 ];
