@@ -58,8 +58,8 @@ describe('pooled passages of a construct in a case', () => {
     expect(inner.at(-1)).toBe(codings.c5?.id);
     const culture = constructPassages(index, snapshot, bu, ids.codes.culture);
     expect(culture.map((s) => [s.coding.id, s.citation])).toEqual([
-      [codings.c1?.id, 'BU 2'],
-      [codings.c7?.id, 'BU 3'],
+      [codings.c1?.id, 'BU pre 2'],
+      [codings.c7?.id, 'BU pre 3'],
     ]);
     const kaPost = { kind: 'site-phase', siteId: ids.sites.KA, phaseId: ids.phases.post } as const;
     expect(constructPassages(index, snapshot, kaPost, ids.codes.inner)).toEqual([]);
