@@ -10,7 +10,7 @@
 import { UserError } from '#shared/model/user-error';
 import { create } from 'zustand';
 import type { ProjectChange } from '#shared/model/change';
-import { applyChange, composeChanges, invertChange, isEmptyChange } from '#shared/model/change';
+import { applyChange, invertChange, isEmptyChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import type { CodebookId, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { newProject } from '#shared/model/new-project';
@@ -30,6 +30,7 @@ import { snapshotsBeforeUpgrade } from '../db/pre-upgrade-snapshot.ts';
 import { platformApi } from '../platform/api.ts';
 import { describeError } from './describe-error.ts';
 import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
+import { UndoHistory, type HistoryDirection, type HistoryState } from './undo-history.ts';
 import { HybridLogicalClock, randomClockNode } from '#shared/model/clock';
 import { latestClock, recordFinder, stampChange, type ChangeStamp } from '#shared/model/stamps';
 
@@ -137,29 +138,14 @@ export async function attempt(busyText: string | null, action: () => Promise<voi
   }
 }
 
-/** One undoable step: the change made and the change that takes it back. */
-interface HistoryEntry {
-  readonly label: string;
-  readonly change: ProjectChange;
-  readonly inverse: ProjectChange;
-  /** Changes made with the same key one after the other become this one step (e.g. typing in one memo). */
-  readonly coalesceKey?: string;
-}
-
-const HISTORY_LIMIT = 200;
-let undoStack: HistoryEntry[] = [];
-let redoStack: HistoryEntry[] = [];
+const history = new UndoHistory();
 
 function publishHistory(): void {
-  set({
-    undoLabel: undoStack[undoStack.length - 1]?.label ?? null,
-    redoLabel: redoStack[redoStack.length - 1]?.label ?? null,
-  });
+  set({ undoLabel: history.undoLabel, redoLabel: history.redoLabel });
 }
 
 function clearHistory(): void {
-  undoStack = [];
-  redoStack = [];
+  history.clear();
   publishHistory();
 }
 
@@ -192,8 +178,7 @@ export const useSaveStatus = create<{ readonly unsaved: number }>()(() => ({ uns
 interface ScreenBefore {
   readonly snapshot: ProjectSnapshot;
   readonly index: ProjectIndex | null;
-  readonly undo: readonly HistoryEntry[];
-  readonly redo: readonly HistoryEntry[];
+  readonly history: HistoryState;
 }
 
 const saves = new SaveQueue<ScreenBefore>((unsaved) => useSaveStatus.setState({ unsaved }), takeBack);
@@ -202,8 +187,7 @@ function takeBack(failure: SaveFailure<ScreenBefore>): void {
   const { before } = failure;
   if (get().snapshot?.project.id === before.snapshot.project.id) {
     set({ snapshot: before.snapshot, index: before.index });
-    undoStack = [...before.undo];
-    redoStack = [...before.redo];
+    history.restore(before.history);
     publishHistory();
   }
   const later = failure.dropped.length;
@@ -259,7 +243,7 @@ function indexOf(snapshot: ProjectSnapshot): ProjectIndex | null {
  */
 function showAndSave(label: string, snapshot: ProjectSnapshot, change: ProjectChange): Promise<void> {
   const at = systemClock();
-  const before: ScreenBefore = { snapshot, index: get().index, undo: [...undoStack], redo: [...redoStack] };
+  const before: ScreenBefore = { snapshot, index: get().index, history: history.state() };
   // The index follows the same change, touching only what it touches (see shared/index/project-index.ts), and
   // finds the records the change replaces, so that a coding added to 50,000 is not looked for among them.
   const index = indexOf(snapshot);
@@ -300,36 +284,21 @@ export function changeProject<T>(
   const stamped = stampChange(change, recordFinder(snapshot, lookup), nextStamp());
   const inverse = invertChange(snapshot, stamped, lookup);
   const written = showAndSave(label, snapshot, stamped);
-  const top = undoStack[undoStack.length - 1];
-  if (options.coalesceKey && top?.coalesceKey === options.coalesceKey) {
-    // Undoing the merged step undoes this change, then the earlier ones.
-    undoStack[undoStack.length - 1] = {
-      label: top.label,
-      change: composeChanges(top.change, stamped),
-      inverse: composeChanges(inverse, top.inverse),
-      coalesceKey: options.coalesceKey,
-    };
-  } else {
-    undoStack.push({ label, change: stamped, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}) });
-  }
-  if (undoStack.length > HISTORY_LIMIT) undoStack.shift();
-  redoStack = [];
+  history.record(label, stamped, inverse, options.coalesceKey);
   publishHistory();
   return written.then(() => result);
 }
 
-function stepHistory(direction: 'undo' | 'redo'): Promise<boolean> {
-  const [from, to] = direction === 'undo' ? [undoStack, redoStack] : [redoStack, undoStack];
+function stepHistory(direction: HistoryDirection): Promise<boolean> {
   const snapshot = get().snapshot;
-  const entry = from[from.length - 1];
-  if (!snapshot || !entry) return Promise.resolve(false);
-  const step = direction === 'undo' ? entry.inverse : entry.change;
+  const next = history.peek(direction);
+  if (!snapshot || !next) return Promise.resolve(false);
+  const { entry, step } = next;
   // Undo and redo are changes too: stamped anew, so that a merge sees them as the newest edits of their records.
   const index = indexOf(snapshot);
   const stamped = stampChange(step, recordFinder(snapshot, index ? recordLookup(index) : {}), nextStamp());
   const written = showAndSave(`${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, snapshot, stamped);
-  from.pop();
-  to.push(entry);
+  history.move(direction);
   publishHistory();
   return attempt(null, async () => {
     await written;
