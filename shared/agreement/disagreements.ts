@@ -8,6 +8,7 @@
  * coded; a memo on the disputed coding records the decision). Original codings are never changed, so agreement can
  * be computed before consensus (coder A with coder B) and after it (each coder with the consensus).
  */
+import { UserError } from '#shared/model/user-error';
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
 import type { Coder, Coding, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
@@ -179,7 +180,7 @@ export function settleDisagreement(
   const withCoder: ProjectSnapshot = newCoders.length ? { ...snapshot, coders: [...snapshot.coders, ...newCoders] } : snapshot;
   if (decision === 'reject') {
     const target = disagreement.disputedCodings[0];
-    if (!target) throw new Error('That disagreement has no coding left to reject.');
+    if (!target) throw new UserError('That disagreement has no coding left to reject.');
     const { memo } = createMemo(
       withCoder,
       { target: { kind: 'coding', id: target.id }, title: REJECTED_MEMO_TITLE, text: 'The team did not keep this coding in the consensus version.' },
@@ -190,7 +191,7 @@ export function settleDisagreement(
     return { put: { ...(newCoders.length ? { coders: newCoders } : {}), memos: [memo] } };
   }
   const passage = consensusPassage(disagreement, decision);
-  if (!passage) throw new Error('The two coders’ codings do not overlap, so there is no shared part to keep.');
+  if (!passage) throw new UserError('The two coders’ codings do not overlap, so there is no shared part to keep.');
   const { coding } = applyCode(
     withCoder,
     { documentId: disagreement.documentId, codeId: disagreement.codeId, start: passage.start, end: passage.end, coderId: consensus.id },

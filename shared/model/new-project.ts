@@ -1,6 +1,7 @@
 /**
  * A new, empty project with its first coder.
  */
+import { UserError } from './user-error.ts';
 import type { Clock, IdGenerator } from './ids.ts';
 import type { CodebookId, Coder, Phase, ProjectSnapshot } from './types.ts';
 import { emptySnapshot } from './change.ts';
@@ -31,7 +32,7 @@ export function initialsOf(name: string): string {
  */
 export function newProject(input: NewProjectInput, newId: IdGenerator, now: Clock): ProjectSnapshot {
   const name = input.name.trim().replace(/\s+/g, ' ');
-  if (!name) throw new Error('Give the project a name.');
+  if (!name) throw new UserError('Give the project a name.');
   const at = now();
   const projectId = newId();
   const coderName = input.coderName.trim() || 'Coder 1';

@@ -3,6 +3,7 @@
  * site, or one per site in each phase), the documents a case is made of, and the pooled coded passages of a
  * construct in a case, which is where a case memo (summary, rating, rationale) is written from.
  */
+import { UserError } from '#shared/model/user-error';
 import type { ProjectChange } from '../model/change.ts';
 import type { IdGenerator } from '../model/ids.ts';
 import type { Case, CaseScope, IsoDateTime, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
@@ -81,7 +82,7 @@ export function constructPassages(
 /** The change that sets (or, given "", clears) a case's implementation outcome, e.g. "high" or "low". */
 export function setCaseOutcomeChange(snapshot: Pick<ProjectSnapshot, 'cases'>, caseId: Uuid, key: string, outcome: string): ProjectChange {
   const found = snapshot.cases.find((c) => c.id === caseId);
-  if (!found) throw new Error('That case is not in the project.');
+  if (!found) throw new UserError('That case is not in the project.');
   const value = outcome.trim();
   if ((found.outcomes[key] ?? '') === value) return {};
   const outcomes = Object.fromEntries(Object.entries(found.outcomes).filter(([k]) => k !== key).concat(value ? [[key, value]] : []));

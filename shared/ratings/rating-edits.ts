@@ -3,6 +3,7 @@
  * as one project change that makes the cell's Rating record or replaces it. One record per cell, so the matrix,
  * the `.tessera` file and a merge of coder sessions all see one answer for a cell.
  */
+import { UserError } from '#shared/model/user-error';
 import type { ProjectChange } from '../model/change.ts';
 import type { IdGenerator } from '../model/ids.ts';
 import type { IsoDateTime, ProjectSnapshot, Rating, RatingValue as StoredRatingValue, Uuid } from '../model/types.ts';
@@ -50,12 +51,12 @@ export function setRatingChange(
   at: IsoDateTime,
   by: Uuid | null,
 ): ProjectChange {
-  if (!snapshot.cases.some((c) => c.id === cell.caseId)) throw new Error('That case is not in the project.');
-  if (!snapshot.codes.some((c) => c.id === cell.codeId)) throw new Error('That construct is not in the project.');
+  if (!snapshot.cases.some((c) => c.id === cell.caseId)) throw new UserError('That case is not in the project.');
+  if (!snapshot.codes.some((c) => c.id === cell.codeId)) throw new UserError('That construct is not in the project.');
   const written = tidy(input);
   const codingIds = new Set(snapshot.codings.map((c) => c.id));
   const unknown = written.evidenceCodingIds.filter((id) => !codingIds.has(id));
-  if (unknown.length) throw new Error(`${unknown.length} of the chosen passages are no longer coded in the project.`);
+  if (unknown.length) throw new UserError(`${unknown.length} of the chosen passages are no longer coded in the project.`);
   const existing = ratingOfCell(snapshot.ratings, cell.caseId, cell.codeId);
   if (existing) {
     const same =

@@ -2,6 +2,7 @@
  * Saving the Compare view's pictures and tables: SVG as drawn, PNG rendered from the same SVG at print resolution
  * (four times the screen's 96 px per inch, about 384 dpi), and CSV.
  */
+import { UserError } from '#shared/model/user-error';
 import { platformApi } from '../../platform/api.ts';
 import { attempt, notify } from '../../state/workspace-store.ts';
 
@@ -17,13 +18,13 @@ export async function svgToPng(svg: string, scale = PNG_SCALE): Promise<Uint8Arr
   canvas.width = Math.ceil(image.naturalWidth * scale);
   canvas.height = Math.ceil(image.naturalHeight * scale);
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('This window cannot draw pictures (no canvas).');
+  if (!context) throw new UserError('This window cannot draw pictures (no canvas).');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.scale(scale, scale);
   context.drawImage(image, 0, 0);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('The picture could not be made into a PNG.');
+  if (!blob) throw new UserError('The picture could not be made into a PNG.');
   return new Uint8Array(await blob.arrayBuffer());
 }
 

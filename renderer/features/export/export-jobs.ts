@@ -2,6 +2,7 @@
  * The exports the dialog can make, as plain data, and the one function that makes them: run in the export worker,
  * or on the page where no worker can start. The same shared code as `tessera export-word`.
  */
+import { UserError } from '#shared/model/user-error';
 import type { ProjectSnapshot, Uuid } from '#shared/model/types';
 import { zipSync } from 'fflate';
 import { buildProjectIndex } from '#shared/index/project-index';
@@ -64,7 +65,7 @@ export async function runExportJob(request: Omit<ExportRequest, 'id'>, progress:
     const { sitePacks } = await import('#shared/export/site-pack-docx');
     progress({ stage: 'Writing one pack per site…', fraction: 0.2 });
     const packs = await sitePacks(snapshot, job.choices, { subtitle, index });
-    if (packs.length === 0) throw new Error('No site has extracts under these choices, so there is no pack to write.');
+    if (packs.length === 0) throw new UserError('No site has extracts under these choices, so there is no pack to write.');
     // One file per site, handed over in one go: a zip the user unpacks (a save dialog saves one file at a time).
     const bytes = zipSync(Object.fromEntries(packs.map((pack) => [pack.fileName, pack.bytes])), { level: 0 });
     return {

@@ -6,6 +6,7 @@
  * Every computation reads the document's codings from the project index rather than scanning all of them, which is
  * what keeps coding instant in a project of 50,000 codings.
  */
+import { UserError } from '#shared/model/user-error';
 import type { Code, Coding, ProjectSnapshot, Uuid } from '#shared/model/types';
 import type { ProjectChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
@@ -33,7 +34,7 @@ function documentCodings(snapshot: ProjectSnapshot, documentId: Uuid): readonly 
 function currentCoding(snapshot: ProjectSnapshot, codingId: Uuid): Coding {
   const index = indexFor(snapshot);
   const coding = index ? codingById(index, codingId) : snapshot.codings.find((c) => c.id === codingId);
-  if (!coding) throw new Error('That coding is no longer in the project.');
+  if (!coding) throw new UserError('That coding is no longer in the project.');
   return coding;
 }
 
@@ -65,9 +66,9 @@ export async function codeInVivo(range: DocumentRange): Promise<Uuid | null> {
   await attempt(null, async () => {
     const result = await changeProject('In-vivo coding', (snapshot) => {
       const document = snapshot.documents.find((d) => d.id === range.documentId);
-      if (!document) throw new Error('That document is no longer in the project.');
+      if (!document) throw new UserError('That document is no longer in the project.');
       const name = inVivoName(documentSlice(document, range.start, range.end));
-      if (!name) throw new Error('Select some words to name the in-vivo code after.');
+      if (!name) throw new UserError('Select some words to name the in-vivo code after.');
       const coderId = useWorkspace.getState().currentCoderId;
       const { code } = createCode(snapshot, { name, parentId: null, origin: { kind: 'inductive' } }, coderId, randomUuid, systemClock);
       // The coding is checked against the project with the new code in it.
