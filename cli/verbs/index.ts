@@ -1,6 +1,7 @@
 /** The table of `tessera` verbs, in the order help lists them. A new verb is a module and a line here. */
 import type { VerbDefinition } from '../verb.ts';
 import { alignVerb } from './align.ts';
+import { addOriginalVerb } from './add-original.ts';
 import { agreementVerb } from './agreement.ts';
 import { codebookVerb } from './codebook.ts';
 import { importVerb } from './import.ts';
@@ -21,6 +22,7 @@ export const VERBS: readonly VerbDefinition[] = [
   codebookVerb,
   synthVerb,
   alignVerb,
+  addOriginalVerb,
   agreementVerb,
   matrixVerb,
   exportWordVerb,

@@ -85,6 +85,7 @@ const LOAD_ORDER: { readonly [K in RecordKind]: (a: never, b: never) => number }
   coders: compareCreated,
   documentGroups: compareCreated,
   documents: compareDocuments,
+  originals: compareCreated,
   codes: compareCodes,
   codings: compareCodings,
   memos: compareCreated,

@@ -132,8 +132,25 @@ const version2: SchemaVersion = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Version 3 - 2026-12-02
+// - A table for the original-language transcripts of translated documents, with their alignment (one per document,
+//   found by documentId). Nothing stored before changes shape.
+const version3Stores = {
+  ...version2Stores,
+  originals: 'id, projectId, documentId',
+} as const;
+
+const version3: SchemaVersion = {
+  version: 3,
+  date: '2026-12-02',
+  changes: ['New table originals: the original-language transcript of a document and its alignment with the translation.'],
+  stores: version3Stores,
+  migrations: [],
+};
+
 /** Every version of the schema, oldest first. The last one is the version this build of Tessera writes. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [version1, version2];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [version1, version2, version3];
 
 /**
  * The names of the tables of the newest schema that hold a project's records (everything but settings and meta):

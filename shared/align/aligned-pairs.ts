@@ -5,20 +5,10 @@
  * a note the translator added); its empty run still says where it stands.
  */
 
-/**
- * A run of paragraphs of one text by index from 0 (index i is paragraph number i + 1, as the importer numbers
- * them), start inclusive, end exclusive. An empty run (start === end) is the place between two paragraphs.
- */
-export interface ParagraphRun {
-  readonly start: number;
-  readonly end: number;
-}
+// The shapes live with the model, which stores them in a document's original (DocumentOriginal.alignment).
+import type { AlignedPair, ParagraphRun } from '../model/types.ts';
 
-/** One pair of an alignment. */
-export interface AlignedPair {
-  readonly original: ParagraphRun;
-  readonly translation: ParagraphRun;
-}
+export type { AlignedPair, ParagraphRun } from '../model/types.ts';
 
 /** A broken alignment: a bug or a damaged record, not something a user did. */
 export class AlignmentError extends Error {

@@ -21,6 +21,7 @@ export const RECORD_KINDS = [
   'coders',
   'documentGroups',
   'documents',
+  'originals',
   'codes',
   'codings',
   'memos',
@@ -152,6 +153,22 @@ export const RECORD_KIND_DEFINITIONS: { readonly [K in RecordKind]: RecordKindDe
         speakers: record.speakers.map((s) => ({ ...s, id: speakers.get(s.id) ?? s.id })),
         paragraphs: record.paragraphs.map((p) => ({ ...p, speakerId: speaker(p.speakerId) })),
         linkedDocumentId: renewOrNull(renew, 'documents', record.linkedDocumentId),
+      };
+    },
+  },
+  originals: {
+    label: 'original-language transcript',
+    plural: 'original-language transcripts',
+    storeIndexes: 'id, projectId, documentId',
+    references: (record) => [...stampReferences(record), ...ref('documentId', 'documents', record.documentId)],
+    renewIds: (record, renew, newId) => {
+      // As a document's, its speakers are referred to only from within it.
+      const speakers = new Map(record.speakers.map((speaker) => [speaker.id, newId()]));
+      return {
+        ...renewStamps(record, 'originals', renew),
+        documentId: renew('documents', record.documentId),
+        speakers: record.speakers.map((s) => ({ ...s, id: speakers.get(s.id) ?? s.id })),
+        paragraphs: record.paragraphs.map((p) => ({ ...p, speakerId: p.speakerId === null ? null : (speakers.get(p.speakerId) ?? p.speakerId) })),
       };
     },
   },

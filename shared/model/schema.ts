@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { isUuid } from './ids.ts';
 import { buildCodePointMap, codePointToUtf16 } from '../text/code-points.ts';
 import { isHlc } from './clock.ts';
+import { AlignmentError, checkAlignment } from '../align/aligned-pairs.ts';
 import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, isRecordKind, type RecordKind } from './record-kinds.ts';
 import type {
   Case,
@@ -19,6 +20,8 @@ import type {
   Coding,
   DocumentAttributes,
   DocumentGroup,
+  AlignedPair,
+  DocumentOriginal,
   DocumentSource,
   Memo,
   Paragraph,
@@ -168,6 +171,28 @@ export const documentSchema = z.strictObject({
   text: z.string().max(SCHEMA_LIMITS.documentText),
 });
 
+/** Schema of a run of paragraphs by index (start inclusive, end exclusive). */
+const paragraphRunSchema = z
+  .strictObject({ start: nonNegativeInt, end: nonNegativeInt })
+  .refine((run) => run.start <= run.end, { message: 'a run must not end before it starts', path: ['end'] });
+
+/** Schema of one pair of an alignment. */
+const alignedPairSchema = z.strictObject({ original: paragraphRunSchema, translation: paragraphRunSchema });
+
+/** Schema of a DocumentOriginal: the original-language text of a document, with its alignment. */
+export const originalSchema = z.strictObject({
+  ...recordFields,
+  documentId: uuid,
+  language: z.string().max(SCHEMA_LIMITS.name),
+  direction: z.enum(['ltr', 'rtl']),
+  source: documentSourceSchema,
+  paragraphs: z.array(paragraphSchema),
+  speakers: z.array(speakerSchema),
+  length: nonNegativeInt,
+  text: z.string().max(SCHEMA_LIMITS.documentText),
+  alignment: z.strictObject({ pairs: z.array(alignedPairSchema), fixed: z.array(alignedPairSchema) }),
+});
+
 /** Schema of a CodeOrigin. */
 export const codeOriginSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('inductive') }),
@@ -267,6 +292,7 @@ export const RECORD_SCHEMAS = {
   coders: coderSchema,
   documentGroups: documentGroupSchema,
   documents: documentSchema,
+  originals: originalSchema,
   codes: codeSchema,
   codings: codingSchema,
   memos: memoSchema,
@@ -304,11 +330,12 @@ const _schemasMatchTypes: [
   Matches<typeof documentAttributesSchema, DocumentAttributes>,
   Matches<typeof documentSourceSchema, DocumentSource>,
   Matches<typeof documentSchema, TesseraDocument>,
+  Matches<typeof originalSchema, DocumentOriginal>,
   Matches<typeof codeSchema, Code>,
   Matches<typeof codingSchema, Coding>,
   Matches<typeof memoSchema, Memo>,
   Matches<typeof projectSnapshotSchema, ProjectSnapshot>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 /** The outcome of parsing untrusted data as a snapshot: the typed snapshot, or readable problems. */
 export type SnapshotParseResult =
@@ -394,6 +421,19 @@ export function checkSnapshotIntegrity(snapshot: ProjectSnapshot): IntegrityProb
     checkDocumentText(doc, path, report);
   });
 
+  const paragraphCounts = new Map(snapshot.documents.map((doc) => [doc.id, doc.paragraphs.length]));
+  const withOriginal = new Set<Uuid>();
+  snapshot.originals.forEach((original, i) => {
+    const path = `originals[${i}]`;
+    if (withOriginal.has(original.documentId)) report(`${path}.documentId`, 'the document already has an original');
+    withOriginal.add(original.documentId);
+    checkDocumentText(original, path, report);
+    const translationCount = paragraphCounts.get(original.documentId);
+    if (translationCount === undefined) return;
+    const fault = alignmentFault(original.alignment.pairs, original.paragraphs.length, translationCount);
+    if (fault) report(`${path}.alignment.pairs`, fault);
+  });
+
   const parents = new Map<Uuid, Uuid | null>();
   snapshot.codes.forEach((code) => parents.set(code.id, code.parentId));
   snapshot.codes.forEach((code, i) => {
@@ -435,8 +475,19 @@ function uniqueIds(
   return ids;
 }
 
+/** Why pairs are not a whole alignment of texts of these paragraph counts, or null when they are. */
+function alignmentFault(pairs: readonly AlignedPair[], originalCount: number, translationCount: number): string | null {
+  try {
+    checkAlignment(pairs, originalCount, translationCount);
+    return null;
+  } catch (error) {
+    if (error instanceof AlignmentError) return error.message;
+    throw error;
+  }
+}
+
 function checkDocumentText(
-  doc: TesseraDocument,
+  doc: Pick<TesseraDocument, 'text' | 'length' | 'speakers' | 'paragraphs'>,
   path: string,
   report: (path: string, message: string) => void,
 ): void {

@@ -211,6 +211,41 @@ export interface TesseraDocument extends DocumentMeta {
   readonly text: string;
 }
 
+/** A run of paragraphs of one text by index from 0, start inclusive, end exclusive (shared/align/aligned-pairs.ts). */
+export interface ParagraphRun {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One pair of an alignment: a run of original paragraphs beside a run of translation paragraphs. */
+export interface AlignedPair {
+  readonly original: ParagraphRun;
+  readonly translation: ParagraphRun;
+}
+
+/**
+ * The original-language transcript of a translated document: part of that document (it is never counted as a
+ * study document of its own, so counts and matrices see each focus group once), kept in a record of its own so that
+ * the translation's metadata changes never rewrite it. `alignment` pairs its paragraphs with the translation's;
+ * `alignment.fixed` lists the pairs the user corrected, which the aligner keeps when it runs again.
+ */
+export interface DocumentOriginal extends ProjectRecord {
+  /** The translated document this is the original of (one original per document). */
+  readonly documentId: Uuid;
+  /** The language as the user names it, e.g. "Luganda". */
+  readonly language: string;
+  /** The text's reading direction: Hebrew or Arabic read right to left. */
+  readonly direction: 'ltr' | 'rtl';
+  readonly source: DocumentSource;
+  /** As a document's: one paragraph a line, code-point offsets. */
+  readonly paragraphs: readonly Paragraph[];
+  readonly speakers: readonly Speaker[];
+  /** Length of the text in code points. */
+  readonly length: number;
+  readonly text: string;
+  readonly alignment: { readonly pairs: readonly AlignedPair[]; readonly fixed: readonly AlignedPair[] };
+}
+
 /** Where a code comes from: the CFIR (deductive), another shipped framework, or the coders themselves. */
 export type CodeOrigin =
   | { readonly kind: 'inductive' }
@@ -267,6 +302,7 @@ export interface ProjectSnapshot {
   readonly coders: readonly Coder[];
   readonly documentGroups: readonly DocumentGroup[];
   readonly documents: readonly TesseraDocument[];
+  readonly originals: readonly DocumentOriginal[];
   readonly codes: readonly Code[];
   readonly codings: readonly Coding[];
   readonly memos: readonly Memo[];

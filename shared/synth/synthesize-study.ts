@@ -147,6 +147,7 @@ export function synthesizeStudy(options: SynthOptions): ProjectSnapshot {
     coders,
     documentGroups: [],
     documents: documents.map((d) => d.document),
+    originals: [],
     codes,
     codings,
     memos,

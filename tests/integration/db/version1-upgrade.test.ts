@@ -84,7 +84,7 @@ describe('a project store written by Tessera 0.1 (schema version 1)', () => {
     const db = new TesseraDb(name);
     opened.push(db);
     const error = await storeErrorOf(db.openChecked(), 'failed');
-    expect(error.message).toMatch(/could not upgrade your project store from version 1 to 2/);
+    expect(error.message).toMatch(/could not upgrade your project store from version 1 to 3/);
     expect(error.message).toMatch(/Nothing was changed/);
 
     // Read with no schema of ours: still version 1, every record as it was seeded.

@@ -20,21 +20,28 @@ function reasonOf(action: () => unknown): string {
 }
 
 describe('the shipped format registry', () => {
-  it('writes version 2 and reads versions 1 and 2 (model v2 upgrades version 1)', () => {
-    expect(PROJECT_FILE_FORMAT_VERSION).toBe(2);
-    expect(PROJECT_FILE_FORMATS.migrations.map((migration) => migration.from)).toEqual([1]);
+  it('writes version 3 and reads versions 1 to 3 (model v2 upgrades version 1; originals came with version 3)', () => {
+    expect(PROJECT_FILE_FORMAT_VERSION).toBe(3);
+    expect(PROJECT_FILE_FORMATS.migrations.map((migration) => migration.from)).toEqual([1, 2]);
     expect(oldestReadableVersion()).toBe(1);
   });
 
   it('passes current data through unchanged', () => {
     const data = { project: { name: 'x' } };
-    expect(upgradeProjectData(data, 2, '0.2.0')).toBe(data);
+    expect(upgradeProjectData(data, 3, '0.2.0')).toBe(data);
+  });
+
+  it('gives a version 2 project an empty list of originals, and keeps one that has them', () => {
+    expect(upgradeProjectData({ project: { name: 'x' } }, 2, '0.2.0')).toEqual({ project: { name: 'x' }, originals: [] });
+    const withOriginals = { project: { name: 'x' }, originals: [{ id: 'o' }] };
+    expect(upgradeProjectData(withOriginals, 2, '0.2.0')).toBe(withOriginals);
   });
 
   it('refuses versions below the oldest and above the current one', () => {
     expect(reasonOf(() => checkReadableVersion(0, '0.0.1'))).toBe('older-format');
     expect(reasonOf(() => checkReadableVersion(-1, '0.0.1'))).toBe('older-format');
-    expect(reasonOf(() => checkReadableVersion(3, '3.0.0'))).toBe('newer-format');
+    expect(reasonOf(() => checkReadableVersion(4, '3.0.0'))).toBe('newer-format');
+    expect(reasonOf(() => checkReadableVersion(3, '0.2.0'))).toBe('accepted');
     expect(reasonOf(() => checkReadableVersion(2, '0.2.0'))).toBe('accepted');
     expect(reasonOf(() => checkReadableVersion(1, '0.1.0'))).toBe('accepted');
   });

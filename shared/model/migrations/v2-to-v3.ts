@@ -1,0 +1,12 @@
+/**
+ * Format 2 to format 3 of the .tessera file: the project gains the list of original-language transcripts
+ * (`originals`), empty for every project written before there were any. Nothing else changes shape.
+ */
+
+/** Project data of format 2 brought to format 3. */
+export function addOriginalsV2(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('The project data is not an object.');
+  const snapshot = data as Record<string, unknown>;
+  if ('originals' in snapshot) return snapshot;
+  return { ...snapshot, originals: [] };
+}
