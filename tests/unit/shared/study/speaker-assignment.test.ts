@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyChange, invertChange } from '#shared/model/change';
-import { addSpeaker, assignParagraphs } from '#shared/study/speaker-assignment';
+import { addSpeaker, assignParagraphs, assignParagraphsTo, parseParagraphRange, speakerByLabel } from '#shared/study/speaker-assignment';
 import { expectSound, must } from './expect-sound.ts';
 import { projectWithTranscript } from '../fixture-project.ts';
 
@@ -53,6 +53,50 @@ describe('fixing speakers by hand', () => {
         });
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('giving paragraphs to a speaker chosen as the app and the CLI choose', () => {
+  it('adds a new speaker and gives it the range in one change, which one inversion takes back whole', () => {
+    const { snapshot, newId, now } = projectWithTranscript();
+    const document = must(snapshot.documents[0]);
+    const { change, speakerId } = assignParagraphsTo(snapshot, document.id, { from: 1, to: 2 }, { kind: 'new', label: 'R7', role: 'participant' }, newId, now);
+    const next = applyChange(snapshot, change);
+    expectSound(next);
+    const stored = must(next.documents[0]);
+    expect(stored.speakers.map((s) => s.label)).toEqual(['Moderator', 'P1', 'R7']);
+    expect(stored.paragraphs.map((p) => p.speakerId)).toEqual([speakerId, speakerId]);
+    expect(speakerByLabel(stored, ' r7 ')?.id).toBe(speakerId);
+    expect(applyChange(next, invertChange(snapshot, change)).documents[0]).toEqual(document);
+  });
+
+  it('gives paragraphs to an existing speaker or to nobody, and refuses a new label the document has', () => {
+    const { snapshot, newId, now } = projectWithTranscript();
+    const document = must(snapshot.documents[0]);
+    const moderator = must(document.speakers[0]);
+    const toModerator = assignParagraphsTo(snapshot, document.id, { from: 2, to: 2 }, { kind: 'existing', speakerId: moderator.id }, newId, now);
+    expect(must(applyChange(snapshot, toModerator.change).documents[0]).paragraphs.map((p) => p.speakerId)).toEqual([moderator.id, moderator.id]);
+    const toNobody = assignParagraphsTo(snapshot, document.id, { from: 1, to: 1 }, { kind: 'none' }, newId, now);
+    expect(toNobody.speakerId).toBeNull();
+    expect(must(applyChange(snapshot, toNobody.change).documents[0]).paragraphs[0]?.speakerId).toBeNull();
+    expect(() => assignParagraphsTo(snapshot, document.id, { from: 1, to: 1 }, { kind: 'new', label: 'moderator', role: 'moderator' }, newId, now)).toThrow(
+      /already has a speaker "Moderator"/,
+    );
+    // A range outside the document adds nothing either.
+    expect(() => assignParagraphsTo(snapshot, document.id, { from: 2, to: 3 }, { kind: 'new', label: 'R8', role: 'unknown' }, newId, now)).toThrow(/from 1 to 2/);
+  });
+
+  it('reads paragraph numbers as users write them', () => {
+    expect(parseParagraphRange('12')).toEqual({ from: 12, to: 12 });
+    expect(parseParagraphRange(' 12-15 ')).toEqual({ from: 12, to: 15 });
+    expect(parseParagraphRange('15\u201312')).toEqual({ from: 12, to: 15 });
+    expect(parseParagraphRange('3 to 4')).toEqual({ from: 3, to: 4 });
+    for (const bad of ['', 'x', '1-', '-3', '1,2', '1.5', '1-2-3']) expect(parseParagraphRange(bad)).toBeNull();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 1e6 }), (a, b) => {
+        expect(parseParagraphRange(`${a}-${b}`)).toEqual({ from: Math.min(a, b), to: Math.max(a, b) });
+      }),
     );
   });
 });
