@@ -85,6 +85,9 @@ describe('assigning speakers by hand', () => {
     expect(await weight(2)).toBeGreaterThanOrEqual(600);
     expect(await weight(3)).toBeLessThan(600);
     await app.page.locator('.reader').screenshot({ path: join(OUTPUT, 'speaker-assignment-headings.png') });
+    const axe = await new AxeBuilder({ page: app.page }).include('.reader').analyze();
+    const serious = axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   it('gives paragraphs 3 to 5 to a new speaker by keyboard, in a dialog that passes axe-core', async () => {
