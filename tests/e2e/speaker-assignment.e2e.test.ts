@@ -4,7 +4,8 @@
  * The user picks paragraphs 3 to 5 with the keyboard (arrows, Shift+Down), presses S, adds a new speaker "FAC" in the
  * dialog and assigns; undo takes it back, redo puts it back, and after a reload the speaker and its paragraphs are
  * found in the reader and in the document's details. The dialog passes axe-core with no serious or critical
- * violation. Screenshots go to tests/e2e/output/speaker-assignment*.png.
+ * violation. Retrieval by speaker role follows the assignment, and says how many passages a paragraph without a
+ * speaker leaves out of a role filter. Screenshots go to tests/e2e/output/speaker-assignment*.png.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
@@ -13,7 +14,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HeadingLevel, Paragraph } from 'docx';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
-import { visible, WorkspacePage } from './page-models/workspace-page.ts';
+import { visible } from './page-models/workspace-page.ts';
+import { CodingPage } from './page-models/workspace-coding-page.ts';
 import { ImportPage } from './page-models/import-page.ts';
 import { docxBytes, plain } from '../fixtures/docx/docx-fixtures.ts';
 
@@ -22,14 +24,14 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const NAME = 'KS_pre_FGD_EN';
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
-let app: WorkspacePage;
+let app: CodingPage;
 let importer: ImportPage;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   const launched = await launchBrowser(newProfileDir());
   context = launched.context;
-  app = new WorkspacePage(launched.page);
+  app = new CodingPage(launched.page);
   importer = new ImportPage(launched.page);
 });
 
@@ -171,6 +173,38 @@ describe('assigning speakers by hand', () => {
     await details.getByRole('button', { name: 'Cancel' }).click();
     await details.waitFor({ state: 'detached' });
     await app.page.locator('.reader').screenshot({ path: join(OUTPUT, 'speaker-assignment-after-reload.png') });
+    await app.expectNoErrors();
+  });
+
+  it('retrieves by speaker role as assigned, and counts what a paragraph left without a speaker leaves out', async () => {
+    await app.addCode('Roles');
+    await app.selectText(6, 'six years');
+    await app.applyCodeToSelection('Roles');
+    await app.selectText(8, 'ward round');
+    await app.applyCodeToSelection('Roles');
+    await app.selectCodeInTree('Roles');
+    await app.filter('Speaker role', 'Participants');
+    await expect.poll(() => app.segmentTexts()).toEqual(['six years', 'ward round']);
+    expect(await app.page.locator('.segment .segment-speaker').allInnerTexts()).toEqual(['Nurse A', 'Nurse A']);
+    // Paragraph 8's speaker taken away (S on it, "No speaker"): the filter leaves it out, and says so.
+    await app.page.locator('.reader-body').focus();
+    await app.page.keyboard.press('Escape');
+    for (let i = 0; i < 8; i++) await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('s');
+    const dialog = app.page.getByRole('dialog', { name: 'Assign speaker' });
+    await visible(dialog);
+    expect(await dialog.getByLabel('Paragraphs').inputValue()).toBe('8');
+    await dialog.getByLabel('Speaker', { exact: true }).selectOption({ label: 'No speaker' });
+    // A menu takes Enter for itself: Tab on to Assign (past Cancel), then Enter.
+    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => app.segmentTexts()).toEqual(['six years']);
+    expect(await app.page.locator('.retrieval-summary .code-summary').innerText()).toMatch(
+      /^1 coded segment in 1 document · 1 more segment left out because the speaker's role is unknown or there is no speaker/,
+    );
+    await saved();
     await app.expectNoErrors();
   });
 });
