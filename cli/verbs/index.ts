@@ -13,11 +13,13 @@ import { exportWordVerb } from './export-word.ts';
 import { ratingsVerb } from './ratings.ts';
 import { mergeVerb } from './merge.ts';
 import { exportSessionVerb } from './export-session.ts';
+import { assignSpeakerVerb } from './assign-speaker.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
   inspectVerb,
   importVerb,
+  assignSpeakerVerb,
   infoVerb,
   codebookVerb,
   synthVerb,

@@ -2,7 +2,7 @@
  * `tessera inspect FILE`: shows how Tessera reads a transcript (.docx, .txt, .vtt or .srt), as JSON - through the same
  * import code as the app (`importTranscriptFile`), so what it prints is what the app would store: the text, the
  * encoding and how it was chosen, the speakers with their guessed roles, each paragraph with its speaker, utterance
- * and timestamps, the paragraphs whose speaker was not recognised (`unattributed`), and the footnotes and comments
+ * and timestamps, each heading's level (`heading`), the paragraphs whose speaker was not recognised (`unattributed`), and the footnotes and comments
  * that become memos (`notes`, each with the paragraph it cites).
  */
 import { importTranscriptFile } from '#shared/import/import-file';
@@ -45,6 +45,8 @@ export const inspectVerb: VerbDefinition = {
         speaker: paragraph.speakerLabel,
         text: sliceCodePoints(imported.text, paragraph.utteranceStart, paragraph.end, map),
         timestamps: paragraph.timestamps,
+        // A heading of the delivered file (1 to 6), as the reader shows it; null for body text.
+        heading: paragraph.headingLevel ?? null,
       })),
       unattributed: imported.unattributed,
       notes: imported.notes,

@@ -53,6 +53,7 @@ export function documentFromImport(imported: ImportedText, options: DocumentFrom
       utteranceStart: paragraph.utteranceStart,
       speakerId,
       timestamps: paragraph.timestamps,
+      ...(paragraph.headingLevel ? { headingLevel: paragraph.headingLevel } : {}),
     };
   });
   return {

@@ -23,6 +23,7 @@
  *   a memo on the document that cites that paragraph. A comment whose reference is lost is kept with no paragraph.
  * - Left out, and counted: images, checkboxes, the bullets and numbers of list items (their text is kept). Text boxes are read where they are anchored (mammoth reads their text inline).
  */
+import type { HeadingLevel } from '../model/types.ts';
 import { matchLayoutLabel, matchSpeakerLabel, speakerKey } from './speaker-label.ts';
 import type { RawNote, RawParagraph } from './transcript-structure.ts';
 import { leadingTimestamp } from './timestamps.ts';
@@ -145,7 +146,8 @@ class ContentReader {
 
   /** A paragraph's lines, with soft breaks resolved, as raw paragraphs. */
   readParagraph(paragraph: DocxElement): RawParagraph[] {
-    const isHeading = HEADING_STYLE.test(paragraph.styleName ?? '') || HEADING_STYLE_ID.test(paragraph.styleId ?? '');
+    const headingLevel = headingLevelOf(paragraph);
+    const isHeading = headingLevel !== null;
     if (paragraph.numbering) this.listItems++;
     const drafts: LineDraft[] = [{ segments: [], notes: [], before: 'none' }];
     this.collectInline(paragraph.children ?? [], false, drafts);
@@ -156,7 +158,7 @@ class ContentReader {
     let notes: RawNote[] = [];
     const flush = (): void => {
       if (current) {
-        const paragraph = isHeading ? headingParagraph(current) : bodyParagraph(current);
+        const paragraph = headingLevel !== null ? headingParagraph(current, headingLevel) : bodyParagraph(current);
         out.push(notes.length > 0 ? { ...paragraph, notes } : paragraph);
         notes = [];
       }
@@ -470,8 +472,22 @@ function opensTurn(segments: readonly Segment[]): boolean {
   return boldLead(segments) !== null;
 }
 
-function headingParagraph(segments: readonly Segment[]): RawParagraph {
-  return { text: segmentsText(segments).trim(), role: 'heading' };
+function headingParagraph(segments: readonly Segment[], level: HeadingLevel): RawParagraph {
+  return { text: segmentsText(segments).trim(), role: 'heading', headingLevel: level };
+}
+
+/**
+ * The heading level of a paragraph by its Word style, or null for body text: Title is 1, Subtitle 2, Heading n is n
+ * (Word has nine; levels past 6 are shown as 6, the deepest HTML and ARIA know). The style's name is read first, its
+ * id when it has none (documents made by other tools often give only "Heading2").
+ */
+export function headingLevelOf(paragraph: Pick<DocxElement, 'styleName' | 'styleId'>): HeadingLevel | null {
+  const style = HEADING_STYLE.test(paragraph.styleName ?? '') ? (paragraph.styleName ?? '') : HEADING_STYLE_ID.test(paragraph.styleId ?? '') ? (paragraph.styleId ?? '') : null;
+  if (style === null) return null;
+  if (/^title$/i.test(style)) return 1;
+  if (/^subtitle$/i.test(style)) return 2;
+  const level = Number(/\d+/.exec(style)?.[0] ?? '1');
+  return Math.min(Math.max(level, 1), 6) as HeadingLevel;
 }
 
 function bodyParagraph(segments: readonly Segment[]): RawParagraph {

@@ -3,7 +3,7 @@
  * it becomes a stored document (see `document-from-import.ts`). Every importer (plain text, Word) produces
  * this one shape. Offsets are Unicode code points into `text`, start inclusive, end exclusive.
  */
-import type { SpeakerRole } from '../model/types.ts';
+import type { HeadingLevel, SpeakerRole } from '../model/types.ts';
 
 /** One paragraph of imported text. */
 export interface ImportedParagraph {
@@ -17,6 +17,8 @@ export interface ImportedParagraph {
   readonly speakerLabel: string | null;
   /** Timestamps as written, e.g. "00:21:47". */
   readonly timestamps: readonly string[];
+  /** A heading's level (see `Paragraph.headingLevel`); absent for body text. */
+  readonly headingLevel?: HeadingLevel;
 }
 
 /** A speaker recognised in imported text: the label as first written and the role guessed from it. */

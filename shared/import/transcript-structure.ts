@@ -24,6 +24,7 @@
  *   Transcribe write them) opens a turn as a label-only line does, and gives the turn its time. Headers are taken when
  *   the document is in that layout (at least two headers of speakers heard more than once), or when they name a role.
  */
+import type { HeadingLevel } from '../model/types.ts';
 import { buildCodePointMap, utf16ToCodePoint } from '../text/code-points.ts';
 import type { ImportedNote, ImportedParagraph, ImportedSpeaker, RecognisedText, UnattributedParagraph } from './imported-text.ts';
 import { guessSpeakerRole, matchSpeakerLabel, matchTurnHeader, speakerKey } from './speaker-label.ts';
@@ -54,6 +55,8 @@ export interface RawParagraph {
   readonly text: string;
   /** Body text, a heading (never a speaker's turn), or a note placed after the text (a footnote). Default body. */
   readonly role?: 'body' | 'heading' | 'note';
+  /** A heading's level, 1 to 6 (role "heading" only; default 1). */
+  readonly headingLevel?: HeadingLevel;
   /**
    * A speaker label that the layout sets apart: the label and where the utterance begins, a UTF-16 index into
    * `text`. Taken without the occurrence rule of name labels.
@@ -75,6 +78,7 @@ export interface RawParagraph {
 interface Line {
   readonly text: string;
   readonly role: 'body' | 'heading' | 'note';
+  readonly headingLevel: HeadingLevel | null;
   readonly layoutLabel: { readonly label: string; readonly utteranceStart: number } | null;
   readonly continuesTurn: boolean;
   readonly unrecognisedSpeaker: string | null;
@@ -153,6 +157,7 @@ export function recogniseTranscript(rawParagraphs: readonly (string | RawParagra
       utteranceStart,
       speakerLabel,
       timestamps: timestampsOf(line, accepted ? candidate.headerTime : null),
+      ...(line.headingLevel !== null ? { headingLevel: line.headingLevel } : {}),
     });
     offset += map.codePointLength + 1;
   });
@@ -175,6 +180,7 @@ function splitLines(rawParagraphs: readonly (string | RawParagraph)[]): Line[] {
       lines.push({
         text,
         role,
+        headingLevel: role === 'heading' ? (paragraph.headingLevel ?? 1) : null,
         layoutLabel,
         continuesTurn: paragraph.continuesTurn === true,
         unrecognisedSpeaker: index === 0 ? (paragraph.unrecognisedSpeaker ?? null) : null,
@@ -204,6 +210,7 @@ function foldLoneTimestamps(lines: readonly Line[]): Line[] {
       out.push({
         text: prefix + next.text,
         role: 'body',
+        headingLevel: null,
         layoutLabel: next.layoutLabel
           ? { label: next.layoutLabel.label, utteranceStart: next.layoutLabel.utteranceStart + prefix.length }
           : null,

@@ -133,6 +133,7 @@ export const paragraphSchema = z
     utteranceStart: nonNegativeInt,
     speakerId: uuid.nullable(),
     timestamps: z.array(z.string().min(1).max(SCHEMA_LIMITS.shortText)).max(SCHEMA_LIMITS.timestampsPerParagraph),
+    headingLevel: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]).optional(),
   })
   .refine((p) => p.start < p.end, { message: 'a paragraph must start before it ends', path: ['end'] })
   .refine((p) => p.start <= p.utteranceStart && p.utteranceStart <= p.end, {

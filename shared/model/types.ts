@@ -163,7 +163,16 @@ export interface Paragraph {
   readonly speakerId: Uuid | null;
   /** Timestamps found in the paragraph as written, e.g. "00:21:47". */
   readonly timestamps: readonly string[];
+  /**
+   * The level (1 to 6) of a heading of the delivered file (a topic guide's or field notes' section title, Word's Title,
+   * Subtitle and Heading styles); absent for body text, so records made before headings were kept read as body text.
+   * A heading is still one numbered paragraph, as Word counts it.
+   */
+  readonly headingLevel?: HeadingLevel;
 }
+
+/** The level of a heading, as HTML and ARIA count them. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The study attributes that every comparison (site x phase) is built on. */
 export interface DocumentAttributes {

@@ -31,6 +31,7 @@ import { RecentCodes } from './recent-codes.tsx';
 import { codeInVivo, codeRange, removeCoding, resizeCoding } from './coding-actions.ts';
 import { closePopoverIfOpen, openPopover, selectCoding, setPendingSelection, useReader, type DocumentRange, type ReaderPopover } from './reader-store.ts';
 import { droppedCodeId, isCodeDrag } from './code-drag.ts';
+import { SpeakerDialog } from './speaker-dialog.tsx';
 import './reader.css';
 
 const NO_CODINGS: readonly Coding[] = [];
@@ -125,6 +126,8 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   // Paragraphs kept rendered outside the visible window: those a selection runs over (see the module comment).
   const [pin, setPin] = useState<{ from: number; to: number } | null>(null);
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
+  /** Where a range of paragraphs picked with Shift+Up/Down began (an index), or null when none is being picked. */
+  const [rangeAnchor, setRangeAnchor] = useState<number | null>(null);
   const [flash, setFlash] = useState<number | null>(null);
   const mouseDown = useRef(false);
 
@@ -365,6 +368,14 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   const onContextMenu = (event: ReactMouseEvent) => {
     const range = actionRange();
     const target = event.target as HTMLElement;
+    // A right click on a paragraph's number: who said it (this paragraph, or the range picked around it).
+    if (target.closest('.para-gutter')) {
+      event.preventDefault();
+      const at = rowIndexOf(target);
+      if (at !== null) setFocusedIndex(at);
+      openSpeakerDialog(at);
+      return;
+    }
     if (range) {
       event.preventDefault();
       openPopover({ kind: 'apply', range, anchor: { x: event.clientX, y: event.clientY + 4 } });
@@ -432,6 +443,35 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
     if (paragraph) moveFocus(paragraphs.indexOf(paragraph));
   };
 
+  /** The paragraphs picked with Shift+Up/Down, as indexes, or null. */
+  const pickedRange = (): { from: number; to: number } | null =>
+    rangeAnchor !== null && focusedIndex !== null ? { from: Math.min(rangeAnchor, focusedIndex), to: Math.max(rangeAnchor, focusedIndex) } : null;
+
+  /**
+   * Opens "Assign speaker" for the paragraphs a text selection runs over, else those picked with Shift+Up/Down, else
+   * the paragraph at `index` (the one right-clicked, or the focused one).
+   */
+  const openSpeakerDialog = (index: number | null) => {
+    const selection = currentSelection(false);
+    let from: number | null = null;
+    let to: number | null = null;
+    const picked = pickedRange();
+    if (selection) {
+      from = paragraphAt(paragraphs, selection.start)?.n ?? null;
+      to = paragraphAt(paragraphs, Math.max(selection.start, selection.end - 1))?.n ?? from;
+    } else if (picked && (index === null || (index >= picked.from && index <= picked.to))) {
+      from = picked.from + 1;
+      to = picked.to + 1;
+    } else if (index !== null) {
+      from = to = index + 1;
+    }
+    if (from === null || to === null) {
+      notify('info', 'Go to a paragraph first (arrow keys), or select some text, then press S.');
+      return;
+    }
+    openPopover({ kind: 'speaker', documentId: document.id, from, to });
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTextField(event.target) || event.ctrlKey || event.metaKey) return;
     const key = event.key;
@@ -442,16 +482,30 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
     };
     if (key === 'Escape') {
       if (popover) openPopover(null);
+      else if (rangeAnchor !== null) setRangeAnchor(null);
       else if (hasSelection) clearSelection();
       else selectCoding(null);
       return handled();
     }
     if ((key === 'ArrowDown' || key === 'j') && !event.shiftKey && !event.altKey) {
+      setRangeAnchor(null);
       moveFocus((focusedIndex ?? -1) + 1);
       return handled();
     }
     if ((key === 'ArrowUp' || key === 'k') && !event.shiftKey && !event.altKey) {
+      setRangeAnchor(null);
       moveFocus((focusedIndex ?? 1) - 1);
+      return handled();
+    }
+    // Shift+Down/Up pick a range of paragraphs (for "Assign speaker"), from the focused one.
+    if ((key === 'ArrowDown' || key === 'ArrowUp') && event.shiftKey && !event.altKey) {
+      const from = focusedIndex ?? 0;
+      if (rangeAnchor === null) setRangeAnchor(from);
+      moveFocus(focusedIndex === null ? 0 : from + (key === 'ArrowDown' ? 1 : -1));
+      return handled();
+    }
+    if ((key === 's' || key === 'S') && !event.altKey) {
+      openSpeakerDialog(focusedIndex);
       return handled();
     }
     if ((key === 'ArrowRight' || key === 'ArrowLeft') && event.shiftKey) {
@@ -545,6 +599,15 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         <span className="reader-meta">
           {plural(paragraphs.length, 'paragraph')} · {plural(document.speakers.length, 'speaker')} · {plural(codings.length, 'coding')}
         </span>
+        <button
+          type="button"
+          className="small quiet"
+          aria-keyshortcuts="S"
+          title="Give the focused or picked paragraphs (Shift+Up/Down) to a speaker (S; also a right click on a paragraph number)"
+          onClick={() => openSpeakerDialog(focusedIndex)}
+        >
+          Assign speaker…
+        </button>
         <RecentCodes
           onApply={(codeId) => {
             const range = actionRange();
@@ -569,13 +632,14 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         onDrop={onDrop}
         role="document"
         aria-label={`Text of ${document.name}`}
-        aria-keyshortcuts="ArrowUp ArrowDown Shift+ArrowRight Shift+ArrowLeft Enter 1 2 3 4 5 6 7 8 9 v [ ] Delete r Escape"
+        aria-keyshortcuts="ArrowUp ArrowDown Shift+ArrowUp Shift+ArrowDown Shift+ArrowRight Shift+ArrowLeft Enter 1 2 3 4 5 6 7 8 9 v [ ] Delete r s Escape"
       >
         <div className="reader-rows" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {visibleIndexes.map((item) => {
             const paragraph = paragraphs[item.index] as Paragraph;
             const own = paragraphCodings[item.index] ?? NO_CODINGS;
             const touchesSelected = selectedCoding !== null && own.includes(selectedCoding);
+            const picked = pickedRange();
             return (
               <div
                 key={item.key}
@@ -597,6 +661,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
                   selectedCoding={touchesSelected ? selectedCoding : null}
                   flash={flash === paragraph.n}
                   focused={focusedIndex === item.index}
+                  picked={picked !== null && item.index >= picked.from && item.index <= picked.to}
                   handlers={handlers}
                 />
               </div>
@@ -616,6 +681,16 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         <CodingsHerePopover codingIds={popover.codingIds} anchor={popover.anchor} onDone={() => finishPopover(popover)} />
       )}
       {popover?.kind === 'recode' && <RecodePopover codingId={popover.codingId} anchor={popover.anchor} onDone={() => finishPopover(popover)} />}
+      {popover?.kind === 'speaker' && popover.documentId === document.id && (
+        <SpeakerDialog
+          document={document}
+          range={{ from: popover.from, to: popover.to }}
+          onDone={() => {
+            setRangeAnchor(null);
+            finishPopover(popover);
+          }}
+        />
+      )}
     </div>
   );
 }

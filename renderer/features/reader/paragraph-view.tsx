@@ -52,6 +52,8 @@ export interface ParagraphViewProps {
   readonly selectedCoding: Coding | null;
   readonly flash: boolean;
   readonly focused: boolean;
+  /** In the range of paragraphs picked with Shift+Up/Down. */
+  readonly picked: boolean;
   readonly handlers: ParagraphHandlers;
 }
 
@@ -77,7 +79,7 @@ function verticalExtent(range: Range, origin: DOMRect): { top: number; height: n
 }
 
 function ParagraphViewImpl(props: ParagraphViewProps) {
-  const { paragraph, text, map, codings, stripes, lanes, codeById, speakerLabel, documentLabel, selectedCoding, flash, focused, handlers } = props;
+  const { paragraph, text, map, codings, stripes, lanes, codeById, speakerLabel, documentLabel, selectedCoding, flash, focused, picked, handlers } = props;
   const rowRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -124,6 +126,8 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
     return () => observer.disconnect();
   }, [paragraph, map, stripes, selectedCoding, codings]);
 
+  const labelInText = paragraph.utteranceStart > paragraph.start;
+  const headingLevel = paragraph.headingLevel;
   const pieces = [
     { start: paragraph.start, end: paragraph.utteranceStart, isLabel: true },
     { start: paragraph.utteranceStart, end: paragraph.end, isLabel: false },
@@ -140,17 +144,18 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
   return (
     <div
       ref={rowRef}
-      className={`para${flash ? ' flash' : ''}${focused ? ' para-focused' : ''}`}
+      className={`para${flash ? ' flash' : ''}${focused ? ' para-focused' : ''}${picked ? ' para-picked' : ''}`}
       id={`para-${paragraph.n}`}
       data-n={paragraph.n}
       style={{ gridTemplateColumns: `44px ${Math.max(lanes, 1) * LANE_WIDTH + 6}px minmax(0, 1fr)` }}
     >
       <div className="para-gutter" title={documentLabel ? citationLabel(documentLabel, paragraph.n) : `Paragraph ${paragraph.n}`}>
-        <span className="para-n" aria-label={`Paragraph ${paragraph.n}`}>
+        <span className="para-n" aria-label={`Paragraph ${paragraph.n}${speakerLabel && !labelInText ? `, ${speakerLabel}` : ''}`}>
           {paragraph.n}
         </span>
-        {/* A long turn's speaker label scrolls away with its first line; the gutter keeps it in view. */}
-        {speakerLabel && paragraph.end - paragraph.start > LONG_PARAGRAPH && (
+        {/* A long turn's speaker label scrolls away with its first line; the gutter keeps it in view. A paragraph whose
+            text has no label of its own (a turn's next paragraph, a speaker assigned by hand) shows its speaker there. */}
+        {speakerLabel && (!labelInText || paragraph.end - paragraph.start > LONG_PARAGRAPH) && (
           <span className="para-speaker" aria-hidden="true">
             {speakerLabel}
           </span>
@@ -183,7 +188,14 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
           </span>
         )}
       </div>
-      <div className="para-text" dir="auto" ref={textRef}>
+      <div
+        className={`para-text${headingLevel ? ` para-heading para-heading-${headingLevel}` : ''}`}
+        dir="auto"
+        ref={textRef}
+        // A heading of the delivered file (a topic guide's question, a section of field notes) is a heading on the
+        // page, under the reader's title (a level-2 heading): its level counts from 3.
+        {...(headingLevel ? { role: 'heading', 'aria-level': Math.min(headingLevel + 2, 6) } : {})}
+      >
         {pieces.map((piece) =>
           highlightRuns(piece, codings).map((run) => {
             const colors: string[] = [];

@@ -26,7 +26,9 @@ export interface PopoverAnchor {
 export type ReaderPopover =
   | { readonly kind: 'apply'; readonly range: DocumentRange; readonly anchor: PopoverAnchor }
   | { readonly kind: 'inspect'; readonly codingIds: readonly Uuid[]; readonly anchor: PopoverAnchor }
-  | { readonly kind: 'recode'; readonly codingId: Uuid; readonly anchor: PopoverAnchor };
+  | { readonly kind: 'recode'; readonly codingId: Uuid; readonly anchor: PopoverAnchor }
+  /** The "Assign speaker" dialog, for paragraphs `from` to `to` (numbers as cited) of a document. */
+  | { readonly kind: 'speaker'; readonly documentId: Uuid; readonly from: number; readonly to: number };
 
 interface ReaderState {
   readonly selectedCodingId: Uuid | null;

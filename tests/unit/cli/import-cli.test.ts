@@ -38,8 +38,40 @@ describe('tessera inspect on a Word transcript', () => {
     expect(report.text).toBe(imported.text);
     expect(report.format).toBe('docx');
     expect(report.speakers).toEqual(imported.speakers);
-    expect(report.paragraphs[3]).toEqual({ n: 4, start: 139, end: 188, speaker: 'P3', text: 'I think it “helps” a lot\u00a0— really.', timestamps: ['00:21:47'] });
+    expect(report.paragraphs[3]).toEqual({ n: 4, start: 139, end: 188, speaker: 'P3', text: 'I think it “helps” a lot\u00a0— really.', timestamps: ['00:21:47'], heading: null });
     expect(report.paragraphs.map((p) => p.speaker)).toEqual(imported.paragraphs.map((p) => p.speakerLabel));
+  });
+
+  it('shows the same speakers, paragraphs, headings and text as the document the import stores', { timeout: 90_000 }, async () => {
+    const project = at('inspect-vs-store.tessera');
+    await tessera('synth', '-o', project, '--docs', '1', '--words', '60', '--codes', '4', '--codings', '1');
+    for (const file of ['BU_pre_FGD_EN.docx', 'BU_pre_FGD2_EN.docx']) {
+      const [inspected, imported] = await Promise.all([tessera('inspect', at(file)), tessera('import', project, at(file))]);
+      expect(imported.code).toBe(0);
+      const report = JSON.parse(inspected.stdout) as {
+        text: string;
+        speakers: { label: string; role: string }[];
+        paragraphs: { n: number; start: number; end: number; speaker: string | null; text: string; heading: number | null }[];
+      };
+      const { snapshot } = await decodeProjectFile(new Uint8Array(readFileSync(project)));
+      const stored = snapshot.documents.find((document) => document.source.fileName === file);
+      if (!stored) throw new Error(`${file} was not stored`);
+      expect(report.text).toBe(stored.text);
+      expect(report.speakers).toEqual(stored.speakers.map(({ label, role }) => ({ label, role })));
+      const labelOf = new Map(stored.speakers.map((speaker) => [speaker.id, speaker.label]));
+      const points = [...stored.text];
+      expect(report.paragraphs).toEqual(
+        stored.paragraphs.map((p) => ({
+          n: p.n,
+          start: p.start,
+          end: p.end,
+          speaker: p.speakerId ? labelOf.get(p.speakerId) : null,
+          text: points.slice(p.utteranceStart, p.end).join(''),
+          timestamps: p.timestamps,
+          heading: p.headingLevel ?? null,
+        })),
+      );
+    }
   });
 
   it('shows the encoding detected for a text file and how it was chosen', async () => {

@@ -50,7 +50,7 @@ describe('tessera usage', () => {
 });
 
 describe('tessera inspect', () => {
-  it('prints the text, encoding and paragraphs with speaker, utterance and timestamps as JSON', async () => {
+  it('prints the text, encoding and paragraphs with speaker, utterance, timestamps and heading level (none in a text file) as JSON', async () => {
     const run = await tessera('inspect', fixture('fgd-utf8-bom-crlf.txt'));
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -59,10 +59,10 @@ describe('tessera inspect', () => {
     expect(report.warnings).toEqual([]);
     expect(report.text.split('\n')).toHaveLength(7);
     expect(report.paragraphs).toEqual([
-      { n: 1, start: 0, end: 52, speaker: null, text: 'Focus group discussion, Butabika, pre-implementation', timestamps: [] },
-      { n: 2, start: 53, end: 72, speaker: null, text: 'Date: 12 March 2024', timestamps: [] },
-      { n: 3, start: 73, end: 126, speaker: 'Moderator', text: 'Welcome everyone. Let us begin.', timestamps: ['00:00:05'] },
-      { n: 4, start: 127, end: 170, speaker: 'P1', text: 'I think the training helped me a lot 😀.', timestamps: [] },
+      { n: 1, start: 0, end: 52, speaker: null, text: 'Focus group discussion, Butabika, pre-implementation', timestamps: [], heading: null },
+      { n: 2, start: 53, end: 72, speaker: null, text: 'Date: 12 March 2024', timestamps: [], heading: null },
+      { n: 3, start: 73, end: 126, speaker: 'Moderator', text: 'Welcome everyone. Let us begin.', timestamps: ['00:00:05'], heading: null },
+      { n: 4, start: 127, end: 170, speaker: 'P1', text: 'I think the training helped me a lot 😀.', timestamps: [], heading: null },
       {
         n: 5,
         start: 171,
@@ -70,9 +70,10 @@ describe('tessera inspect', () => {
         speaker: 'Participant 2',
         text: 'For me it was the supervision [inaudible 00:14:05] that mattered.',
         timestamps: ['00:14:05'],
+        heading: null,
       },
-      { n: 6, start: 253, end: 273, speaker: null, text: 'Note: it was raining', timestamps: [] },
-      { n: 7, start: 274, end: 310, speaker: 'P3', text: 'שלום, we met at 10:30 every day.', timestamps: [] },
+      { n: 6, start: 253, end: 273, speaker: null, text: 'Note: it was raining', timestamps: [], heading: null },
+      { n: 7, start: 274, end: 310, speaker: 'P3', text: 'שלום, we met at 10:30 every day.', timestamps: [], heading: null },
     ]);
   });
 

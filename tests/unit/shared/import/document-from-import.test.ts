@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromImport } from '#shared/import/document-from-import';
 import { importPlainText } from '#shared/import/plain-text';
+import { importTranscriptFile } from '#shared/import/import-file';
+import { boldLabelTranscript } from '../../../fixtures/docx/docx-fixtures.ts';
 import { seededRandom, seededUuidGenerator, steppingClock } from '#shared/model/ids';
 import { checkSnapshotIntegrity, documentSchema } from '#shared/model/schema';
 import type { Project } from '#shared/model/types';
@@ -61,5 +63,30 @@ describe('documentFromImport', () => {
     expect(documentSchema.safeParse(document).success).toBe(true);
     const project: Project = { id: PROJECT_ID, name: 'Study', description: '', codebooks: [], ...stampsAt('2026-01-01T08:00:00.000Z') };
     expect(checkSnapshotIntegrity({ ...emptySnapshot(project), documents: [document] })).toEqual([]);
+  });
+
+  it('keeps a heading\'s level on its paragraph; body paragraphs and records without one are body text', async () => {
+    const imported = await importTranscriptFile('BU_pre_FGD_EN.docx', await boldLabelTranscript());
+    const document = documentFromImport(imported, {
+      projectId: PROJECT_ID,
+      name: 'BU_pre_FGD_EN',
+      kind: 'transcript',
+      attributes: { siteId: null, phaseId: null, language: 'English', date: '', extra: {} },
+      sourceFileName: 'BU_pre_FGD_EN.docx',
+      newId: seededUuidGenerator(seededRandom(2)),
+      now: steppingClock('2026-01-01T09:00:00.000Z'),
+    });
+    expect(document.paragraphs.filter((p) => p.headingLevel !== undefined).map((p) => [p.n, p.headingLevel])).toEqual([
+      [1, 1],
+      [2, 2],
+      [9, 2],
+    ]);
+    expect(documentSchema.safeParse(document).success).toBe(true);
+    // A paragraph stored before headings were kept has no level, and still reads.
+    const { document: plainDocument } = importSample();
+    expect(plainDocument.paragraphs.some((p) => 'headingLevel' in p)).toBe(false);
+    expect(documentSchema.safeParse(plainDocument).success).toBe(true);
+    const bad = { ...document, paragraphs: document.paragraphs.map((p) => (p.n === 1 ? { ...p, headingLevel: 7 } : p)) };
+    expect(documentSchema.safeParse(bad).success).toBe(false);
   });
 });

@@ -99,6 +99,52 @@ describe('a Word transcript with bold speaker labels', () => {
   });
 });
 
+describe('headings of a topic guide and of field notes', () => {
+  it('keeps each heading as one numbered paragraph with its level, and body text with none', async () => {
+    const imported = await importTranscriptFile('BU_pre_FGD_EN.docx', await boldLabelTranscript());
+    expect(imported.paragraphs.map((p) => [p.n, p.headingLevel ?? null])).toEqual([
+      [1, 1], // Title
+      [2, 2], // Heading 2
+      [3, null],
+      [4, null],
+      [5, null],
+      [6, null],
+      [7, null],
+      [8, null],
+      [9, 2],
+      [10, null],
+      [11, null],
+      [12, null],
+    ]);
+  });
+
+  it('reads Heading 1 to 9, Subtitle, and a heading with a soft line break as one paragraph', async () => {
+    const bytes = await docxBytes([
+      new Paragraph({ text: 'Field notes, Kisumu', heading: HeadingLevel.TITLE }),
+      // Subtitle as other tools write it: a style id with no style defined in the file.
+      new Paragraph({ text: 'Post-implementation visit', style: 'Subtitle' }),
+      new Paragraph({ text: 'Setting', heading: HeadingLevel.HEADING_1 }),
+      plain('The clinic was busy.'),
+      new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun('Observations'), new TextRun({ text: 'after lunch', break: 1 })] }),
+      plain('Two peer workers arrived late.'),
+      new Paragraph({ text: 'Detail', heading: HeadingLevel.HEADING_6 }),
+    ]);
+    const imported = await importTranscriptFile('KS_post_notes.docx', bytes);
+    expect(imported.text).toBe(
+      ['Field notes, Kisumu', 'Post-implementation visit', 'Setting', 'The clinic was busy.', 'Observations\u2028after lunch', 'Two peer workers arrived late.', 'Detail'].join('\n'),
+    );
+    expect(imported.paragraphs.map((p) => [p.n, p.headingLevel ?? null, p.speakerLabel])).toEqual([
+      [1, 1, null],
+      [2, 2, null],
+      [3, 1, null],
+      [4, null, null],
+      [5, 3, null],
+      [6, null, null],
+      [7, 6, null],
+    ]);
+  });
+});
+
 describe('variants of speaker labels in Word', () => {
   it('joins a label split over runs, takes a tab or no-break space after a bold label, finds a label in a turn bold throughout', async () => {
     const bytes = await docxBytes([
