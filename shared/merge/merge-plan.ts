@@ -17,9 +17,9 @@
  * re-stamped, or a record merged from a session would look newer than the session's later edits.
  */
 import type { ProjectChange } from '../model/change.ts';
-import type { ChangeStamp } from '../model/stamps.ts';
+import { newStamps, type ChangeStamp } from '../model/stamps.ts';
 import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, type AnyRecord, type RecordKind, type RecordOf } from '../model/record-kinds.ts';
-import type { Code, Coding, ProjectSnapshot, TesseraDocument, Tombstone, Uuid } from '../model/types.ts';
+import type { Code, Coding, Memo, ProjectSnapshot, TesseraDocument, Tombstone, Uuid } from '../model/types.ts';
 import { UserError } from '../model/user-error.ts';
 
 /** The kinds of record other than tombstones. */
@@ -265,9 +265,13 @@ function codeElementKey(code: Code): string | null {
  * Resolves the inputs into the merged snapshot. `answer(key, proposed)` gives the answer to a decision, or the
  * proposal when none is given ("ask" proposals left unanswered keep the record, which is the safe side).
  */
-function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, proposed: string) => string): Resolution {
+function resolve(
+  inputs: readonly ProjectSnapshot[],
+  answer: (key: string, proposed: string) => string,
+  gathered: Gathered = gather(inputs),
+): Resolution {
   const base = inputs[0] as ProjectSnapshot;
-  const { versions } = gather(inputs);
+  const { versions } = gathered;
   const live = new Map<LiveKind, Map<Uuid, AnyRecord>>();
   const fromOf = (kind: RecordKind, id: Uuid): SourceIndex[] => sourcesOf(versions.get(kind)?.get(id) ?? []);
   for (const kind of LIVE_KINDS) {
@@ -405,6 +409,8 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
   // Re-point what refers to matched documents and codes, then collapse codings of the same passage.
   const renew = (kind: RecordKind, id: Uuid): Uuid => alias.get(`${kind}:${id}`) ?? id;
   const remap = (kind: LiveKind): void => {
+    // Nothing matched: nothing to re-point (the usual merge of a session), so no record need be looked at.
+    if (alias.size === 0) return;
     const map = live.get(kind) as Map<Uuid, AnyRecord>;
     const renewIds = RECORD_KIND_DEFINITIONS[kind].renewIds as (r: AnyRecord, renew: (k: RecordKind, id: Uuid) => Uuid, newId: () => Uuid) => AnyRecord;
     const references = RECORD_KIND_DEFINITIONS[kind].references as (r: AnyRecord) => readonly { kind: RecordKind; id: Uuid }[];
@@ -454,7 +460,8 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
     for (const kind of LIVE_KINDS) {
       const references = RECORD_KIND_DEFINITIONS[kind].references as (r: AnyRecord) => readonly { kind: RecordKind; field: string; id: Uuid }[];
       const map = live.get(kind) as Map<Uuid, AnyRecord>;
-      for (const [id, record] of [...map].sort(([a], [b]) => compareStrings(a, b))) {
+      // The records left out are the closure of what is gone, whatever order they are found in (listed sorted).
+      for (const [id, record] of map) {
         const missing = references(record).find((reference) => reference.kind !== 'tombstones' && !live.get(reference.kind as LiveKind)?.has(reference.id));
         if (!missing) continue;
         map.delete(id);
@@ -497,8 +504,9 @@ export function planMerge(base: ProjectSnapshot, incoming: readonly ProjectSnaps
   }
   const inputs = [base, ...incoming];
   const names = sourceNames ?? inputs.map((_, i) => (i === 0 ? 'base' : `incoming ${i}`));
-  const resolution = resolve(inputs, (_key, proposed) => proposed);
-  const { versions } = gather(inputs);
+  const gathered = gather(inputs);
+  const resolution = resolve(inputs, (_key, proposed) => proposed, gathered);
+  const { versions } = gathered;
   const baseIds = new Map(RECORD_KINDS.map((kind) => [kind, new Set((base[kind] as readonly AnyRecord[]).map((r) => r.id))]));
   const nameById = new Map<string, string>();
   for (const kind of ['documents', 'codes', 'cases'] as const) {
@@ -532,7 +540,7 @@ export function planMerge(base: ProjectSnapshot, incoming: readonly ProjectSnaps
     ...resolution.deletions.filter((d) => d.proposed === 'ask').map((d) => d.key),
     ...resolution.documentConflicts.map((c) => c.key),
   ].sort(compareStrings);
-  return {
+  const plan: MergePlan = {
     sourceNames: names,
     inputs,
     added,
@@ -545,7 +553,12 @@ export function planMerge(base: ProjectSnapshot, incoming: readonly ProjectSnaps
     codingCollapses: resolution.codingCollapses,
     needed,
   };
+  gatheredOf.set(plan, gathered);
+  return plan;
 }
+
+/** The inputs' versions gathered for a plan, so that applying it does not gather the same records again. */
+const gatheredOf = new WeakMap<MergePlan, Gathered>();
 
 const ANSWERS: Readonly<Record<string, readonly string[]>> = {
   delete: ['agree', 'keep'],
@@ -604,7 +617,7 @@ export function applyMergePlan(
       [...missing.map((key) => describeDecision(plan, key)), ...wrong.map(([key, value]) => `${key}: "${value}" is not an answer here`)],
     );
   }
-  const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed);
+  const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed, gatheredOf.get(plan));
   let result = resolution.snapshot;
   const { stamp } = options;
   const keptAgainstDeletion = new Set(resolution.deletions.filter((d) => decisions[d.key] === 'keep').map((d) => `${d.kind}:${d.id}`));
@@ -706,4 +719,19 @@ function mergeReport(plan: MergePlan, resolution: Resolution, decisions: MergeDe
   section('Codings collapsed', resolution.codingCollapses.map((c) => `${c.collapsedIds.join(', ')} into ${c.keptId}`));
   section('Left out', [...resolution.skipped, ...resolution.cascaded].map((c) => `${c.label}: ${c.because}`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The project memo that keeps a merge's report (what came from which file, every decision), made with the merge's
+ * own stamp: the one way the app and `tessera merge` keep it.
+ */
+export function mergeReportMemo(projectId: Uuid, report: string, memoId: Uuid, stamp: ChangeStamp): Memo {
+  return {
+    id: memoId,
+    projectId,
+    target: { kind: 'project' },
+    title: `Merge report ${stamp.at.slice(0, 10)}`,
+    text: report,
+    ...newStamps(stamp),
+  };
 }
