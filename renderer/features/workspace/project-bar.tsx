@@ -1,7 +1,9 @@
 /**
  * The bar above an open project: its name, who is coding, and saving or closing it.
  */
-import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
+import { closeProject, redo, saveProjectFile, setBlindCoding, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
+import { openCoderDialog } from '../coders/coder-identity-form.tsx';
+import { pickFilesToMerge } from '../merge/merge-store.ts';
 import { openStudyDialog } from '../study/study-store.ts';
 import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
@@ -16,6 +18,8 @@ export function ProjectBar() {
   const currentCoderId = useWorkspace((s) => s.currentCoderId);
   const undoLabel = useWorkspace((s) => s.undoLabel);
   const redoLabel = useWorkspace((s) => s.redoLabel);
+  const identity = useWorkspace((s) => s.coderIdentity);
+  const blindCoding = useWorkspace((s) => s.blindCoding);
   if (projectName === undefined || !coders) return null;
   return (
     <header className="project-bar">
@@ -54,6 +58,18 @@ export function ProjectBar() {
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className={identity ? 'quiet' : 'primary'}
+          onClick={openCoderDialog}
+          title={identity ? `This computer’s coder: ${identity.name} (${identity.initials}). Change…` : 'Say who codes on this computer'}
+        >
+          {identity ? 'Me…' : 'Who are you?'}
+        </button>
+        <label className="blind-toggle" title="Blind double-coding: hide the other coders’ codings while you code">
+          <input type="checkbox" checked={blindCoding} onChange={(e) => void setBlindCoding(e.target.checked)} />
+          Hide others’ codings
+        </label>
         <button type="button" className="quiet" onClick={openStudyDialog} title="Sites and phases of the study">
           Study…
         </button>
@@ -65,6 +81,9 @@ export function ProjectBar() {
         </button>
         <button type="button" className="quiet" onClick={openExportDialog} title="Coded extracts to Word or CSV, site validation packs, a coded transcript">
           Export…
+        </button>
+        <button type="button" className="quiet" onClick={pickFilesToMerge} title="Merge coders’ sessions or copies of this project into it, after a review">
+          Merge…
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…
