@@ -8,6 +8,7 @@ import { PendingProjectFileDialog } from '../features/projects/pending-project-f
 import { Notices } from './notices.tsx';
 import { MergeReviewDialog } from '../features/merge/merge-review-dialog.tsx';
 import { CoderIdentityDialog } from '../features/coders/coder-identity-form.tsx';
+import { SessionExportDialog } from '../features/merge/session-export-dialog.tsx';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 
 /** The whole app. */
@@ -30,6 +31,7 @@ export function App() {
       {phase === 'ready' && (hasProject ? <ProjectWorkspace /> : <StartScreen />)}
       <PendingProjectFileDialog />
       {hasProject && <MergeReviewDialog />}
+      {hasProject && <SessionExportDialog />}
       <CoderIdentityDialog />
       <Notices />
       {busy && (

@@ -198,19 +198,35 @@ function sourcesOf(versions: readonly Version[]): SourceIndex[] {
 }
 
 interface Gathered {
-  /** Per kind and id: the distinct versions, with the inputs holding each. */
+  /**
+   * Per kind and id, for the ids some incoming input holds: the distinct versions (the base's first when it has
+   * one), with the inputs holding each. The base's other records are in `baseById` only: a session of 5,000 codings
+   * merged into 50,000 looks at 5,000 ids, not 55,000.
+   */
   readonly versions: Map<RecordKind, Map<Uuid, Version[]>>;
+  /** The base's records by kind and id. */
+  readonly baseById: Map<RecordKind, Map<Uuid, AnyRecord>>;
 }
 
 function gather(inputs: readonly ProjectSnapshot[]): Gathered {
   const versions = new Map<RecordKind, Map<Uuid, Version[]>>();
-  for (const kind of RECORD_KINDS) versions.set(kind, new Map());
+  const baseById = new Map<RecordKind, Map<Uuid, AnyRecord>>();
+  const base = inputs[0] as ProjectSnapshot;
+  for (const kind of RECORD_KINDS) {
+    versions.set(kind, new Map());
+    baseById.set(kind, new Map((base[kind] as readonly AnyRecord[]).map((record) => [record.id, record])));
+  }
   inputs.forEach((snapshot, source) => {
+    if (source === 0) return;
     for (const kind of RECORD_KINDS) {
       const byKind = versions.get(kind) as Map<Uuid, Version[]>;
+      const inBase = baseById.get(kind) as Map<Uuid, AnyRecord>;
       for (const record of snapshot[kind] as readonly AnyRecord[]) {
         let forId = byKind.get(record.id);
-        if (!forId) byKind.set(record.id, (forId = []));
+        if (!forId) {
+          const baseRecord = inBase.get(record.id);
+          byKind.set(record.id, (forId = baseRecord ? [{ from: [0], record: baseRecord }] : []));
+        }
         // A version is known by its clock: a reading is made once, for one change on one machine (clock.ts), so the
         // same id at the same reading is the same record. Comparing texts of 50,000 records would cost seconds.
         const version = forId.find((v) => v.record.clock === record.clock);
@@ -220,7 +236,7 @@ function gather(inputs: readonly ProjectSnapshot[]): Gathered {
       }
     }
   });
-  return { versions };
+  return { versions, baseById };
 }
 
 function winnerOf(forId: readonly Version[]): Version {
@@ -271,11 +287,14 @@ function resolve(
   gathered: Gathered = gather(inputs),
 ): Resolution {
   const base = inputs[0] as ProjectSnapshot;
-  const { versions } = gathered;
+  const { versions, baseById } = gathered;
   const live = new Map<LiveKind, Map<Uuid, AnyRecord>>();
-  const fromOf = (kind: RecordKind, id: Uuid): SourceIndex[] => sourcesOf(versions.get(kind)?.get(id) ?? []);
+  const fromOf = (kind: RecordKind, id: Uuid): SourceIndex[] => {
+    const forId = versions.get(kind)?.get(id);
+    return forId ? sourcesOf(forId) : baseById.get(kind)?.has(id) ? [0] : [];
+  };
   for (const kind of LIVE_KINDS) {
-    const map = new Map<Uuid, AnyRecord>();
+    const map = new Map<Uuid, AnyRecord>(baseById.get(kind));
     for (const [id, forId] of versions.get(kind) ?? []) {
       map.set(id, winnerOf(forId).record);
     }
@@ -288,8 +307,8 @@ function resolve(
   const label = (kind: RecordKind, record: AnyRecord): string => describeRecord(kind, record, names);
 
   // Tombstones: the newest of each; against the record, the model's rule (greater clock) says which is later.
-  const tombstones = new Map<Uuid, Tombstone>();
-  const tombstoneFrom = new Map<Uuid, SourceIndex[]>();
+  const tombstones = new Map(baseById.get('tombstones') as Map<Uuid, Tombstone>);
+  const tombstoneFrom = new Map<Uuid, SourceIndex[]>([...tombstones.keys()].map((id) => [id, [0]]));
   for (const [id, forId] of versions.get('tombstones') ?? []) {
     tombstones.set(id, winnerOf(forId).record as Tombstone);
     tombstoneFrom.set(id, sourcesOf(forId));
@@ -427,22 +446,24 @@ function resolve(
   remap('codings');
   const codings = live.get('codings') as Map<Uuid, Coding>;
   const byPassage = new Map<string, Coding[]>();
-  for (const coding of [...codings.values()].sort(byId)) {
+  for (const coding of codings.values()) {
     const key = `${coding.documentId}|${coding.codeId}|${coding.start}|${coding.end}|${coding.createdBy ?? ''}`;
     const group = byPassage.get(key);
     if (group) group.push(coding);
     else byPassage.set(key, [coding]);
   }
   const codingCollapses: CodingCollapse[] = [];
+  // Only the groups are sorted (each kept under its smallest id), not the 50,000 codings.
   for (const group of byPassage.values()) {
     if (group.length < 2) continue;
-    const [kept, ...others] = group as [Coding, ...Coding[]];
+    const [kept, ...others] = group.sort(byId) as [Coding, ...Coding[]];
     for (const other of others) {
       alias.set(`codings:${other.id}`, kept.id);
       codings.delete(other.id);
     }
     codingCollapses.push({ keptId: kept.id, collapsedIds: others.map((c) => c.id) });
   }
+  codingCollapses.sort((a, b) => compareStrings(a.keptId, b.keptId));
   for (const kind of LIVE_KINDS) if (kind !== 'documents') remap(kind);
   remap('documents');
   // A group or case naming two matched documents names the kept one once.
@@ -506,35 +527,45 @@ export function planMerge(base: ProjectSnapshot, incoming: readonly ProjectSnaps
   const names = sourceNames ?? inputs.map((_, i) => (i === 0 ? 'base' : `incoming ${i}`));
   const gathered = gather(inputs);
   const resolution = resolve(inputs, (_key, proposed) => proposed, gathered);
-  const { versions } = gathered;
-  const baseIds = new Map(RECORD_KINDS.map((kind) => [kind, new Set((base[kind] as readonly AnyRecord[]).map((r) => r.id))]));
-  const nameById = new Map<string, string>();
-  for (const kind of ['documents', 'codes', 'cases'] as const) {
-    for (const input of inputs) for (const record of input[kind]) nameById.set(`${kind}:${record.id}`, record.name);
-  }
-  const resultNames = (kind: RecordKind, id: Uuid): string | undefined => nameById.get(`${kind}:${id}`);
+  const { versions, baseById } = gathered;
+  // Names as the merge keeps them (the winning version's), for the labels of the review and the report.
+  const resultNames = (kind: RecordKind, id: Uuid): string | undefined => {
+    const forId = versions.get(kind)?.get(id);
+    const record = forId ? winnerOf(forId).record : baseById.get(kind)?.get(id);
+    return record && 'name' in record && typeof record.name === 'string' ? record.name : undefined;
+  };
   const added: AddedItem[] = [];
   const changed: ChangedItem[] = [];
   let sameCount = 0;
   for (const kind of RECORD_KINDS) {
-    for (const [id, forId] of [...(versions.get(kind) ?? [])].sort(([a], [b]) => compareStrings(a, b))) {
-      const all = forId;
+    const inBase = baseById.get(kind) as Map<Uuid, AnyRecord>;
+    // The base's records no incoming input holds are the same; only the ids the inputs bring are looked at.
+    let baseSeen = 0;
+    const addedOfKind: AddedItem[] = [];
+    const changedOfKind: ChangedItem[] = [];
+    for (const [id, forId] of versions.get(kind) ?? []) {
       const winner = winnerOf(forId);
-      if (!baseIds.get(kind)?.has(id)) {
-        added.push({ kind, id, label: describeRecord(kind, winner.record, resultNames), from: [...new Set(all.flatMap((v) => v.from))].sort((a, b) => a - b) });
-      } else if (all.length === 1) sameCount++;
+      if (!inBase.has(id)) {
+        addedOfKind.push({ kind, id, label: describeRecord(kind, winner.record, resultNames), from: sourcesOf(forId) });
+        continue;
+      }
+      baseSeen++;
+      if (forId.length === 1) sameCount++;
       else if (kind !== 'tombstones') {
-        changed.push({
+        changedOfKind.push({
           kind,
           id,
           label: describeRecord(kind, winner.record, resultNames),
           winner: Math.min(...winner.from),
-          versions: all
+          versions: forId
             .map((v) => ({ from: [...v.from].sort((a, b) => a - b), record: v.record }))
             .sort((a, b) => (newer(a.record, b.record) === a.record ? 1 : -1)),
         });
       }
     }
+    sameCount += inBase.size - baseSeen;
+    added.push(...addedOfKind.sort(byId));
+    changed.push(...changedOfKind.sort(byId));
   }
   const needed = [
     ...resolution.deletions.filter((d) => d.proposed === 'ask').map((d) => d.key),
@@ -617,7 +648,8 @@ export function applyMergePlan(
       [...missing.map((key) => describeDecision(plan, key)), ...wrong.map(([key, value]) => `${key}: "${value}" is not an answer here`)],
     );
   }
-  const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed, gatheredOf.get(plan));
+  const gathered = gatheredOf.get(plan);
+  const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed, gathered);
   let result = resolution.snapshot;
   const { stamp } = options;
   const keptAgainstDeletion = new Set(resolution.deletions.filter((d) => decisions[d.key] === 'keep').map((d) => `${d.kind}:${d.id}`));
@@ -635,7 +667,7 @@ export function applyMergePlan(
   const put: Record<string, AnyRecord[]> = {};
   const del: Record<string, Uuid[]> = {};
   for (const kind of RECORD_KINDS) {
-    const before = new Map((base[kind] as readonly AnyRecord[]).map((r) => [r.id, r]));
+    const before = gathered?.baseById.get(kind) ?? new Map((base[kind] as readonly AnyRecord[]).map((r) => [r.id, r]));
     const after = result[kind] as readonly AnyRecord[];
     const puts = after.filter((r) => {
       const old = before.get(r.id);
@@ -673,7 +705,10 @@ function mergeReport(plan: MergePlan, resolution: Resolution, decisions: MergeDe
     lines.push(`- ${source(i)}${i === 0 ? ' (base)' : ''}: ${counts.join(', ') || 'empty'}`);
   });
   lines.push('', '## Summary', '');
-  lines.push(`- Added: ${plan.added.length}`, `- Same: ${plan.sameCount}`, `- Changed: ${plan.changed.length}`);
+  // Deletions a session carries are counted as deletions, not as records added (as the review counts them).
+  const carriedDeletions = plan.added.filter((item) => item.kind === 'tombstones').length;
+  lines.push(`- Added: ${plan.added.length - carriedDeletions}`, `- Same: ${plan.sameCount}`, `- Changed: ${plan.changed.length}`);
+  lines.push(`- Deletions carried from other copies: ${carriedDeletions}`);
   lines.push(`- Deleted on one side: ${resolution.deletions.length}`, `- Documents matched: ${resolution.documentMatches.length}`);
   lines.push(`- Document name conflicts: ${resolution.documentConflicts.length}`, `- Codes offered as matches: ${resolution.codeMatches.length}`);
   lines.push(`- Codings collapsed: ${resolution.codingCollapses.reduce((n, c) => n + c.collapsedIds.length, 0)}`);

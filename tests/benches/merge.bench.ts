@@ -11,9 +11,13 @@ import { applyChange } from '#shared/model/change';
 import { formatHlc } from '#shared/model/clock';
 import type { Coding, ProjectSnapshot, Tombstone } from '#shared/model/types';
 import { applyMergePlan, planMerge, type MergeDecisions } from '#shared/merge/merge-plan';
+import { exportSession } from '#shared/merge/export-session';
 import { formatTimingTable, measure, type TimingRow } from './support/timing-table.ts';
 
-/** The base study and a session holding 5,000 codings made apart, 20 renamed codes and 200 deletions. */
+/**
+ * The base study and the session file one of its coders would send (exportSession, as `tessera export-session`
+ * writes it): 5,000 codings made apart, 20 codes renamed and 200 codings deleted, with what they refer to.
+ */
 function benchInputs(): { readonly base: ProjectSnapshot; readonly session: ProjectSnapshot } {
   const base = synthesizeStudy({ documents: 200, wordsPerDocument: 20000, codes: 150, codings: 50000, coders: 3, seed: 1 });
   const coder = base.coders[0]?.id ?? null;
@@ -36,7 +40,8 @@ function benchInputs(): { readonly base: ProjectSnapshot; readonly session: Proj
   const renamed = codable.slice(0, 20).map((code) => ({ ...code, name: `${code.name} (renamed)`, ...stamps(), createdAt: code.createdAt, createdBy: code.createdBy }));
   const deleted = base.codings.slice(0, 200);
   const tombstones: Tombstone[] = deleted.map((coding) => ({ id: coding.id, projectId: base.project.id, kind: 'codings', ...stamps() }));
-  const session = applyChange(base, { put: { codings, codes: renamed, tombstones }, delete: { codings: deleted.map((c) => c.id) } });
+  const laptop = applyChange(base, { put: { codings, codes: renamed, tombstones }, delete: { codings: deleted.map((c) => c.id) } });
+  const session = exportSession(laptop, coder ?? '', '2030-01-01T00:00:00.000Z');
   return { base, session };
 }
 
@@ -52,7 +57,7 @@ export function mergeWithReview(base: ProjectSnapshot, session: ProjectSnapshot)
 async function main(): Promise<void> {
   const started = performance.now();
   const { base, session } = benchInputs();
-  console.log(`Project: ${base.codings.length} codings, ${base.codes.length} codes, ${base.documents.length} documents; session: ${session.codings.length} codings of which 5000 new, 20 codes renamed, 200 codings deleted (made in ${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(`Project: ${base.codings.length} codings, ${base.codes.length} codes, ${base.documents.length} documents; session: ${session.codings.length} codings, ${session.codes.length} codes (20 renamed), ${session.tombstones.length} deletions (made in ${((performance.now() - started) / 1000).toFixed(1)} s).`);
   const rows: TimingRow[] = [
     {
       operation: 'merge a 5,000-coding session into a 50,000-coding project, review included',

@@ -97,7 +97,8 @@ function Counts({ plan }: { plan: MergePlan }) {
   const conflicts = plan.documentConflicts.length + plan.codeMatches.length + plan.deletions.filter((d) => d.proposed === 'ask').length;
   const matched = plan.documentMatches.length + plan.codingCollapses.length + plan.codeMatches.length;
   const items: readonly [string, number][] = [
-    ['Added', plan.added.length],
+    // Deletions travelling with a session are counted as deletions, not as added records.
+    ['Added', plan.added.filter((item) => item.kind !== 'tombstones').length],
     ['Matched', matched],
     ['Changed', plan.changed.length],
     ['Deleted', plan.deletions.length],
@@ -175,9 +176,10 @@ function ReviewBody({ plan, decisions, files }: { plan: MergePlan; decisions: Re
   for (const input of plan.inputs) for (const code of input.codes) if (!codes.has(code.id)) codes.set(code.id, code);
   const source = (list: readonly number[]): string => list.map((s) => plan.sourceNames[s] ?? `file ${s}`).join(', ');
   const open = plan.needed.filter((key) => decisions[key] === undefined);
+  const addedRecords = plan.added.filter((item) => item.kind !== 'tombstones');
   const addedByKind = new Map<RecordKind, number>();
-  for (const item of plan.added) addedByKind.set(item.kind, (addedByKind.get(item.kind) ?? 0) + 1);
-  const addedShown = plan.added.filter((item) => item.kind !== 'tombstones').slice(0, SHOWN);
+  for (const item of addedRecords) addedByKind.set(item.kind, (addedByKind.get(item.kind) ?? 0) + 1);
+  const addedShown = addedRecords.slice(0, SHOWN);
   return (
     <Modal
       title={`Merge ${plural(files.length, 'file')} into “${base.project.name}”`}
@@ -322,7 +324,7 @@ function ReviewBody({ plan, decisions, files }: { plan: MergePlan; decisions: Re
       )}
 
       <section aria-labelledby="merge-added">
-        <h3 id="merge-added">Added ({plan.added.length})</h3>
+        <h3 id="merge-added">Added ({addedRecords.length})</h3>
         <p className="merge-hint">
           {[...addedByKind].map(([kind, count]) => `${count.toLocaleString('en')} ${RECORD_KIND_DEFINITIONS[kind].plural}`).join(', ') || 'Nothing new.'}
         </p>
@@ -336,7 +338,7 @@ function ReviewBody({ plan, decisions, files }: { plan: MergePlan; decisions: Re
             </li>
           ))}
         </ul>
-        <MoreNote total={plan.added.length} />
+        <MoreNote total={addedRecords.length} />
       </section>
     </Modal>
   );
