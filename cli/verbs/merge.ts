@@ -6,9 +6,8 @@
  */
 import { applyChange } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
-import { oneOffStamp, newStamps } from '#shared/model/stamps';
-import type { Memo } from '#shared/model/types';
-import { applyMergePlan, MergeDecisionNeeded, planMerge, type MergeDecisions, type MergePlan } from '#shared/merge/merge-plan';
+import { oneOffStamp } from '#shared/model/stamps';
+import { applyMergePlan, MergeDecisionNeeded, mergeReportMemo, planMerge, type MergeDecisions, type MergePlan } from '#shared/merge/merge-plan';
 import { UserError } from '#shared/model/user-error';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
@@ -81,14 +80,7 @@ export const mergeVerb: VerbDefinition = {
 
     // The merged records keep their own clocks (applied as they are); only the report memo is new, stamped now.
     const at = systemClock();
-    const memo: Memo = {
-      id: randomUuid(),
-      projectId: base.project.id,
-      target: { kind: 'project' },
-      title: `Merge report ${at.slice(0, 10)}`,
-      text: result.report,
-      ...newStamps(oneOffStamp(result.snapshot, null, at)),
-    };
+    const memo = mergeReportMemo(base.project.id, result.report, randomUuid(), oneOffStamp(result.snapshot, null, at));
     const merged = applyChange(result.snapshot, { put: { memos: [memo] } });
     await io.writeFile(output, await encodeProjectFile(merged, { appVersion: APP_VERSION, savedAt: at }), { overwrite: values.force === true });
     io.out(`Wrote ${output}.\n`);

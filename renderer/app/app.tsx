@@ -6,6 +6,9 @@ import { StartScreen } from '../features/projects/start-screen.tsx';
 import { ProjectWorkspace } from '../features/workspace/project-workspace.tsx';
 import { PendingProjectFileDialog } from '../features/projects/pending-project-file-dialog.tsx';
 import { Notices } from './notices.tsx';
+import { MergeReviewDialog } from '../features/merge/merge-review-dialog.tsx';
+import { CoderIdentityDialog } from '../features/coders/coder-identity-form.tsx';
+import { SessionExportDialog } from '../features/merge/session-export-dialog.tsx';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 
 /** The whole app. */
@@ -27,6 +30,9 @@ export function App() {
       )}
       {phase === 'ready' && (hasProject ? <ProjectWorkspace /> : <StartScreen />)}
       <PendingProjectFileDialog />
+      {hasProject && <MergeReviewDialog />}
+      {hasProject && <SessionExportDialog />}
+      <CoderIdentityDialog />
       <Notices />
       {busy && (
         <div className="busy" role="status" aria-live="polite">

@@ -16,6 +16,8 @@ export interface HistoryEntry {
   readonly inverse: ProjectChange;
   /** Changes made with the same key one after the other become this one step (e.g. typing in one memo). */
   readonly coalesceKey?: string;
+  /** A change that came stamped (a merge): undone and redone exactly, never re-stamped (see changeProject). */
+  readonly asStamped?: boolean;
 }
 
 /** What the history looked like at one moment: kept with a write, so that a failed write can put it back. */
@@ -49,7 +51,13 @@ export class UndoHistory {
    * Records a change just made. A new change ends what could be redone. With the same `coalesceKey` as the step on
    * top, it joins that step: undoing it then takes back this change and the earlier ones together.
    */
-  record(label: string, change: ProjectChange, inverse: ProjectChange, coalesceKey?: string): void {
+  record(
+    label: string,
+    change: ProjectChange,
+    inverse: ProjectChange,
+    options: { readonly coalesceKey?: string | undefined; readonly asStamped?: boolean | undefined } = {},
+  ): void {
+    const { coalesceKey, asStamped } = options;
     const top = this.undoStack[this.undoStack.length - 1];
     if (coalesceKey && top?.coalesceKey === coalesceKey) {
       this.undoStack[this.undoStack.length - 1] = {
@@ -59,7 +67,7 @@ export class UndoHistory {
         coalesceKey,
       };
     } else {
-      this.undoStack.push({ label, change, inverse, ...(coalesceKey ? { coalesceKey } : {}) });
+      this.undoStack.push({ label, change, inverse, ...(coalesceKey ? { coalesceKey } : {}), ...(asStamped ? { asStamped: true } : {}) });
       if (this.undoStack.length > this.limit) this.undoStack.shift();
     }
     this.redoStack = [];

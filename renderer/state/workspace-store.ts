@@ -33,6 +33,8 @@ import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
 import { UndoHistory, type HistoryDirection, type HistoryState } from './undo-history.ts';
 import { HybridLogicalClock, randomClockNode } from '#shared/model/clock';
 import { latestClock, recordFinder, stampChange, type ChangeStamp } from '#shared/model/stamps';
+import { RECORD_KINDS } from '#shared/model/record-kinds';
+import { cleanCoderIdentity, formatCoderIdentity, joinProjectAsCoder, parseCoderIdentity, type CoderIdentity } from '#shared/coders/coder-identity';
 
 /** A message shown to the user until dismissed (errors) or for a few seconds (information). */
 export interface Notice {
@@ -67,6 +69,10 @@ interface WorkspaceState {
   /** The open project's in-memory index (codings by document, code and id), kept in step with `snapshot`. */
   readonly index: ProjectIndex | null;
   readonly currentCoderId: Uuid | null;
+  /** Who codes on this computer (asked at first start, kept in the settings); null until they say. */
+  readonly coderIdentity: CoderIdentity | null;
+  /** Blind double-coding: the reader shows only the current coder's codings (kept in the settings). */
+  readonly blindCoding: boolean;
   readonly selectedDocumentId: Uuid | null;
   readonly selectedCodeId: Uuid | null;
   readonly jumpTarget: JumpTarget | null;
@@ -79,6 +85,8 @@ interface WorkspaceState {
 }
 
 const LAST_PROJECT_SETTING = 'lastProjectId';
+const CODER_IDENTITY_SETTING = 'coderIdentity';
+const BLIND_CODING_SETTING = 'blindCoding';
 const coderSetting = (projectId: Uuid): string => `currentCoder:${projectId}`;
 
 let noticeCounter = 0;
@@ -91,6 +99,8 @@ const initialState: WorkspaceState = {
   snapshot: null,
   index: null,
   currentCoderId: null,
+  coderIdentity: null,
+  blindCoding: false,
   selectedDocumentId: null,
   selectedCodeId: null,
   jumpTarget: null,
@@ -165,10 +175,18 @@ async function startClock(): Promise<void> {
   modelClock = new HybridLogicalClock(node);
 }
 
-/** The stamp of a change made now by the current coder. */
-function nextStamp(): ChangeStamp {
+/** The stamp of a change made now by the current coder: what a change that comes stamped (a merge) is made with. */
+export function nextStamp(): ChangeStamp {
   modelClock ??= new HybridLogicalClock(randomClockNode());
   return { by: get().currentCoderId, at: systemClock(), clock: modelClock.now() };
+}
+
+/** Moves this installation's clock past every reading a stamped change brings (a merged session's records). */
+function receiveClocks(change: ProjectChange): void {
+  modelClock ??= new HybridLogicalClock(randomClockNode());
+  const clock = modelClock;
+  if (change.project) clock.receive(change.project.clock);
+  for (const kind of RECORD_KINDS) for (const record of change.put?.[kind] ?? []) clock.receive(record.clock);
 }
 
 /** Whether every change on screen has been written to the store: what the project bar's save status shows. */
@@ -266,7 +284,15 @@ function showAndSave(label: string, snapshot: ProjectSnapshot, change: ProjectCh
 export function changeProject<T>(
   label: string,
   compute: (snapshot: ProjectSnapshot) => { readonly change: ProjectChange; readonly result: T },
-  options: { readonly coalesceKey?: string } = {},
+  options: {
+    readonly coalesceKey?: string;
+    /**
+     * The change is stamped already and carries its own tombstones (a merge: its records keep the stamps and clocks
+     * they were made with elsewhere, or a record merged from a session would look newer than the session's later
+     * edits). It is applied as it is, and undone and redone exactly, so undoing a merge is as if it never happened.
+     */
+    readonly asStamped?: boolean;
+  } = {},
 ): Promise<T | undefined> {
   const snapshot = get().snapshot;
   if (!snapshot) return Promise.resolve(undefined);
@@ -281,10 +307,11 @@ export function changeProject<T>(
   const indexBefore = indexOf(snapshot);
   const lookup = indexBefore ? recordLookup(indexBefore) : {};
   // Stamped once, here: who made the change, when, and the model's clock; deletions leave tombstones.
-  const stamped = stampChange(change, recordFinder(snapshot, lookup), nextStamp());
+  const stamped = options.asStamped ? change : stampChange(change, recordFinder(snapshot, lookup), nextStamp());
+  if (options.asStamped) receiveClocks(change);
   const inverse = invertChange(snapshot, stamped, lookup);
   const written = showAndSave(label, snapshot, stamped);
-  history.record(label, stamped, inverse, options.coalesceKey);
+  history.record(label, stamped, inverse, { coalesceKey: options.coalesceKey, asStamped: options.asStamped });
   publishHistory();
   return written.then(() => result);
 }
@@ -295,8 +322,9 @@ function stepHistory(direction: HistoryDirection): Promise<boolean> {
   if (!snapshot || !next) return Promise.resolve(false);
   const { entry, step } = next;
   // Undo and redo are changes too: stamped anew, so that a merge sees them as the newest edits of their records.
+  // A change that came stamped (a merge) is taken back and made again exactly: the records as they were.
   const index = indexOf(snapshot);
-  const stamped = stampChange(step, recordFinder(snapshot, index ? recordLookup(index) : {}), nextStamp());
+  const stamped = entry.asStamped ? step : stampChange(step, recordFinder(snapshot, index ? recordLookup(index) : {}), nextStamp());
   const written = showAndSave(`${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, snapshot, stamped);
   history.move(direction);
   publishHistory();
@@ -362,6 +390,10 @@ export async function startWorkspace(): Promise<void> {
     await keepProjectsBeforeUpgrade();
     await refreshProjects();
     await startClock();
+    set({
+      coderIdentity: parseCoderIdentity(await projectStore().getSetting(CODER_IDENTITY_SETTING)),
+      blindCoding: (await projectStore().getSetting(BLIND_CODING_SETTING)) === 'on',
+    });
     const last = await projectStore().getSetting(LAST_PROJECT_SETTING);
     set({ phase: 'ready' });
     if (last && get().projects.some((p) => p.id === last)) await openProject(last);
@@ -407,7 +439,8 @@ async function keepProjectsBeforeUpgrade(): Promise<void> {
 /** Creates a project and opens it. */
 export async function createProject(name: string, coderName: string, codebooks: readonly CodebookId[] = []): Promise<boolean> {
   return attempt('Creating the project…', async () => {
-    const empty = newProject({ name, coderName }, randomUuid, systemClock);
+    const coder = await identityForNewProject(coderName);
+    const empty = newProject({ name, coderName, ...(coder ? { coder } : {}) }, randomUuid, systemClock);
     // The chosen codebooks (CFIR 2.0 or 2009) are part of the new project, not a first undoable step.
     const snapshot = withCodebooks(empty, codebooks, empty.coders[0]?.id ?? null, randomUuid, systemClock);
     await projectStore().createProject(snapshot);
@@ -421,7 +454,13 @@ async function showProject(snapshot: ProjectSnapshot): Promise<void> {
   await whenSaved();
   const store = projectStore();
   const savedCoder = await store.getSetting(coderSetting(snapshot.project.id));
-  const coderId = snapshot.coders.some((c) => c.id === savedCoder) ? savedCoder : (snapshot.coders[0]?.id ?? null);
+  const identity = get().coderIdentity;
+  // The coder who codes on this computer, unless another coder of the project was picked here (e.g. "Consensus").
+  const coderId = snapshot.coders.some((c) => c.id === savedCoder)
+    ? savedCoder
+    : identity
+      ? identity.id
+      : (snapshot.coders[0]?.id ?? null);
   await store.setSetting(LAST_PROJECT_SETTING, snapshot.project.id);
   modelClock ??= new HybridLogicalClock(randomClockNode());
   modelClock.receive(latestClock(snapshot));
@@ -433,6 +472,62 @@ async function showProject(snapshot: ProjectSnapshot): Promise<void> {
     selectedDocumentId: snapshot.documents[0]?.id ?? null,
     selectedCodeId: null,
     jumpTarget: null,
+  });
+  if (identity) joinAsCoder(identity);
+}
+
+/**
+ * Makes the installation's coder one of the open project's coders (added, or renamed to match), written like any
+ * change but not an undo step: it is a fact about who works on the project, not an action to take back.
+ */
+function joinAsCoder(identity: CoderIdentity): void {
+  const snapshot = get().snapshot;
+  if (!snapshot) return;
+  const change = joinProjectAsCoder(snapshot, identity, systemClock());
+  if (isEmptyChange(change)) return;
+  const index = indexOf(snapshot);
+  const stamped = stampChange(change, recordFinder(snapshot, index ? recordLookup(index) : {}), { ...nextStamp(), by: identity.id });
+  void attempt(null, () => showAndSave(`Coder ${identity.name}`, snapshot, stamped));
+}
+
+/**
+ * The coder a new project is made with: the one typed in the form. A name other than this computer's coder's (or
+ * the first name typed here) becomes this computer's coder; an empty field keeps the coder there is.
+ */
+async function identityForNewProject(coderName: string): Promise<CoderIdentity | null> {
+  const current = get().coderIdentity;
+  const typed = coderName.trim().replace(/\s+/g, ' ');
+  if (!typed || typed === current?.name) return current;
+  const identity = cleanCoderIdentity(randomUuid(), typed, '');
+  await projectStore().setSetting(CODER_IDENTITY_SETTING, formatCoderIdentity(identity));
+  set({ coderIdentity: identity });
+  return identity;
+}
+
+/**
+ * Sets who codes on this computer (asked at first start; changed from the project bar). A new name keeps the coder's
+ * id (the same person, renamed) unless `newPerson`: then it is another coder, with an id of their own. The open
+ * project lists them, and their changes are recorded as theirs from now on.
+ */
+export async function setCoderIdentity(name: string, initials: string, newPerson = false): Promise<boolean> {
+  return attempt(null, async () => {
+    const current = get().coderIdentity;
+    const identity = cleanCoderIdentity(current && !newPerson ? current.id : randomUuid(), name, initials);
+    await projectStore().setSetting(CODER_IDENTITY_SETTING, formatCoderIdentity(identity));
+    set({ coderIdentity: identity });
+    const snapshot = get().snapshot;
+    if (!snapshot) return;
+    await projectStore().setSetting(coderSetting(snapshot.project.id), identity.id);
+    set({ currentCoderId: identity.id });
+    joinAsCoder(identity);
+  });
+}
+
+/** Blind double-coding on or off: whether the reader hides the other coders' codings (kept in the settings). */
+export async function setBlindCoding(on: boolean): Promise<void> {
+  await attempt(null, async () => {
+    await projectStore().setSetting(BLIND_CODING_SETTING, on ? 'on' : null);
+    set({ blindCoding: on });
   });
 }
 
@@ -574,11 +669,19 @@ async function storeOpenedProject(snapshot: ProjectSnapshot, warnings: readonly 
   notify('info', `Opened "${snapshot.project.name}".`, warnings);
 }
 
-/** Settles a project file whose project is already here: keep both (the file's as a copy), replace, or cancel. */
-export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'cancel'): Promise<void> {
+/**
+ * Settles a project file whose project is already here: keep both (the file's as a copy), replace, merge it into the
+ * one here (resolves to the file's project, for the merge review to plan; the project here is opened), or cancel.
+ */
+export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'merge' | 'cancel'): Promise<PendingProjectFile | null> {
   const pending = get().pendingProjectFile;
   set({ pendingProjectFile: null });
-  if (!pending || choice === 'cancel') return;
+  if (!pending || choice === 'cancel') return null;
+  if (choice === 'merge') {
+    const here = pending.snapshot.project.id;
+    const opened = get().snapshot?.project.id === here || (await openProject(here));
+    return opened ? pending : null;
+  }
   await attempt('Opening the project file…', async () => {
     if (choice === 'replace') {
       await storeOpenedProject(pending.snapshot, pending.warnings, true);
@@ -587,4 +690,5 @@ export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'ca
       await storeOpenedProject({ ...copy, project: { ...copy.project, name: `${copy.project.name} (copy)` } }, pending.warnings);
     }
   });
+  return null;
 }

@@ -17,9 +17,9 @@
  * re-stamped, or a record merged from a session would look newer than the session's later edits.
  */
 import type { ProjectChange } from '../model/change.ts';
-import type { ChangeStamp } from '../model/stamps.ts';
+import { newStamps, type ChangeStamp } from '../model/stamps.ts';
 import { RECORD_KINDS, RECORD_KIND_DEFINITIONS, type AnyRecord, type RecordKind, type RecordOf } from '../model/record-kinds.ts';
-import type { Code, Coding, ProjectSnapshot, TesseraDocument, Tombstone, Uuid } from '../model/types.ts';
+import type { Code, Coding, Memo, ProjectSnapshot, TesseraDocument, Tombstone, Uuid } from '../model/types.ts';
 import { UserError } from '../model/user-error.ts';
 
 /** The kinds of record other than tombstones. */
@@ -198,19 +198,35 @@ function sourcesOf(versions: readonly Version[]): SourceIndex[] {
 }
 
 interface Gathered {
-  /** Per kind and id: the distinct versions, with the inputs holding each. */
+  /**
+   * Per kind and id, for the ids some incoming input holds: the distinct versions (the base's first when it has
+   * one), with the inputs holding each. The base's other records are in `baseById` only: a session of 5,000 codings
+   * merged into 50,000 looks at 5,000 ids, not 55,000.
+   */
   readonly versions: Map<RecordKind, Map<Uuid, Version[]>>;
+  /** The base's records by kind and id. */
+  readonly baseById: Map<RecordKind, Map<Uuid, AnyRecord>>;
 }
 
 function gather(inputs: readonly ProjectSnapshot[]): Gathered {
   const versions = new Map<RecordKind, Map<Uuid, Version[]>>();
-  for (const kind of RECORD_KINDS) versions.set(kind, new Map());
+  const baseById = new Map<RecordKind, Map<Uuid, AnyRecord>>();
+  const base = inputs[0] as ProjectSnapshot;
+  for (const kind of RECORD_KINDS) {
+    versions.set(kind, new Map());
+    baseById.set(kind, new Map((base[kind] as readonly AnyRecord[]).map((record) => [record.id, record])));
+  }
   inputs.forEach((snapshot, source) => {
+    if (source === 0) return;
     for (const kind of RECORD_KINDS) {
       const byKind = versions.get(kind) as Map<Uuid, Version[]>;
+      const inBase = baseById.get(kind) as Map<Uuid, AnyRecord>;
       for (const record of snapshot[kind] as readonly AnyRecord[]) {
         let forId = byKind.get(record.id);
-        if (!forId) byKind.set(record.id, (forId = []));
+        if (!forId) {
+          const baseRecord = inBase.get(record.id);
+          byKind.set(record.id, (forId = baseRecord ? [{ from: [0], record: baseRecord }] : []));
+        }
         // A version is known by its clock: a reading is made once, for one change on one machine (clock.ts), so the
         // same id at the same reading is the same record. Comparing texts of 50,000 records would cost seconds.
         const version = forId.find((v) => v.record.clock === record.clock);
@@ -220,7 +236,7 @@ function gather(inputs: readonly ProjectSnapshot[]): Gathered {
       }
     }
   });
-  return { versions };
+  return { versions, baseById };
 }
 
 function winnerOf(forId: readonly Version[]): Version {
@@ -265,13 +281,20 @@ function codeElementKey(code: Code): string | null {
  * Resolves the inputs into the merged snapshot. `answer(key, proposed)` gives the answer to a decision, or the
  * proposal when none is given ("ask" proposals left unanswered keep the record, which is the safe side).
  */
-function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, proposed: string) => string): Resolution {
+function resolve(
+  inputs: readonly ProjectSnapshot[],
+  answer: (key: string, proposed: string) => string,
+  gathered: Gathered = gather(inputs),
+): Resolution {
   const base = inputs[0] as ProjectSnapshot;
-  const { versions } = gather(inputs);
+  const { versions, baseById } = gathered;
   const live = new Map<LiveKind, Map<Uuid, AnyRecord>>();
-  const fromOf = (kind: RecordKind, id: Uuid): SourceIndex[] => sourcesOf(versions.get(kind)?.get(id) ?? []);
+  const fromOf = (kind: RecordKind, id: Uuid): SourceIndex[] => {
+    const forId = versions.get(kind)?.get(id);
+    return forId ? sourcesOf(forId) : baseById.get(kind)?.has(id) ? [0] : [];
+  };
   for (const kind of LIVE_KINDS) {
-    const map = new Map<Uuid, AnyRecord>();
+    const map = new Map<Uuid, AnyRecord>(baseById.get(kind));
     for (const [id, forId] of versions.get(kind) ?? []) {
       map.set(id, winnerOf(forId).record);
     }
@@ -284,8 +307,8 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
   const label = (kind: RecordKind, record: AnyRecord): string => describeRecord(kind, record, names);
 
   // Tombstones: the newest of each; against the record, the model's rule (greater clock) says which is later.
-  const tombstones = new Map<Uuid, Tombstone>();
-  const tombstoneFrom = new Map<Uuid, SourceIndex[]>();
+  const tombstones = new Map(baseById.get('tombstones') as Map<Uuid, Tombstone>);
+  const tombstoneFrom = new Map<Uuid, SourceIndex[]>([...tombstones.keys()].map((id) => [id, [0]]));
   for (const [id, forId] of versions.get('tombstones') ?? []) {
     tombstones.set(id, winnerOf(forId).record as Tombstone);
     tombstoneFrom.set(id, sourcesOf(forId));
@@ -405,6 +428,8 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
   // Re-point what refers to matched documents and codes, then collapse codings of the same passage.
   const renew = (kind: RecordKind, id: Uuid): Uuid => alias.get(`${kind}:${id}`) ?? id;
   const remap = (kind: LiveKind): void => {
+    // Nothing matched: nothing to re-point (the usual merge of a session), so no record need be looked at.
+    if (alias.size === 0) return;
     const map = live.get(kind) as Map<Uuid, AnyRecord>;
     const renewIds = RECORD_KIND_DEFINITIONS[kind].renewIds as (r: AnyRecord, renew: (k: RecordKind, id: Uuid) => Uuid, newId: () => Uuid) => AnyRecord;
     const references = RECORD_KIND_DEFINITIONS[kind].references as (r: AnyRecord) => readonly { kind: RecordKind; id: Uuid }[];
@@ -421,22 +446,24 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
   remap('codings');
   const codings = live.get('codings') as Map<Uuid, Coding>;
   const byPassage = new Map<string, Coding[]>();
-  for (const coding of [...codings.values()].sort(byId)) {
+  for (const coding of codings.values()) {
     const key = `${coding.documentId}|${coding.codeId}|${coding.start}|${coding.end}|${coding.createdBy ?? ''}`;
     const group = byPassage.get(key);
     if (group) group.push(coding);
     else byPassage.set(key, [coding]);
   }
   const codingCollapses: CodingCollapse[] = [];
+  // Only the groups are sorted (each kept under its smallest id), not the 50,000 codings.
   for (const group of byPassage.values()) {
     if (group.length < 2) continue;
-    const [kept, ...others] = group as [Coding, ...Coding[]];
+    const [kept, ...others] = group.sort(byId) as [Coding, ...Coding[]];
     for (const other of others) {
       alias.set(`codings:${other.id}`, kept.id);
       codings.delete(other.id);
     }
     codingCollapses.push({ keptId: kept.id, collapsedIds: others.map((c) => c.id) });
   }
+  codingCollapses.sort((a, b) => compareStrings(a.keptId, b.keptId));
   for (const kind of LIVE_KINDS) if (kind !== 'documents') remap(kind);
   remap('documents');
   // A group or case naming two matched documents names the kept one once.
@@ -454,7 +481,8 @@ function resolve(inputs: readonly ProjectSnapshot[], answer: (key: string, propo
     for (const kind of LIVE_KINDS) {
       const references = RECORD_KIND_DEFINITIONS[kind].references as (r: AnyRecord) => readonly { kind: RecordKind; field: string; id: Uuid }[];
       const map = live.get(kind) as Map<Uuid, AnyRecord>;
-      for (const [id, record] of [...map].sort(([a], [b]) => compareStrings(a, b))) {
+      // The records left out are the closure of what is gone, whatever order they are found in (listed sorted).
+      for (const [id, record] of map) {
         const missing = references(record).find((reference) => reference.kind !== 'tombstones' && !live.get(reference.kind as LiveKind)?.has(reference.id));
         if (!missing) continue;
         map.delete(id);
@@ -497,42 +525,53 @@ export function planMerge(base: ProjectSnapshot, incoming: readonly ProjectSnaps
   }
   const inputs = [base, ...incoming];
   const names = sourceNames ?? inputs.map((_, i) => (i === 0 ? 'base' : `incoming ${i}`));
-  const resolution = resolve(inputs, (_key, proposed) => proposed);
-  const { versions } = gather(inputs);
-  const baseIds = new Map(RECORD_KINDS.map((kind) => [kind, new Set((base[kind] as readonly AnyRecord[]).map((r) => r.id))]));
-  const nameById = new Map<string, string>();
-  for (const kind of ['documents', 'codes', 'cases'] as const) {
-    for (const input of inputs) for (const record of input[kind]) nameById.set(`${kind}:${record.id}`, record.name);
-  }
-  const resultNames = (kind: RecordKind, id: Uuid): string | undefined => nameById.get(`${kind}:${id}`);
+  const gathered = gather(inputs);
+  const resolution = resolve(inputs, (_key, proposed) => proposed, gathered);
+  const { versions, baseById } = gathered;
+  // Names as the merge keeps them (the winning version's), for the labels of the review and the report.
+  const resultNames = (kind: RecordKind, id: Uuid): string | undefined => {
+    const forId = versions.get(kind)?.get(id);
+    const record = forId ? winnerOf(forId).record : baseById.get(kind)?.get(id);
+    return record && 'name' in record && typeof record.name === 'string' ? record.name : undefined;
+  };
   const added: AddedItem[] = [];
   const changed: ChangedItem[] = [];
   let sameCount = 0;
   for (const kind of RECORD_KINDS) {
-    for (const [id, forId] of [...(versions.get(kind) ?? [])].sort(([a], [b]) => compareStrings(a, b))) {
-      const all = forId;
+    const inBase = baseById.get(kind) as Map<Uuid, AnyRecord>;
+    // The base's records no incoming input holds are the same; only the ids the inputs bring are looked at.
+    let baseSeen = 0;
+    const addedOfKind: AddedItem[] = [];
+    const changedOfKind: ChangedItem[] = [];
+    for (const [id, forId] of versions.get(kind) ?? []) {
       const winner = winnerOf(forId);
-      if (!baseIds.get(kind)?.has(id)) {
-        added.push({ kind, id, label: describeRecord(kind, winner.record, resultNames), from: [...new Set(all.flatMap((v) => v.from))].sort((a, b) => a - b) });
-      } else if (all.length === 1) sameCount++;
+      if (!inBase.has(id)) {
+        addedOfKind.push({ kind, id, label: describeRecord(kind, winner.record, resultNames), from: sourcesOf(forId) });
+        continue;
+      }
+      baseSeen++;
+      if (forId.length === 1) sameCount++;
       else if (kind !== 'tombstones') {
-        changed.push({
+        changedOfKind.push({
           kind,
           id,
           label: describeRecord(kind, winner.record, resultNames),
           winner: Math.min(...winner.from),
-          versions: all
+          versions: forId
             .map((v) => ({ from: [...v.from].sort((a, b) => a - b), record: v.record }))
             .sort((a, b) => (newer(a.record, b.record) === a.record ? 1 : -1)),
         });
       }
     }
+    sameCount += inBase.size - baseSeen;
+    added.push(...addedOfKind.sort(byId));
+    changed.push(...changedOfKind.sort(byId));
   }
   const needed = [
     ...resolution.deletions.filter((d) => d.proposed === 'ask').map((d) => d.key),
     ...resolution.documentConflicts.map((c) => c.key),
   ].sort(compareStrings);
-  return {
+  const plan: MergePlan = {
     sourceNames: names,
     inputs,
     added,
@@ -545,7 +584,12 @@ export function planMerge(base: ProjectSnapshot, incoming: readonly ProjectSnaps
     codingCollapses: resolution.codingCollapses,
     needed,
   };
+  gatheredOf.set(plan, gathered);
+  return plan;
 }
+
+/** The inputs' versions gathered for a plan, so that applying it does not gather the same records again. */
+const gatheredOf = new WeakMap<MergePlan, Gathered>();
 
 const ANSWERS: Readonly<Record<string, readonly string[]>> = {
   delete: ['agree', 'keep'],
@@ -604,7 +648,8 @@ export function applyMergePlan(
       [...missing.map((key) => describeDecision(plan, key)), ...wrong.map(([key, value]) => `${key}: "${value}" is not an answer here`)],
     );
   }
-  const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed);
+  const gathered = gatheredOf.get(plan);
+  const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed, gathered);
   let result = resolution.snapshot;
   const { stamp } = options;
   const keptAgainstDeletion = new Set(resolution.deletions.filter((d) => decisions[d.key] === 'keep').map((d) => `${d.kind}:${d.id}`));
@@ -622,7 +667,7 @@ export function applyMergePlan(
   const put: Record<string, AnyRecord[]> = {};
   const del: Record<string, Uuid[]> = {};
   for (const kind of RECORD_KINDS) {
-    const before = new Map((base[kind] as readonly AnyRecord[]).map((r) => [r.id, r]));
+    const before = gathered?.baseById.get(kind) ?? new Map((base[kind] as readonly AnyRecord[]).map((r) => [r.id, r]));
     const after = result[kind] as readonly AnyRecord[];
     const puts = after.filter((r) => {
       const old = before.get(r.id);
@@ -660,7 +705,10 @@ function mergeReport(plan: MergePlan, resolution: Resolution, decisions: MergeDe
     lines.push(`- ${source(i)}${i === 0 ? ' (base)' : ''}: ${counts.join(', ') || 'empty'}`);
   });
   lines.push('', '## Summary', '');
-  lines.push(`- Added: ${plan.added.length}`, `- Same: ${plan.sameCount}`, `- Changed: ${plan.changed.length}`);
+  // Deletions a session carries are counted as deletions, not as records added (as the review counts them).
+  const carriedDeletions = plan.added.filter((item) => item.kind === 'tombstones').length;
+  lines.push(`- Added: ${plan.added.length - carriedDeletions}`, `- Same: ${plan.sameCount}`, `- Changed: ${plan.changed.length}`);
+  lines.push(`- Deletions carried from other copies: ${carriedDeletions}`);
   lines.push(`- Deleted on one side: ${resolution.deletions.length}`, `- Documents matched: ${resolution.documentMatches.length}`);
   lines.push(`- Document name conflicts: ${resolution.documentConflicts.length}`, `- Codes offered as matches: ${resolution.codeMatches.length}`);
   lines.push(`- Codings collapsed: ${resolution.codingCollapses.reduce((n, c) => n + c.collapsedIds.length, 0)}`);
@@ -706,4 +754,19 @@ function mergeReport(plan: MergePlan, resolution: Resolution, decisions: MergeDe
   section('Codings collapsed', resolution.codingCollapses.map((c) => `${c.collapsedIds.join(', ')} into ${c.keptId}`));
   section('Left out', [...resolution.skipped, ...resolution.cascaded].map((c) => `${c.label}: ${c.because}`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The project memo that keeps a merge's report (what came from which file, every decision), made with the merge's
+ * own stamp: the one way the app and `tessera merge` keep it.
+ */
+export function mergeReportMemo(projectId: Uuid, report: string, memoId: Uuid, stamp: ChangeStamp): Memo {
+  return {
+    id: memoId,
+    projectId,
+    target: { kind: 'project' },
+    title: `Merge report ${stamp.at.slice(0, 10)}`,
+    text: report,
+    ...newStamps(stamp),
+  };
 }

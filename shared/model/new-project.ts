@@ -3,7 +3,7 @@
  */
 import { UserError } from './user-error.ts';
 import type { Clock, IdGenerator } from './ids.ts';
-import type { CodebookId, Coder, Phase, ProjectSnapshot } from './types.ts';
+import type { CodebookId, Coder, Phase, ProjectSnapshot, Uuid } from './types.ts';
 import { emptySnapshot } from './change.ts';
 import { stampsAt } from './stamps.ts';
 
@@ -12,6 +12,8 @@ export interface NewProjectInput {
   readonly name: string;
   readonly coderName: string;
   readonly codebooks?: readonly CodebookId[];
+  /** The installation's coder (shared/coders/coder-identity.ts): its id, name and initials, instead of `coderName`. */
+  readonly coder?: { readonly id: Uuid; readonly name: string; readonly initials: string };
 }
 
 /** Initials from a person's name: "Ada Lovelace" -> "AL", "Ada" -> "AD". */
@@ -35,10 +37,10 @@ export function newProject(input: NewProjectInput, newId: IdGenerator, now: Cloc
   if (!name) throw new UserError('Give the project a name.');
   const at = now();
   const projectId = newId();
-  const coderName = input.coderName.trim() || 'Coder 1';
-  const coderId = newId();
+  const coderName = input.coder?.name ?? (input.coderName.trim() || 'Coder 1');
+  const coderId = input.coder?.id ?? newId();
   const stamps = stampsAt(at, coderId);
-  const coder: Coder = { id: coderId, projectId, name: coderName, initials: initialsOf(coderName), ...stamps };
+  const coder: Coder = { id: coderId, projectId, name: coderName, initials: input.coder?.initials ?? initialsOf(coderName), ...stamps };
   const snapshot = emptySnapshot({ id: projectId, name, description: '', codebooks: input.codebooks ?? [], ...stamps });
   const phases: Phase[] = [
     { id: newId(), projectId, name: 'pre', order: 1, ...stamps },

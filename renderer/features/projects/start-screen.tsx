@@ -7,6 +7,7 @@ import type { CodebookId } from '#shared/model/types';
 import { builtinCodebook } from '#shared/codebooks/builtin-codebooks';
 import { createProject, deleteProject, openProject, openProjectFile, useWorkspace } from '../../state/workspace-store.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { FirstStartCoderCard } from '../coders/coder-identity-form.tsx';
 import './start-screen.css';
 
 /** The CFIR a new project can start with; the other codebooks are added later from the codebook menu. */
@@ -20,7 +21,9 @@ const START_CODEBOOKS: readonly { readonly value: 'cfir-2.0' | 'cfir-2009' | 'no
 export function StartScreen() {
   const projects = useWorkspace((s) => s.projects);
   const [name, setName] = useState('');
-  const [coderName, setCoderName] = useState('');
+  const identity = useWorkspace((s) => s.coderIdentity);
+  // This computer's coder, when known; another name typed here becomes this computer's coder.
+  const [coderName, setCoderName] = useState(identity?.name ?? '');
   const [cfir, setCfir] = useState<'cfir-2.0' | 'cfir-2009' | 'none'>('cfir-2.0');
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
 
@@ -40,6 +43,7 @@ export function StartScreen() {
         <p className="start-tagline">Qualitative coding of focus groups with the CFIR, offline.</p>
       </header>
 
+      <FirstStartCoderCard />
       <div className="start-columns">
         <section className="card" aria-labelledby="new-project-heading">
           <h2 id="new-project-heading">New project</h2>
@@ -60,7 +64,7 @@ export function StartScreen() {
                 name="coder-name"
                 value={coderName}
                 onChange={(e) => setCoderName(e.target.value)}
-                placeholder="e.g. Ada Lovelace"
+                placeholder={identity?.name ?? 'e.g. Ada Lovelace'}
               />
             </label>
             <fieldset className="codebook-choice">

@@ -103,7 +103,14 @@ function isTextField(target: EventTarget | null): boolean {
 function Reader({ document }: { readonly document: TesseraDocument }) {
   // Narrow selections of the index, each keeping its identity while what it covers is unchanged: a coding made in
   // another document does not re-render this reader.
-  const codings = useWorkspace((s) => (s.index ? codingsOfDocument(s.index, document.id) : NO_CODINGS));
+  const documentCodings = useWorkspace((s) => (s.index ? codingsOfDocument(s.index, document.id) : NO_CODINGS));
+  // Blind double-coding: only the current coder's codings are shown (and stepped through) while it is on.
+  const blindCoding = useWorkspace((s) => s.blindCoding);
+  const currentCoderId = useWorkspace((s) => s.currentCoderId);
+  const codings = useMemo(
+    () => (blindCoding ? documentCodings.filter((coding) => coding.createdBy === currentCoderId) : documentCodings),
+    [blindCoding, currentCoderId, documentCodings],
+  );
   const codeById = useWorkspace((s) => s.index?.codeById ?? NO_CODES);
   const jumpTarget = useWorkspace((s) => s.jumpTarget);
   const selectedCodingId = useReader((s) => s.selectedCodingId);
@@ -598,6 +605,7 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         <h2 className="reader-title">{document.name}</h2>
         <span className="reader-meta">
           {plural(paragraphs.length, 'paragraph')} · {plural(document.speakers.length, 'speaker')} · {plural(codings.length, 'coding')}
+          {blindCoding && ` (yours only: ${plural(documentCodings.length - codings.length, 'coding')} of others hidden)`}
         </span>
         <button
           type="button"

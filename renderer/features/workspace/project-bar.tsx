@@ -1,12 +1,56 @@
 /**
  * The bar above an open project: its name, who is coding, and saving or closing it.
  */
-import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
+import { closeProject, redo, saveProjectFile, setBlindCoding, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
+import { openCoderDialog } from '../coders/coder-identity-form.tsx';
+import { pickFilesToMerge } from '../merge/merge-store.ts';
+import { openSessionExport } from '../merge/session-export-dialog.tsx';
+import { MenuItem, MenuSeparator, PopupMenu } from '../codebook/popup-menu.tsx';
+import { useState } from 'react';
 import { openStudyDialog } from '../study/study-store.ts';
 import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
 import { openCompare } from '../compare/compare-store.ts';
 import { openExportDialog } from '../export/export-store.ts';
+
+/**
+ * Working with other coders: who codes on this computer, blind double-coding, exporting one's session and merging
+ * others' sessions or copies of the project.
+ */
+function CodersMenu({ identityKnown, blindCoding }: { identityKnown: boolean; blindCoding: boolean }) {
+  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const choose = (action: () => void) => () => {
+    setAt(null);
+    action();
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className={identityKnown ? 'quiet' : 'primary'}
+        aria-haspopup="menu"
+        aria-expanded={at !== null}
+        onClick={(e) => {
+          const box = e.currentTarget.getBoundingClientRect();
+          setAt({ x: box.left, y: box.bottom + 4 });
+        }}
+      >
+        {identityKnown ? 'Coders ▾' : 'Who are you? ▾'}
+      </button>
+      {at && (
+        <PopupMenu x={at.x} y={at.y} label="Coders" onClose={() => setAt(null)}>
+          <MenuItem onSelect={choose(openCoderDialog)}>Who codes on this computer…</MenuItem>
+          <MenuItem onSelect={choose(() => void setBlindCoding(!blindCoding))} title="Blind double-coding: while you code, see only your own codings">
+            {blindCoding ? 'Show others’ codings' : 'Hide others’ codings'}
+          </MenuItem>
+          <MenuSeparator />
+          <MenuItem onSelect={choose(openSessionExport)}>Export my session…</MenuItem>
+          <MenuItem onSelect={choose(pickFilesToMerge)}>Merge sessions or copies…</MenuItem>
+        </PopupMenu>
+      )}
+    </>
+  );
+}
 
 /** The project bar. */
 export function ProjectBar() {
@@ -16,6 +60,8 @@ export function ProjectBar() {
   const currentCoderId = useWorkspace((s) => s.currentCoderId);
   const undoLabel = useWorkspace((s) => s.undoLabel);
   const redoLabel = useWorkspace((s) => s.redoLabel);
+  const identity = useWorkspace((s) => s.coderIdentity);
+  const blindCoding = useWorkspace((s) => s.blindCoding);
   if (projectName === undefined || !coders) return null;
   return (
     <header className="project-bar">
@@ -54,6 +100,12 @@ export function ProjectBar() {
             ))}
           </select>
         </label>
+        {blindCoding && (
+          <span className="blind-badge" title="Blind double-coding: the other coders’ codings are hidden (Coders menu)">
+            Blind
+          </span>
+        )}
+        <CodersMenu identityKnown={identity !== null} blindCoding={blindCoding} />
         <button type="button" className="quiet" onClick={openStudyDialog} title="Sites and phases of the study">
           Study…
         </button>

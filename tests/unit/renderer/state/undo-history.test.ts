@@ -56,14 +56,23 @@ describe('UndoHistory', () => {
 
   it('joins changes with the same key into one step whose undo takes back all of them', () => {
     const history = new UndoHistory();
-    history.record('Edit memo', change('a'), change('zero'), 'memo-1');
-    history.record('Edit memo (more)', change('ab'), change('a'), 'memo-1');
-    history.record('Edit other', change('c'), change('ab'), 'memo-2');
+    history.record('Edit memo', change('a'), change('zero'), { coalesceKey: 'memo-1' });
+    history.record('Edit memo (more)', change('ab'), change('a'), { coalesceKey: 'memo-1' });
+    history.record('Edit other', change('c'), change('ab'), { coalesceKey: 'memo-2' });
     history.move('undo');
     const joined = history.peek('undo');
     expect(joined?.entry.label).toBe('Edit memo');
     expect(joined?.step).toEqual(change('zero'));
     expect(joined?.entry.change).toEqual(change('ab'));
+  });
+
+  it('remembers a change that came stamped (a merge), so that undo and redo apply it as it is', () => {
+    const history = new UndoHistory();
+    history.record('Merge', change('merged'), change('zero'), { asStamped: true });
+    history.record('Rename', change('renamed'), change('merged'));
+    history.move('undo');
+    expect(history.peek('undo')?.entry.asStamped).toBe(true);
+    expect(history.peek('redo')?.entry.asStamped).toBeUndefined();
   });
 
   it('keeps only the newest steps beyond its limit', () => {
@@ -107,7 +116,7 @@ describe('UndoHistory', () => {
           const made = siteChange(current, kind, pick, `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`);
           const inverse = invertChange(current, made);
           current = applyChange(current, made);
-          history.record(`step ${nextId}`, made, inverse, key);
+          history.record(`step ${nextId}`, made, inverse, { coalesceKey: key });
         }
         for (let next = history.peek('undo'); next; next = history.peek('undo')) {
           current = applyChange(current, next.step);
