@@ -85,7 +85,7 @@ describe('a project store written by Tessera 0.1', () => {
     expect(copy.suggestedFilename()).toMatch(/before upgrade.*\.tessera$/);
     const entries = unzipSync(new Uint8Array(readFileSync(await copy.path())));
     expect(JSON.parse(strFromU8(entries['tessera.json'] as Uint8Array)).formatVersion).toBe(1);
-    await visible(app.page.getByText(/Tessera upgraded its project store \(version 1 to 2\)/));
+    await visible(app.page.getByText(/Tessera upgraded its project store \(version 1 to 3\)/));
     await visible(app.page.locator('.project-row', { hasText: study.project.name as string }));
     expect(await app.page.locator('.project-row').innerText()).toContain(`${study.codings.length} codings`);
   });
