@@ -31,7 +31,10 @@ export const addOriginalVerb: VerbDefinition = {
     const { snapshot } = await decodeProjectFile(await io.readFile(projectPath));
     const name = String(values.document).trim();
     const document = snapshot.documents.find((d) => d.name === name) ?? snapshot.documents.find((d) => d.name.toLowerCase() === name.toLowerCase());
-    if (!document) throw new UsageError(`The project has no document "${name}".`);
+    if (!document) {
+      const names = snapshot.documents.map((d) => d.name);
+      throw new UsageError(`The project has no document "${name}"; its documents are ${names.slice(0, 20).join(', ') || '(none)'}${names.length > 20 ? ', …' : ''}.`);
+    }
     const fileName = originalPath.split(/[\\/]/).pop() ?? originalPath;
     const imported = await importTranscriptFile(fileName, await io.readFile(originalPath));
     const original = originalFromImport(document, imported, {
