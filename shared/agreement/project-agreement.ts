@@ -744,3 +744,28 @@ function bootstrapIntervals(
   }
   return { kappa: twoCoders ? percentileInterval(kappas, bootstrap.replicates) : null, alpha: percentileInterval(alphas, bootstrap.replicates) };
 }
+
+/** One pair of coders' figures over all codes pooled, for the pairwise table beside three or more coders' alpha. */
+export interface PairAgreement {
+  readonly coderIds: readonly [Uuid, Uuid];
+  readonly overall: AgreementFigures;
+}
+
+/**
+ * Every pair of the result's coders over the same documents and codes as the result (so the pairs' figures and the
+ * alpha of all coders describe the same units), without bootstrap intervals: Cohen's kappa and the four counts
+ * are defined for two coders only, so with three or more they are reported pair by pair.
+ */
+export function pairwiseAgreement(input: AgreementInput, result: AgreementResult): readonly PairAgreement[] {
+  const pairs: PairAgreement[] = [];
+  const documentIds = result.documents.map((document) => document.id);
+  const codeIds = result.codes.map((code) => code.codeId);
+  for (let i = 0; i < result.coders.length; i++) {
+    for (let j = i + 1; j < result.coders.length; j++) {
+      const coderIds = [(result.coders[i] as Coder).id, (result.coders[j] as Coder).id] as const;
+      const pair = computeAgreement(input, { coderIds, unit: result.unit, documentIds, codeIds, bootstrap: { replicates: 0, seed: result.bootstrap.seed } });
+      pairs.push({ coderIds, overall: pair.overall });
+    }
+  }
+  return pairs;
+}
