@@ -17,10 +17,12 @@ const NORMAL = 20; // 10 pt
 const run = (text: string, extra: { bold?: boolean; size?: number } = {}): TextRun =>
   new TextRun({ text: xmlSafe(text), font: FONT, size: extra.size ?? SMALL, bold: extra.bold });
 
-/** Column widths in twips on a landscape A4 page with 0.5 inch margins: the code's path gets room, figures share the rest. */
-const FIRST_COLUMN = 3200;
-const OTHER_COLUMN = 1100;
-const widthOf = (column: number): number => (column === 0 ? FIRST_COLUMN : OTHER_COLUMN);
+/**
+ * Column widths in twips (AGREEMENT_COLUMNS' order) on a landscape A4 page with 0.5 inch margins: the code's path
+ * gets room, the four counts little, and the headings with long words ("Krippendorff’s") enough not to break inside one.
+ */
+const COLUMN_WIDTHS = [3200, 900, 800, 800, 800, 800, 1400, 1100, 1300, 1500, 1300, 1300];
+const widthOf = (column: number): number => COLUMN_WIDTHS[column] ?? 1100;
 
 function cell(text: string, options: { header?: boolean; numeric?: boolean; bold?: boolean; column: number }): TableCell {
   return new TableCell({
