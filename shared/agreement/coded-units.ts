@@ -27,12 +27,33 @@ export type IntervalUnion = readonly number[];
  * a flat copy (insertion sort while they are few, often already in order) rather than allocating a tuple per pair.
  */
 export function intervalUnion(flat: readonly number[], length: number): IntervalUnion {
-  let pairs: number[] = [];
+  const pairs: number[] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) {
     const start = Math.max(0, flat[i] as number);
     const end = Math.min(length, flat[i + 1] as number);
     if (end > start) pairs.push(start, end);
   }
+  return unionOfPairs(pairs);
+}
+
+/**
+ * The union of one coder's intervals from a list of (coder position, start, end) triples of several coders, clipped
+ * to [0, length): agreement groups codings this way so that a (document, code) costs one list, not one per coder.
+ */
+export function coderIntervalUnion(triples: readonly number[], position: number, length: number): IntervalUnion {
+  const pairs: number[] = [];
+  for (let i = 0; i + 2 < triples.length; i += 3) {
+    if (triples[i] !== position) continue;
+    const start = Math.max(0, triples[i + 1] as number);
+    const end = Math.min(length, triples[i + 2] as number);
+    if (end > start) pairs.push(start, end);
+  }
+  return unionOfPairs(pairs);
+}
+
+/** Sorts non-empty [start, end) pairs (in place while few) and merges overlapping and touching ones. */
+function unionOfPairs(given: number[]): IntervalUnion {
+  let pairs = given;
   if (pairs.length <= 2) return pairs;
   if (pairs.length <= 64) {
     for (let i = 2; i < pairs.length; i += 2) {

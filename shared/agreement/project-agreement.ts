@@ -25,6 +25,7 @@ import {
 import {
   addLengthsBySpan,
   codingCoder,
+  coderIntervalUnion,
   intersectionLength,
   intervalDifference,
   intervalUnion,
@@ -286,8 +287,11 @@ interface GroupedCodings {
   readonly presentIn: ReadonlyMap<Uuid, ReadonlySet<number>>;
   /** Each coder's flat start/end list of the code in the document, or undefined when no chosen coder used it there. */
   flat(documentId: Uuid, codeId: Uuid): number[][] | undefined;
-  /** Calls back for each code a chosen coder used in the document, in the order of the project's codes. */
-  forEachCode(documentId: Uuid, visit: (codeId: Uuid, flat: number[][]) => void): void;
+  /**
+   * Calls back for each code a chosen coder used in the document, in the order of the project's codes, with the
+   * codings as (coder position, start, end) triples.
+   */
+  forEachCode(documentId: Uuid, visit: (codeId: Uuid, triples: readonly number[]) => void): void;
 }
 
 function groupCodings(input: AgreementInput, coderPosition: ReadonlyMap<Uuid, number>): GroupedCodings {
@@ -295,8 +299,9 @@ function groupCodings(input: AgreementInput, coderPosition: ReadonlyMap<Uuid, nu
   const documentAt = new Map(input.documents.map((document, i) => [document.id, i]));
   const codeAt = new Map(input.codes.map((code, i) => [code.id, i]));
   const codeTotal = input.codes.length;
+  // One list of (coder position, start, end) triples per (document, code), not one per coder: fewer allocations.
   // Filled with undefined up front: a packed array, not the dictionary an array written at scattered indices becomes.
-  const cells = new Array<number[][] | undefined>(input.documents.length * codeTotal).fill(undefined);
+  const cells = new Array<number[] | undefined>(input.documents.length * codeTotal).fill(undefined);
   const present = new Uint8Array(input.documents.length * coderCount);
   for (const coding of input.codings) {
     const coder = codingCoder(coding);
@@ -306,13 +311,9 @@ function groupCodings(input: AgreementInput, coderPosition: ReadonlyMap<Uuid, nu
     const c = codeAt.get(coding.codeId);
     if (d === undefined || c === undefined) continue;
     const at = d * codeTotal + c;
-    let perCoder = cells[at];
-    if (!perCoder) {
-      perCoder = [];
-      for (let i = 0; i < coderCount; i++) perCoder.push([]);
-      cells[at] = perCoder;
-    }
-    (perCoder[position] as number[]).push(coding.start, coding.end);
+    const triples = cells[at];
+    if (triples) triples.push(position, coding.start, coding.end);
+    else cells[at] = [position, coding.start, coding.end];
     present[d * coderCount + position] = 1;
   }
   const presentIn = new Map<Uuid, Set<number>>();
@@ -326,14 +327,18 @@ function groupCodings(input: AgreementInput, coderPosition: ReadonlyMap<Uuid, nu
     flat(documentId, codeId) {
       const d = documentAt.get(documentId);
       const c = codeAt.get(codeId);
-      return d === undefined || c === undefined ? undefined : cells[d * codeTotal + c];
+      const triples = d === undefined || c === undefined ? undefined : cells[d * codeTotal + c];
+      if (!triples) return undefined;
+      const perCoder: number[][] = Array.from({ length: coderCount }, () => []);
+      for (let i = 0; i < triples.length; i += 3) (perCoder[triples[i] as number] as number[]).push(triples[i + 1] as number, triples[i + 2] as number);
+      return perCoder;
     },
     forEachCode(documentId, visit) {
       const d = documentAt.get(documentId);
       if (d === undefined) return;
       for (let c = 0; c < codeTotal; c++) {
-        const flat = cells[d * codeTotal + c];
-        if (flat) visit((input.codes[c] as Code).id, flat);
+        const triples = cells[d * codeTotal + c];
+        if (triples) visit((input.codes[c] as Code).id, triples);
       }
     },
   };
@@ -532,10 +537,10 @@ function twoCoderCounts(
     let n11 = 0;
     let n10 = 0;
     let n01 = 0;
-    grouped.forEachCode(document.id, (codeId, flat) => {
+    grouped.forEachCode(document.id, (codeId, triples) => {
       const c = codePosition.get(codeId);
       if (c === undefined) return;
-      const unions = [intervalUnion(flat[0] as number[], document.length), intervalUnion(flat[1] as number[], document.length)];
+      const unions = [coderIntervalUnion(triples, 0, document.length), coderIntervalUnion(triples, 1, document.length)];
       const counts = unit === 'character' ? characterCounts(unions, units, blocks) : unitCounts(unions, units, blocks);
       coded[c * 3] = (coded[c * 3] as number) + counts.n11;
       coded[c * 3 + 1] = (coded[c * 3 + 1] as number) + counts.n10;

@@ -1,10 +1,11 @@
 /**
  * Interval unions as agreement counts them: the union, its length, intersections and differences agree with a
- * code point by code point count over the same text, for few intervals (sorted in place) and many (sorted by index).
+ * code point by code point count over the same text, for few intervals (sorted in place) and many (sorted by index),
+ * and so does one coder's union picked out of several coders' grouped codings.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { intersectionLength, intervalDifference, intervalUnion, unionLength } from '#shared/agreement/coded-units';
+import { coderIntervalUnion, intersectionLength, intervalDifference, intervalUnion, unionLength } from '#shared/agreement/coded-units';
 
 const LENGTH = 120;
 
@@ -51,6 +52,19 @@ describe('interval unions', () => {
         expect(unionLength(a)).toBe(inA.filter(Boolean).length);
         expect(intersectionLength(a, b)).toBe(inA.filter((on, p) => on && inB[p]).length);
         expect([...intervalDifference(a, b)]).toEqual(runs(inA.map((on, p) => on && !inB[p])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('of one coder, from several coders’ (coder, start, end) triples, are the runs of that coder’s intervals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: -5, max: LENGTH + 5 }), fc.integer({ min: 0, max: 40 })), { maxLength: 60 }), (codings) => {
+        const triples = codings.flatMap(([coder, start, size]) => [coder, start, start + size]);
+        for (const coder of [0, 1, 2]) {
+          const own = codings.filter(([c]) => c === coder).flatMap(([, start, size]) => [start, start + size]);
+          expect([...coderIntervalUnion(triples, coder, LENGTH)]).toEqual(runs(covered(own)));
+        }
       }),
       { numRuns: 300 },
     );
