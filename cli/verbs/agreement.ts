@@ -1,9 +1,12 @@
 /**
  * `tessera agreement PROJECT.tessera --coders A,B --unit character|paragraph|turn [--codes ...] [--json]`: intercoder
- * agreement as the app's agreement view computes it, per code, per CFIR domain and over all codes, with the method.
+ * agreement as the app's agreement view computes it, per code, per CFIR domain and over all codes, with the method;
+ * with three or more coders, each pair's figures too. `--ratings` gives agreement on CFIR construct ratings instead
+ * (ordinal alpha over construct x case cells, X and M treated as missing).
  */
-import { agreementJson, agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, rowCells } from '#shared/agreement/agreement-report';
-import { AGREEMENT_UNITS, AgreementError, computeAgreement, DEFAULT_BOOTSTRAP, type AgreementUnit } from '#shared/agreement/project-agreement';
+import { agreementJson, agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, pairRows, PAIRWISE_NOTE, ratingAgreementJson, ratingSummary, rowCells } from '#shared/agreement/agreement-report';
+import { AGREEMENT_UNITS, AgreementError, computeAgreement, DEFAULT_BOOTSTRAP, pairwiseAgreement, type AgreementUnit } from '#shared/agreement/project-agreement';
+import { ratingAgreementOfRecords } from '#shared/agreement/rating-agreement';
 import { codePath, descendantIds } from '#shared/codebook/code-tree';
 import type { Code, Coder, ProjectSnapshot, Uuid } from '#shared/model/types';
 import { decodeProjectFile } from '#shared/project-file/project-file';
@@ -70,7 +73,8 @@ export const agreementVerb: VerbDefinition = {
   positionals: ['PROJECT.tessera'],
   options: {
     coders: { type: 'string', placeholder: 'A,B[,C...]', required: true, description: 'Two or more coders, by name or initials.' },
-    unit: { type: 'string', placeholder: 'character|paragraph|turn', required: true, description: 'The unit of agreement.' },
+    unit: { type: 'string', placeholder: 'character|paragraph|turn', description: 'The unit of agreement (required unless --ratings).' },
+    ratings: { type: 'boolean', description: 'Agreement on CFIR construct ratings (ordinal alpha, X and M as missing) instead of codings.' },
     codes: { type: 'string', placeholder: 'CODES', description: 'Codes by name, path or id, comma-separated (default: every code the coders used).' },
     documents: { type: 'string', placeholder: 'DOCS', description: 'Documents by name, comma-separated (default: those every chosen coder coded).' },
     replicates: { type: 'string', placeholder: 'N', description: `Bootstrap replicates for the 95% intervals (default ${DEFAULT_BOOTSTRAP.replicates}; 0 for none).` },
@@ -79,12 +83,19 @@ export const agreementVerb: VerbDefinition = {
   },
   async run({ positionals, values }, io) {
     const unit = String(values.unit) as AgreementUnit;
-    if (!AGREEMENT_UNITS.includes(unit)) throw new UsageError(`--unit is one of ${AGREEMENT_UNITS.join(', ')}, not "${String(values.unit)}".`);
+    if (!values.ratings && values.unit === undefined) throw new UsageError('--unit is required (character, paragraph or turn), unless --ratings is given.');
+    if (!values.ratings && !AGREEMENT_UNITS.includes(unit)) throw new UsageError(`--unit is one of ${AGREEMENT_UNITS.join(', ')}, not "${String(values.unit)}".`);
     const bootstrap = { replicates: integerOption(values, 'replicates', DEFAULT_BOOTSTRAP.replicates), seed: integerOption(values, 'seed', DEFAULT_BOOTSTRAP.seed, true) };
     const bytes = await io.readFile(positionals[0] as string);
     const { snapshot } = await decodeProjectFile(bytes);
     const coders = resolveCoders(snapshot, String(values.coders));
     if (new Set(coders.map((coder) => coder.id)).size < 2) throw new UsageError('--coders needs at least two different coders.');
+    if (values.ratings) {
+      const ratings = ratingAgreementOfRecords(snapshot.ratings, coders.map((coder) => coder.id));
+      if (values.json) io.out(`${JSON.stringify(ratingAgreementJson(ratings, coders), null, 2)}\n`);
+      else io.out(`${ratingSummary(ratings)}\n\n${ratings.method}\n`);
+      return EXIT.ok;
+    }
     let result;
     try {
       result = computeAgreement(snapshot, {
@@ -103,12 +114,13 @@ export const agreementVerb: VerbDefinition = {
       return EXIT.ok;
     }
     const byDocument = documentRows(result).map(rowCells);
-    const table = [[...AGREEMENT_COLUMNS], ...agreementRows(result).map(rowCells), ['Per document:'], ...byDocument];
+    const pairs = result.coders.length > 2 ? pairRows(result, pairwiseAgreement(snapshot, result)).map(rowCells) : [];
+    const table = [[...AGREEMENT_COLUMNS], ...agreementRows(result).map(rowCells), ['Per document:'], ...byDocument, ...(pairs.length ? [['Pairs of coders:'], ...pairs] : [])];
     const widths = AGREEMENT_COLUMNS.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
     const lines = table.map((row) =>
       row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ').trimEnd(),
     );
-    io.out(`${lines.join('\n')}\n\n${agreementMethod(result)}\n`);
+    io.out(`${lines.join('\n')}\n\n${pairs.length ? `${PAIRWISE_NOTE}\n\n` : ''}${agreementMethod(result)}\n`);
     return EXIT.ok;
   },
 };

@@ -4,7 +4,14 @@
  */
 import Papa from 'papaparse';
 import { APP_VERSION } from '../platform/app-version.ts';
-import type { AgreementFigures, AgreementResult, Interval } from './project-agreement.ts';
+import type { AgreementFigures, AgreementResult, Interval, PairAgreement } from './project-agreement.ts';
+import type { RatingAgreement } from './rating-agreement.ts';
+
+/** What goes beside the table of codings: each pair's figures (three or more coders) and agreement on CFIR ratings. */
+export interface AgreementExtras {
+  readonly pairs?: readonly PairAgreement[];
+  readonly ratings?: RatingAgreement | null;
+}
 
 const UNIT_WORDS = {
   character: {
@@ -119,6 +126,34 @@ export function documentRows(result: AgreementResult): readonly AgreementRow[] {
   }));
 }
 
+/** Each pair of coders' figures, all codes pooled, as rows labelled "Amara – Ben". */
+export function pairRows(result: AgreementResult, pairs: readonly PairAgreement[]): readonly AgreementRow[] {
+  const names = new Map(result.coders.map((coder) => [coder.id, coder.name]));
+  return pairs.map((pair) => ({
+    kind: 'code' as const,
+    label: `${names.get(pair.coderIds[0]) ?? pair.coderIds[0]} – ${names.get(pair.coderIds[1]) ?? pair.coderIds[1]}`,
+    figures: pair.overall,
+    kappaInterval: null,
+    alphaInterval: null,
+  }));
+}
+
+/** The sentence on pairs under the pairwise table. */
+export const PAIRWISE_NOTE =
+  'Each pair of coders over the same documents, codes and units as the table above, all codes pooled: n11, n10, n01 and n00 count ' +
+  'the units coded by both, by the first only, by the second only and by neither, and the figures are computed from them as ' +
+  'for two coders.';
+
+/** Agreement on CFIR ratings in one sentence, with its counts; "n/a" where alpha is not defined. */
+export function ratingSummary(ratings: RatingAgreement): string {
+  const cells = ratings.pairableCells;
+  return (
+    `Krippendorff’s alpha (ordinal) on CFIR ratings: ${formatFigure(ratings.alpha)}, over ${cells} construct × case cell${cells === 1 ? '' : 's'} ` +
+    `rated on the −2..+2 scale by two or more coders (${ratings.pairableValues} ratings); ` +
+    `${ratings.excludedMixedOrMissing} rating${ratings.excludedMixedOrMissing === 1 ? '' : 's'} X or M treated as missing.`
+  );
+}
+
 /** Column headings of the table as text (CSV, Word, the command line). */
 export const AGREEMENT_COLUMNS = [
   'Code',
@@ -156,13 +191,20 @@ export function rowCells(row: AgreementRow): string[] {
   ];
 }
 
-/** The table as CSV (RFC 4180, CRLF), with the method paragraph as a last row so the file states its method. */
-export function agreementCsv(result: AgreementResult): string {
-  const blank = new Array<string>(AGREEMENT_COLUMNS.length).fill('');
-  const byDocument = documentRows(result).map(rowCells);
-  const rows = [...agreementRows(result).map(rowCells), blank, ['Per document (all codes pooled within it)', ...blank.slice(1)], ...byDocument];
-  const method = [`Method: ${agreementMethod(result)}`, ...new Array<string>(AGREEMENT_COLUMNS.length - 1).fill('')];
-  return Papa.unparse({ fields: [...AGREEMENT_COLUMNS], data: [...rows, new Array<string>(AGREEMENT_COLUMNS.length).fill(''), method] }, { newline: '\r\n' });
+/**
+ * The table as CSV (RFC 4180, CRLF): the codes, domains and all codes, then per document, each pair of coders
+ * (three or more coders) and agreement on CFIR ratings, with the method paragraphs as last rows so the file states
+ * its method.
+ */
+export function agreementCsv(result: AgreementResult, extras: AgreementExtras = {}): string {
+  const width = AGREEMENT_COLUMNS.length;
+  const line = (text: string): string[] => [text, ...new Array<string>(width - 1).fill('')];
+  const blank = line('');
+  const rows = [...agreementRows(result).map(rowCells), blank, line('Per document (all codes pooled within it)'), ...documentRows(result).map(rowCells)];
+  if (extras.pairs && extras.pairs.length > 0) rows.push(blank, line('Pairs of coders (all codes pooled)'), ...pairRows(result, extras.pairs).map(rowCells), line(PAIRWISE_NOTE));
+  if (extras.ratings) rows.push(blank, line('CFIR ratings'), line(ratingSummary(extras.ratings)), line(`Method (ratings): ${extras.ratings.method}`));
+  rows.push(blank, line(`Method: ${agreementMethod(result)}`));
+  return Papa.unparse({ fields: [...AGREEMENT_COLUMNS], data: rows }, { newline: '\r\n' });
 }
 
 const round = (value: number | null): number | null => (value === null ? null : Math.round(value * 1e6) / 1e6);
@@ -196,5 +238,18 @@ export function agreementJson(result: AgreementResult): object {
       bootstrap: result.bootstrap,
       method: agreementMethod(result),
     },
+  };
+}
+
+/** The JSON of `tessera agreement --ratings --json`: ordinal alpha of the chosen coders' CFIR ratings, with its method. */
+export function ratingAgreementJson(ratings: RatingAgreement, coders: readonly { readonly name: string }[]): object {
+  return {
+    scale: 'CFIR ratings -2..+2 (ordinal); X and M treated as missing',
+    coders: coders.map((coder) => coder.name),
+    cells: ratings.pairableCells,
+    values: ratings.pairableValues,
+    excludedMixedOrMissing: ratings.excludedMixedOrMissing,
+    alpha: round(ratings.alpha),
+    method: ratings.method,
   };
 }

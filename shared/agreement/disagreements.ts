@@ -11,11 +11,13 @@
 import { UserError } from '#shared/model/user-error';
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
-import type { Coder, Coding, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
+import type { Coder, Coding, Memo, Paragraph, ProjectSnapshot, TesseraDocument, Uuid } from '../model/types.ts';
+import { paragraphIndexAt } from '../coding/paragraph-label.ts';
+import { documentSlice } from '../index/text-maps.ts';
 import { applyCode } from '../coding/apply-code.ts';
 import { stampsAt } from '../model/stamps.ts';
 import { createMemo } from '../memos/memos.ts';
-import { codingCoder, intervalDifference, intervalUnion } from './coded-units.ts';
+import { codingCoder, intervalDifference, intervalUnion, type IntervalUnion } from './coded-units.ts';
 
 /** The name of the coder that holds the agreed version. */
 export const CONSENSUS_CODER_NAME = 'Consensus';
@@ -199,4 +201,65 @@ export function settleDisagreement(
     now,
   );
   return { put: { ...(newCoders.length ? { coders: newCoders } : {}), codings: [coding] } };
+}
+
+/** A stretch of a paragraph shown around a disagreement, and who coded it with the disputed code. */
+export interface ContextRun {
+  readonly text: string;
+  /** Coded by the coder who coded the disputed passage. */
+  readonly first: boolean;
+  /** Coded by the other coder. */
+  readonly second: boolean;
+  /** Inside the disputed passage. */
+  readonly disputed: boolean;
+}
+
+export interface ContextParagraph {
+  /** Its index in the document, and its number as citations give it. */
+  readonly index: number;
+  readonly n: number;
+  readonly runs: readonly ContextRun[];
+}
+
+/**
+ * A disagreement in its transcript: the paragraphs it spans and `around` paragraphs either side, each cut into runs
+ * where what the two coders coded with the code, or the disputed passage, begins or ends.
+ */
+export function transcriptContext(document: TesseraDocument, codings: readonly Coding[], disagreement: Disagreement, around = 1): readonly ContextParagraph[] {
+  const { paragraphs } = document;
+  if (paragraphs.length === 0) return [];
+  const firstIndex = Math.max(0, paragraphIndexAt(paragraphs, disagreement.start) - around);
+  const lastIndex = Math.min(paragraphs.length - 1, paragraphIndexAt(paragraphs, Math.max(disagreement.start, disagreement.end - 1)) + around);
+  const unionOf = (coderId: Uuid): IntervalUnion =>
+    intervalUnion(
+      codings
+        .filter((c) => c.documentId === document.id && c.codeId === disagreement.codeId && codingCoder(c) === coderId)
+        .flatMap((c) => [c.start, c.end]),
+      document.length,
+    );
+  const first = unionOf(disagreement.coderId);
+  const second = unionOf(disagreement.otherCoderId);
+  const inside = (union: IntervalUnion, at: number): boolean => {
+    for (let i = 0; i < union.length; i += 2) if ((union[i] as number) <= at && at < (union[i + 1] as number)) return true;
+    return false;
+  };
+  const out: ContextParagraph[] = [];
+  for (let index = firstIndex; index <= lastIndex; index++) {
+    const paragraph = paragraphs[index] as Paragraph;
+    const cuts = new Set([paragraph.start, paragraph.end, disagreement.start, disagreement.end, ...first, ...second]);
+    const points = [...cuts].filter((at) => at >= paragraph.start && at <= paragraph.end).sort((a, b) => a - b);
+    const runs: ContextRun[] = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const from = points[i] as number;
+      const to = points[i + 1] as number;
+      runs.push({
+        text: documentSlice(document, from, to),
+        first: inside(first, from),
+        second: inside(second, from),
+        disputed: from >= disagreement.start && from < disagreement.end,
+      });
+    }
+    out.push({ index, n: paragraph.n, runs });
+  }
+  return out;
 }

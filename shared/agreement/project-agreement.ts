@@ -25,6 +25,7 @@ import {
 import {
   addLengthsBySpan,
   codingCoder,
+  coderIntervalUnion,
   intersectionLength,
   intervalDifference,
   intervalUnion,
@@ -108,7 +109,10 @@ export interface CodeAgreement extends AgreementFigures {
   readonly code: string;
   /** The CFIR domain it belongs to (its id in the CFIR data), or null. */
   readonly domainId: string | null;
-  /** Per document, the counts (figures from them with `documentFigures`). */
+  /**
+   * The counts in each document where a chosen coder used the code (figures from them with `documentFigures`); in
+   * the other documents every unit was coded by none.
+   */
   readonly byDocument: readonly DocumentCounts[];
 }
 
@@ -277,6 +281,69 @@ function sortedIntersectionCount(a: readonly number[], b: readonly number[]): nu
   return count;
 }
 
+/** The chosen coders' codings, grouped by document and code, and which coders coded each document. */
+interface GroupedCodings {
+  /** Positions (in the coders asked for) of the coders who made a coding in each document. */
+  readonly presentIn: ReadonlyMap<Uuid, ReadonlySet<number>>;
+  /** Each coder's flat start/end list of the code in the document, or undefined when no chosen coder used it there. */
+  flat(documentId: Uuid, codeId: Uuid): number[][] | undefined;
+  /**
+   * Calls back for each code a chosen coder used in the document, in the order of the project's codes, with the
+   * codings as (coder position, start, end) triples.
+   */
+  forEachCode(documentId: Uuid, visit: (codeId: Uuid, triples: readonly number[]) => void): void;
+}
+
+function groupCodings(input: AgreementInput, coderPosition: ReadonlyMap<Uuid, number>): GroupedCodings {
+  const coderCount = coderPosition.size;
+  const documentAt = new Map(input.documents.map((document, i) => [document.id, i]));
+  const codeAt = new Map(input.codes.map((code, i) => [code.id, i]));
+  const codeTotal = input.codes.length;
+  // One list of (coder position, start, end) triples per (document, code), not one per coder: fewer allocations.
+  // Filled with undefined up front: a packed array, not the dictionary an array written at scattered indices becomes.
+  const cells = new Array<number[] | undefined>(input.documents.length * codeTotal).fill(undefined);
+  const present = new Uint8Array(input.documents.length * coderCount);
+  for (const coding of input.codings) {
+    const coder = codingCoder(coding);
+    const position = coder === null ? undefined : coderPosition.get(coder);
+    if (position === undefined) continue;
+    const d = documentAt.get(coding.documentId);
+    const c = codeAt.get(coding.codeId);
+    if (d === undefined || c === undefined) continue;
+    const at = d * codeTotal + c;
+    const triples = cells[at];
+    if (triples) triples.push(position, coding.start, coding.end);
+    else cells[at] = [position, coding.start, coding.end];
+    present[d * coderCount + position] = 1;
+  }
+  const presentIn = new Map<Uuid, Set<number>>();
+  input.documents.forEach((document, d) => {
+    const who = new Set<number>();
+    for (let position = 0; position < coderCount; position++) if (present[d * coderCount + position]) who.add(position);
+    if (who.size > 0) presentIn.set(document.id, who);
+  });
+  return {
+    presentIn,
+    flat(documentId, codeId) {
+      const d = documentAt.get(documentId);
+      const c = codeAt.get(codeId);
+      const triples = d === undefined || c === undefined ? undefined : cells[d * codeTotal + c];
+      if (!triples) return undefined;
+      const perCoder: number[][] = Array.from({ length: coderCount }, () => []);
+      for (let i = 0; i < triples.length; i += 3) (perCoder[triples[i] as number] as number[]).push(triples[i + 1] as number, triples[i + 2] as number);
+      return perCoder;
+    },
+    forEachCode(documentId, visit) {
+      const d = documentAt.get(documentId);
+      if (d === undefined) return;
+      for (let c = 0; c < codeTotal; c++) {
+        const triples = cells[d * codeTotal + c];
+        if (triples) visit((input.codes[c] as Code).id, triples);
+      }
+    },
+  };
+}
+
 /**
  * Per-block contributions for the bootstrap: for two coders the four counts of each block, otherwise its tally.
  * Blocks are paragraphs (turns for turn units) of every document, one after the other.
@@ -299,22 +366,10 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
   const coderPosition = new Map(coderIds.map((id, i) => [id, i]));
   const twoCoders = coderCount === 2;
 
-  // Codings of the chosen coders, by document, then code, then coder: flat start/end lists.
-  const byDocument = new Map<Uuid, Map<Uuid, number[][]>>();
-  const presentIn = new Map<Uuid, Set<number>>();
-  for (const coding of input.codings) {
-    const coder = codingCoder(coding);
-    const position = coder === null ? undefined : coderPosition.get(coder);
-    if (position === undefined) continue;
-    let codes = byDocument.get(coding.documentId);
-    if (!codes) byDocument.set(coding.documentId, (codes = new Map()));
-    let perCoder = codes.get(coding.codeId);
-    if (!perCoder) codes.set(coding.codeId, (perCoder = Array.from({ length: coderCount }, () => [])));
-    (perCoder[position] as number[]).push(coding.start, coding.end);
-    let present = presentIn.get(coding.documentId);
-    if (!present) presentIn.set(coding.documentId, (present = new Set()));
-    present.add(position);
-  }
+  // Codings of the chosen coders, by document, then code, then coder: flat start/end lists. Ids become positions
+  // once, so the grouping of 50,000 codings costs two map look-ups each and the rest is array indexing.
+  const grouped = groupCodings(input, coderPosition);
+  const presentIn = grouped.presentIn;
 
   const documentById = new Map(input.documents.map((document) => [document.id, document]));
   let documents: AgreementDocument[];
@@ -338,7 +393,7 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
       .filter((id) => wanted.has(id));
   } else {
     const used = new Set<Uuid>();
-    for (const document of documents) for (const codeId of byDocument.get(document.id)?.keys() ?? []) used.add(codeId);
+    for (const document of documents) grouped.forEachCode(document.id, (codeId) => used.add(codeId));
     codeIds = treeOrder(input.codes, { includeHidden: true })
       .filter((entry) => entry.code.isCodable && used.has(entry.code.id))
       .map((entry) => entry.code.id);
@@ -360,56 +415,50 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
   const codeTallies = new Map<Uuid, { counts: BinaryCounts | null; tally: Tally }>();
   const emptyUnion: IntervalUnion = [];
 
-  const zero: BinaryCounts = { n11: 0, n10: 0, n01: 0, n00: 0 };
-  for (const codeId of codeIds) {
+  const codePosition = new Map(codeIds.map((id, i) => [id, i]));
+  // Two coders, the common case, go document by document over the codes used there (150 codes x 200 documents
+  // would be 30,000 tables, most of them coded by nobody): a code a document does not hold adds its units to n00.
+  const pairCounts = twoCoders ? twoCoderCounts(unitsByDocument, grouped, codePosition, options.unit, blocks) : null;
+  for (let c = 0; c < codeIds.length; c++) {
+    const codeId = codeIds[c] as Uuid;
     const code = codeById.get(codeId) as Code;
-    const pooledCounts = { n11: 0, n10: 0, n01: 0, n00: 0 };
     const pooledTally = new Tally(coderCount);
-    const perDocument: DocumentCounts[] = [];
-    for (let d = 0; d < unitsByDocument.length; d++) {
-      const units = unitsByDocument[d] as DocumentUnits;
-      const document = units.document;
-      const present = presentIn.get(document.id);
-      const m = present?.size ?? 0;
-      const flat = m >= 2 ? byDocument.get(document.id)?.get(codeId) : undefined;
-      if (twoCoders) {
-        // The common case, kept to plain counts: 150 codes x 200 documents are 30,000 tables to fill.
-        let counts: BinaryCounts = zero;
-        if (m >= 2) {
-          if (flat) {
-            const unions = [intervalUnion(flat[0] as number[], document.length), intervalUnion(flat[1] as number[], document.length)];
-            counts = options.unit === 'character' ? characterCounts(unions, units, blocks) : unitCounts(unions, units, blocks);
-          } else {
-            counts = { n11: 0, n10: 0, n01: 0, n00: units.unitCount };
-          }
-          addTo(pooledCounts, counts);
-          addTo(overallByDocument[d]?.counts as { n11: number; n10: number; n01: number; n00: number }, counts);
-        }
-        perDocument.push({ documentId: document.id, counts, tally: null });
-        continue;
-      }
-      const tally = new Tally(coderCount);
-      if (m >= 2) {
+    let pooledCounts: BinaryCounts | null = null;
+    let perDocument: DocumentCounts[];
+    if (pairCounts) {
+      pooledCounts = pairCounts.pooled[c] as BinaryCounts;
+      perDocument = pairCounts.byCode[c] as DocumentCounts[];
+      pooledTally.addCounts(pooledCounts);
+    } else {
+      perDocument = [];
+      for (let d = 0; d < unitsByDocument.length; d++) {
+        const units = unitsByDocument[d] as DocumentUnits;
+        const document = units.document;
+        const present = presentIn.get(document.id);
+        const m = present?.size ?? 0;
+        if (m < 2) continue;
+        const flat = grouped.flat(document.id, codeId);
+        const tally = new Tally(coderCount);
         const presentUnions: IntervalUnion[] = [];
         for (let position = 0; position < coderCount; position++) {
           if (present?.has(position)) presentUnions.push(flat ? intervalUnion(flat[position] as number[], document.length) : emptyUnion);
         }
         multiTally(presentUnions, units, tally, blocks);
+        pooledTally.addTally(tally);
+        overallByDocument[d]?.tally.addTally(tally);
+        if (flat) perDocument.push({ documentId: document.id, counts: null, tally: tally.nested() });
       }
-      pooledTally.addTally(tally);
-      overallByDocument[d]?.tally.addTally(tally);
-      perDocument.push({ documentId: document.id, counts: null, tally: tally.nested() });
     }
-    if (twoCoders) pooledTally.addCounts(pooledCounts);
-    codeTallies.set(codeId, { counts: twoCoders ? pooledCounts : null, tally: pooledTally });
+    codeTallies.set(codeId, { counts: pooledCounts, tally: pooledTally });
     codeResults.push({
       codeId,
       code: codePath(input.codes, codeId),
       domainId: domainOf(code, codeById)?.id ?? null,
-      ...figuresOf(twoCoders ? pooledCounts : null, pooledTally),
+      ...figuresOf(pooledCounts, pooledTally),
       byDocument: perDocument,
     });
   }
+  if (pairCounts) pairCounts.byDocument.forEach((counts, d) => ((overallByDocument[d] as { counts: BinaryCounts }).counts = counts));
 
   // Domains: the pooled counts of the codes in each CFIR domain, in the order the domains first appear.
   const domainGroups = new Map<string, { name: string; codeIds: Uuid[] }>();
@@ -459,6 +508,57 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
     },
     bootstrap,
   };
+}
+
+/**
+ * Two coders' four counts per code (pooled over the documents, and per document where a coder used the code) and
+ * per document (all codes), over the documents both coders coded.
+ */
+function twoCoderCounts(
+  unitsByDocument: readonly DocumentUnits[],
+  grouped: GroupedCodings,
+  codePosition: ReadonlyMap<Uuid, number>,
+  unit: AgreementUnit,
+  blocks: BlockAccumulator | null,
+): { pooled: BinaryCounts[]; byCode: DocumentCounts[][]; byDocument: BinaryCounts[] } {
+  const codeCount = codePosition.size;
+  // n11, n10, n01 per code; n00 is what is left of the units of the documents both coded.
+  const coded = new Float64Array(codeCount * 3);
+  const byCode: DocumentCounts[][] = Array.from({ length: codeCount }, () => []);
+  const perDocument: BinaryCounts[] = [];
+  let pairedUnits = 0;
+  for (const units of unitsByDocument) {
+    const document = units.document;
+    if ((grouped.presentIn.get(document.id)?.size ?? 0) < 2) {
+      perDocument.push({ n11: 0, n10: 0, n01: 0, n00: 0 });
+      continue;
+    }
+    pairedUnits += units.unitCount;
+    let n11 = 0;
+    let n10 = 0;
+    let n01 = 0;
+    grouped.forEachCode(document.id, (codeId, triples) => {
+      const c = codePosition.get(codeId);
+      if (c === undefined) return;
+      const unions = [coderIntervalUnion(triples, 0, document.length), coderIntervalUnion(triples, 1, document.length)];
+      const counts = unit === 'character' ? characterCounts(unions, units, blocks) : unitCounts(unions, units, blocks);
+      coded[c * 3] = (coded[c * 3] as number) + counts.n11;
+      coded[c * 3 + 1] = (coded[c * 3 + 1] as number) + counts.n10;
+      coded[c * 3 + 2] = (coded[c * 3 + 2] as number) + counts.n01;
+      n11 += counts.n11;
+      n10 += counts.n10;
+      n01 += counts.n01;
+      (byCode[c] as DocumentCounts[]).push({ documentId: document.id, counts, tally: null });
+    });
+    perDocument.push({ n11, n10, n01, n00: units.unitCount * codeCount - n11 - n10 - n01 });
+  }
+  const pooled = Array.from({ length: codeCount }, (_, c): BinaryCounts => {
+    const n11 = coded[c * 3] as number;
+    const n10 = coded[c * 3 + 1] as number;
+    const n01 = coded[c * 3 + 2] as number;
+    return { n11, n10, n01, n00: pairedUnits - n11 - n10 - n01 };
+  });
+  return { pooled, byCode, byDocument: perDocument };
 }
 
 /**
@@ -609,9 +709,29 @@ function bootstrapIntervals(
   const tally = new Tally(coderCount);
   for (let r = 0; r < bootstrap.replicates; r++) {
     sum.fill(0);
-    for (let i = 0; i < count; i++) {
-      const base = Math.floor(random() * count) * blocks.width;
-      for (let w = 0; w < blocks.width; w++) sum[w] = (sum[w] as number) + (blocks.cells[base + w] as number);
+    const cells = blocks.cells;
+    if (blocks.width === 4) {
+      // Two coders: the four counts, summed in locals (a million draws per thousand replicates of 1,000 paragraphs).
+      let n11 = 0;
+      let n10 = 0;
+      let n01 = 0;
+      let n00 = 0;
+      for (let i = 0; i < count; i++) {
+        const base = Math.floor(random() * count) * 4;
+        n11 += cells[base] as number;
+        n10 += cells[base + 1] as number;
+        n01 += cells[base + 2] as number;
+        n00 += cells[base + 3] as number;
+      }
+      sum[0] = n11;
+      sum[1] = n10;
+      sum[2] = n01;
+      sum[3] = n00;
+    } else {
+      for (let i = 0; i < count; i++) {
+        const base = Math.floor(random() * count) * blocks.width;
+        for (let w = 0; w < blocks.width; w++) sum[w] = (sum[w] as number) + (cells[base + w] as number);
+      }
     }
     let kappa: number | null;
     if (twoCoders) {
@@ -628,4 +748,29 @@ function bootstrapIntervals(
     if (alpha !== null) alphas.push(alpha);
   }
   return { kappa: twoCoders ? percentileInterval(kappas, bootstrap.replicates) : null, alpha: percentileInterval(alphas, bootstrap.replicates) };
+}
+
+/** One pair of coders' figures over all codes pooled, for the pairwise table beside three or more coders' alpha. */
+export interface PairAgreement {
+  readonly coderIds: readonly [Uuid, Uuid];
+  readonly overall: AgreementFigures;
+}
+
+/**
+ * Every pair of the result's coders over the same documents and codes as the result (so the pairs' figures and the
+ * alpha of all coders describe the same units), without bootstrap intervals: Cohen's kappa and the four counts
+ * are defined for two coders only, so with three or more they are reported pair by pair.
+ */
+export function pairwiseAgreement(input: AgreementInput, result: AgreementResult): readonly PairAgreement[] {
+  const pairs: PairAgreement[] = [];
+  const documentIds = result.documents.map((document) => document.id);
+  const codeIds = result.codes.map((code) => code.codeId);
+  for (let i = 0; i < result.coders.length; i++) {
+    for (let j = i + 1; j < result.coders.length; j++) {
+      const coderIds = [(result.coders[i] as Coder).id, (result.coders[j] as Coder).id] as const;
+      const pair = computeAgreement(input, { coderIds, unit: result.unit, documentIds, codeIds, bootstrap: { replicates: 0, seed: result.bootstrap.seed } });
+      pairs.push({ coderIds, overall: pair.overall });
+    }
+  }
+  return pairs;
 }

@@ -1,7 +1,9 @@
 /**
  * Where coders agree and differ, end to end in Chromium: the agreement table of two coders with its counts and
- * method, a disagreement opened in the reader, settled into the consensus coder, undone and redone, and found again
- * after a reload; axe-core finds no serious or critical violation in the table or the disagreement view.
+ * method (computed in the agreement worker), agreement on their CFIR ratings, a disagreement shown in its
+ * transcript and opened in the reader, settled into the consensus coder, undone and redone, and found again after a
+ * reload; three coders' alpha with the pairwise table; axe-core finds no serious or critical violation in the
+ * table or the disagreement view.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator } from 'playwright-core';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { newProject } from '#shared/model/new-project';
 import { seededRandom, seededUuidGenerator, steppingClock } from '#shared/model/ids';
 import { applyChange } from '#shared/model/change';
-import type { Code, CodeOrigin, ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
+import type { Case, Code, CodeOrigin, ProjectSnapshot, Rating, RatingValue, TesseraDocument, Uuid } from '#shared/model/types';
 import { importPlainText } from '#shared/import/plain-text';
 import { documentFromImport } from '#shared/import/document-from-import';
 import { createCode } from '#shared/codebook/create-code';
@@ -68,6 +70,24 @@ async function fixtureStudy(): Promise<Buffer> {
   code('Culture', 'The peer workers helped us a lot when the ward was full.', ada);
   code('Culture', 'The peer workers helped us a lot', ben.id);
   code('Trust', 'Later the nurses asked them for advice.', ben.id);
+  // Both rated two construct x case cells; Ben rated a third X (mixed), which counts as missing.
+  const bu: Case = { id: newId(), projectId: base.project.id, name: 'BU', scope: { kind: 'site', siteId: site.id }, outcomes: {}, description: '', order: 1, ...stampsAt(now()) };
+  const rate = (name: string, value: RatingValue, coderId: Uuid | null): Rating => ({
+    id: newId(),
+    projectId: base.project.id,
+    caseId: bu.id,
+    codeId: codes[name]?.id as Uuid,
+    value,
+    summary: '',
+    rationale: '',
+    evidenceCodingIds: [],
+    ...stampsAt(now(), coderId),
+  });
+  snapshot = {
+    ...snapshot,
+    cases: [bu],
+    ratings: [rate('Culture', '+2', ada), rate('Culture', '+1', ben.id), rate('Trust', '-1', ada), rate('Trust', '-1', ben.id), rate('Inner Setting', 'X', ben.id)],
+  };
   return Buffer.from(await encodeProjectFile(snapshot, { appVersion: '0.1.0', savedAt: now() }));
 }
 
@@ -108,8 +128,8 @@ afterAll(async () => {
 describe('the agreement table', () => {
   it('shows two coders’ counts and figures per code, per CFIR domain and overall, with the method', async () => {
     await openAgreement();
-    // Keyboard users start on the first choice.
-    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('.agreement-field')?.textContent?.startsWith('Coder A') ?? false)).toBe(true);
+    // Keyboard users start on the first choice: the first coder's box.
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('label')?.textContent ?? '')).toBe('Ada Lovelace (AL)');
     const table = dialog().locator('.agreement-table');
     await visible(table);
     // Trust: both coded "the nurses did not trust them" (29 characters); Ben alone "Later the nurses asked them for advice." (39).
@@ -119,14 +139,19 @@ describe('the agreement table', () => {
     expect(cells.slice(0, 5)).toEqual([String(length), '29', '0', '39', String(length - 68)]);
     await visible(table.locator('tr', { hasText: 'CFIR domain III Inner Setting' }));
     await visible(table.locator('tr', { hasText: 'All codes (2 pooled)' }));
-    expect(await dialog().locator('.agreement-method').innerText()).toMatch(/at the character level: every code point/);
+    await expect.poll(() => dialog().locator('.agreement-method').first().innerText()).toMatch(/at the character level: every code point/);
+    // The intervals come from the worker's bootstrap, after the table.
+    const overall = table.locator('tr.agreement-row-overall td');
+    await expect.poll(async () => (await overall.allInnerTexts())[7]).toMatch(/^\[-?\d\.\d{3}, -?\d\.\d{3}\]$/);
+    // CFIR ratings: two cells both rated, Ben's X left out as missing.
+    expect(await dialog().locator('.agreement-ratings').innerText()).toMatch(/ordinal\) on CFIR ratings: -?\d\.\d{3}, over 2 construct × case cells .*\(4 ratings\); 1 rating X or M treated as missing/);
     await expectAccessible();
     await app.page.screenshot({ path: join(shots, 'agreement-table.png') });
 
     // Another unit: paragraphs.
     await dialog().getByLabel('Unit', { exact: true }).selectOption('paragraph');
     await expect.poll(() => trust.locator('td').first().innerText()).toBe('5');
-    expect(await dialog().locator('.agreement-method').innerText()).toMatch(/paragraph level/);
+    await expect.poll(() => dialog().locator('.agreement-method').first().innerText()).toMatch(/paragraph level/);
     await dialog().getByLabel('Unit', { exact: true }).selectOption('character');
   });
 });
@@ -139,8 +164,14 @@ describe('disagreements and consensus', () => {
     expect(await items.locator('.disagreement-text').allInnerTexts()).toEqual(['Later the nurses asked them for advice.', 'when the ward was full.']);
     expect(await items.first().locator('.disagreement-head').innerText()).toMatch(/BU 3[\s\S]*coded by Ben Okello, not by Ada Lovelace/);
     // Filter by code.
+    // Beside the list, the largest passage in its transcript: the paragraphs around it, each coder's coding marked.
+    const context = dialog().getByRole('region', { name: 'The passage in its transcript' });
+    await expect.poll(() => context.locator('.context-paragraph .coded-disputed').allInnerTexts()).toEqual(['Later the nurses asked them for advice.']);
+    expect(await context.locator('.context-number').allInnerTexts()).toEqual(['2', '3', '4']);
+    expect(await context.locator('.context-paragraph .coded-second').allInnerTexts()).toEqual(['the nurses did not trust them']);
     await dialog().getByLabel('Code', { exact: true }).selectOption({ label: 'Inner Setting › Culture' });
     await expect.poll(() => items.count()).toBe(1);
+    await expect.poll(() => context.locator('.context-paragraph .coded-disputed').allInnerTexts()).toEqual([' when the ward was full.']);
     await expectAccessible();
     await app.page.screenshot({ path: join(shots, 'agreement-disagreements.png') });
     await items.first().getByRole('button', { name: 'Open in reader' }).click();
@@ -158,7 +189,7 @@ describe('disagreements and consensus', () => {
     await dialog().getByLabel('Show', { exact: true }).selectOption('all');
     await expect.poll(() => items.locator('.disagreement-status').allInnerTexts()).toEqual(['In consensus']);
     // The consensus coder exists and can be compared with each coder.
-    await expect.poll(() => dialog().getByLabel('Coder B', { exact: true }).locator('option').allInnerTexts()).toContain('Consensus (CON)');
+    await visible(dialog().getByRole('checkbox', { name: 'Consensus (CON)' }));
 
     // Undo takes it back, redo makes it again (Ctrl+Z from the project bar's buttons).
     await dialog().getByRole('button', { name: 'Close' }).click();
@@ -186,9 +217,16 @@ describe('disagreements and consensus', () => {
     await dialog().getByLabel('Code', { exact: true }).selectOption('');
     const statuses = dialog().locator('.disagreement .disagreement-status');
     await expect.poll(() => statuses.allInnerTexts()).toEqual(['Rejected', 'In consensus']);
-    // After consensus: Ada against the consensus on Culture at character level.
+    // Three coders: alpha of all three, and each pair's figures.
     await dialog().getByRole('tab', { name: 'Agreement table' }).click();
-    await dialog().getByLabel('Coder B', { exact: true }).selectOption({ label: 'Consensus (CON)' });
+    await dialog().getByRole('checkbox', { name: 'Consensus (CON)' }).check();
+    const pairs = dialog().getByRole('region', { name: 'Agreement of each pair of coders' });
+    await expect.poll(() => pairs.locator('tbody th').allInnerTexts()).toEqual(['Ada Lovelace – Ben Okello', 'Ada Lovelace – Consensus', 'Ben Okello – Consensus']);
+    await expect.poll(() => dialog().locator('.agreement-method').first().innerText()).toMatch(/Ada Lovelace \(AL\), Ben Okello \(BO\) and Consensus \(CON\)/);
+    await expectAccessible();
+    await app.page.screenshot({ path: join(shots, 'agreement-three-coders.png') });
+    // After consensus: Ada against the consensus on Culture at character level.
+    await dialog().getByRole('checkbox', { name: 'Ben Okello (BO)' }).uncheck();
     const culture = dialog().locator('.agreement-table tbody tr', { has: app.page.locator('th', { hasText: 'Inner Setting › Culture' }) });
     // Ada coded the whole sentence (56 characters), as the consensus accepted: n11 = 56, n10 = n01 = 0.
     await expect.poll(async () => (await culture.locator('td').allInnerTexts()).slice(1, 4)).toEqual(['56', '0', '0']);

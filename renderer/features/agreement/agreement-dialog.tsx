@@ -1,13 +1,25 @@
 /**
- * Where coders agree and differ: the agreement table of two coders (per code, per CFIR domain, all codes) with the
- * four counts beside every figure and the method paragraph, exported to CSV or Word; and the disagreements of a
- * code, largest first, each opened in the reader or settled into the consensus coder (accept, adjust, reject).
+ * Where coders agree and differ: the agreement table of two or more coders (per code, per CFIR domain, all codes)
+ * with the four counts beside every two-coder figure, each pair's figures beside three or more coders' alpha,
+ * agreement on CFIR ratings, and the method paragraphs, exported to CSV or Word; and the disagreements of a pair of
+ * coders, largest first, each shown in its transcript, opened in the reader or settled into the consensus coder.
  */
-import { cloneElement, useEffect, useId, useMemo, useRef, type ReactElement } from 'react';
-import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, rowCells, type AgreementRow } from '#shared/agreement/agreement-report';
+import { cloneElement, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
+import {
+  agreementMethod,
+  agreementRows,
+  AGREEMENT_COLUMNS,
+  documentRows,
+  pairRows,
+  PAIRWISE_NOTE,
+  ratingSummary,
+  rowCells,
+  type AgreementRow,
+} from '#shared/agreement/agreement-report';
 import { codingCoder } from '#shared/agreement/coded-units';
-import { consensusCoder, disagreementsBetween, settlementOf, type Disagreement, type Settlement } from '#shared/agreement/disagreements';
-import { AGREEMENT_UNITS, computeAgreement, type AgreementResult, type AgreementUnit } from '#shared/agreement/project-agreement';
+import { consensusCoder, disagreementsBetween, settlementOf, transcriptContext, type Disagreement, type Settlement } from '#shared/agreement/disagreements';
+import { AGREEMENT_UNITS, type AgreementResult, type AgreementUnit, type PairAgreement } from '#shared/agreement/project-agreement';
+import type { RatingAgreement } from '#shared/agreement/rating-agreement';
 import { codePath } from '#shared/codebook/code-tree';
 import { paragraphSpan } from '#shared/coding/paragraph-label';
 import { documentLabel } from '#shared/coding/citation-labels';
@@ -16,12 +28,14 @@ import type { ProjectSnapshot, Uuid } from '#shared/model/types';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import {
+  agreementWorker,
   closeAgreementView,
   exportAgreementCsv,
   exportAgreementDocx,
   openPassage,
   setAgreementView,
   settle,
+  toggleAgreementCoder,
   useAgreementView,
   type AgreementTab,
 } from './agreement-store.ts';
@@ -47,11 +61,11 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
     { id: 'table', label: 'Agreement table' },
     { id: 'disagreements', label: 'Disagreements and consensus' },
   ];
-  const pairChosen = view.coderA !== null && view.coderB !== null && view.coderA !== view.coderB;
+  const enough = view.coderIds.length >= 2;
   const dialogRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Keyboard users start in the dialog, on its first choice (the coders).
-    dialogRef.current?.querySelector<HTMLElement>('select')?.focus();
+    dialogRef.current?.querySelector<HTMLElement>('input, select')?.focus();
   }, []);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeAgreementView()}>
@@ -75,8 +89,15 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
           </button>
         </div>
         <div className="agreement-controls">
-          <CoderSelect label="Coder A" value={view.coderA} snapshot={snapshot} onChange={(id) => setAgreementView({ coderA: id })} />
-          <CoderSelect label="Coder B" value={view.coderB} snapshot={snapshot} onChange={(id) => setAgreementView({ coderB: id })} />
+          <fieldset className="agreement-coders">
+            <legend>Coders compared</legend>
+            {snapshot.coders.map((coder) => (
+              <label key={coder.id}>
+                <input type="checkbox" checked={view.coderIds.includes(coder.id)} onChange={(e) => toggleAgreementCoder(coder.id, e.target.checked)} />
+                {coder.name} ({coder.initials})
+              </label>
+            ))}
+          </fieldset>
           <Field label="Unit">
             <select value={view.unit} onChange={(e) => setAgreementView({ unit: e.target.value as AgreementUnit })}>
               {AGREEMENT_UNITS.map((unit) => (
@@ -112,12 +133,12 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
           ))}
         </div>
         <div role="tabpanel" id={`agreement-panel-${view.tab}`} aria-labelledby={`agreement-tab-${view.tab}`} className="agreement-panel">
-          {!pairChosen ? (
-            <p className="agreement-empty">Choose two different coders.</p>
+          {!enough ? (
+            <p className="agreement-empty">Choose two or more coders.</p>
           ) : view.tab === 'table' ? (
-            <AgreementTable snapshot={snapshot} coderA={view.coderA as Uuid} coderB={view.coderB as Uuid} unit={view.unit} />
+            <AgreementTable snapshot={snapshot} coderIds={view.coderIds} unit={view.unit} />
           ) : (
-            <DisagreementList snapshot={snapshot} coderA={view.coderA as Uuid} coderB={view.coderB as Uuid} />
+            <DisagreementList snapshot={snapshot} />
           )}
         </div>
       </div>
@@ -136,55 +157,83 @@ function Field({ label, children }: { readonly label: string; readonly children:
   );
 }
 
-function CoderSelect(props: { label: string; value: Uuid | null; snapshot: ProjectSnapshot; onChange: (id: Uuid) => void }) {
-  return (
-    <Field label={props.label}>
-      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
-        {props.snapshot.coders.map((coder) => (
-          <option key={coder.id} value={coder.id}>
-            {coder.name} ({coder.initials})
-          </option>
-        ))}
-      </select>
-    </Field>
+/** Where the worker's computation stands. */
+type Computation =
+  | { readonly status: 'computing' }
+  | { readonly status: 'error'; readonly message: string }
+  | { readonly status: 'ready'; readonly final: boolean; readonly result: AgreementResult; readonly pairs: readonly PairAgreement[]; readonly ratings: RatingAgreement };
+
+/** Agreement of the chosen coders, computed in the agreement worker: the table first, then its intervals. */
+function useAgreementComputation(snapshot: ProjectSnapshot, coderIds: readonly Uuid[], unit: AgreementUnit): Computation {
+  const { coders, documents, codes, codings, ratings } = snapshot;
+  // The texts stay here: agreement reads the documents' lengths and paragraphs only.
+  const data = useMemo(
+    () => ({ coders, codes, codings, ratings, documents: documents.map(({ id, name, length, paragraphs }) => ({ id, name, length, paragraphs })) }),
+    [coders, documents, codes, codings, ratings],
   );
+  const coderKey = coderIds.join(',');
+  // Answers are kept with the request they answer, so a new request reads as "computing" until its answer comes.
+  const request = useMemo(() => ({ data, coderIds: coderKey.split(','), unit }), [data, coderKey, unit]);
+  const [answer, setAnswer] = useState<{ readonly request: object; readonly computation: Computation } | null>(null);
+  useEffect(() => {
+    const client = agreementWorker();
+    client.setData(request.data);
+    client.compute({ coderIds: request.coderIds, unit: request.unit }, request.coderIds, (reply) => {
+      const computation: Computation =
+        reply.type === 'error'
+          ? { status: 'error', message: reply.message }
+          : { status: 'ready', final: reply.final, result: reply.result, pairs: reply.pairs, ratings: reply.ratings };
+      setAnswer({ request, computation });
+    });
+  }, [request]);
+  return answer?.request === request ? answer.computation : { status: 'computing' };
 }
 
-function AgreementTable(props: { snapshot: ProjectSnapshot; coderA: Uuid; coderB: Uuid; unit: AgreementUnit }) {
-  const { snapshot, coderA, coderB, unit } = props;
-  const { coders, documents, codes, codings } = snapshot;
-  const outcome = useMemo((): { result: AgreementResult } | { error: string } => {
-    try {
-      return { result: computeAgreement({ coders, documents, codes, codings }, { coderIds: [coderA, coderB], unit }) };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  }, [coders, documents, codes, codings, coderA, coderB, unit]);
-  if ('error' in outcome) return <p className="agreement-empty">{outcome.error}</p>;
-  const { result } = outcome;
-  if (result.documents.length === 0) {
-    return <p className="agreement-empty">These two coders have not both coded any document yet.</p>;
-  }
-  const rows = agreementRows(result);
+function AgreementTable(props: { snapshot: ProjectSnapshot; coderIds: readonly Uuid[]; unit: AgreementUnit }) {
+  const computation = useAgreementComputation(props.snapshot, props.coderIds, props.unit);
+  if (computation.status === 'computing') return <p className="agreement-empty" role="status">Computing agreement…</p>;
+  if (computation.status === 'error') return <p className="agreement-empty">{computation.message}</p>;
+  const { result, final, pairs, ratings } = computation;
+  const extras = { pairs, ratings };
+  const two = result.coders.length === 2;
   return (
     <>
-      <p className="agreement-summary">
-        {plural(result.documents.length, 'document')} coded by both, {plural(result.codes.length, 'code')}; figures pooled over the documents.
-      </p>
-      <FiguresTable label="Agreement table" rows={rows} />
-      {result.documents.length > 1 && (
-        <details className="agreement-documents">
-          <summary>Per document ({result.documents.length}), all codes pooled within each</summary>
-          <FiguresTable label="Agreement per document" rows={documentRows(result)} firstColumn="Document" />
-        </details>
+      {result.documents.length === 0 ? (
+        <p className="agreement-empty">{two ? 'These two coders have' : 'These coders have'} not all coded any one document yet.</p>
+      ) : (
+        <>
+          <p className="agreement-summary" role="status">
+            {plural(result.documents.length, 'document')} coded by {two ? 'both' : `all ${result.coders.length} coders`}, {plural(result.codes.length, 'code')}; figures
+            pooled over the documents.{final ? '' : ' Computing the 95% bootstrap intervals…'}
+          </p>
+          <FiguresTable label="Agreement table" rows={agreementRows(result)} intervalsPending={!final} />
+          {result.documents.length > 1 && (
+            <details className="agreement-documents">
+              <summary>Per document ({result.documents.length}), all codes pooled within each</summary>
+              <FiguresTable label="Agreement per document" rows={documentRows(result)} firstColumn="Document" />
+            </details>
+          )}
+          {pairs.length > 0 && (
+            <>
+              <h3 className="agreement-method-heading">Pairs of coders</h3>
+              <FiguresTable label="Agreement of each pair of coders" rows={pairRows(result, pairs)} firstColumn="Coders" />
+              <p className="agreement-summary">{PAIRWISE_NOTE}</p>
+            </>
+          )}
+        </>
       )}
+      <h3 className="agreement-method-heading">CFIR ratings</h3>
+      <p className="agreement-ratings">
+        {ratings.pairableCells > 0 ? ratingSummary(ratings) : `No construct × case cell was rated on the −2..+2 scale by two or more of these coders.`}
+      </p>
       <h3 className="agreement-method-heading">Method</h3>
-      <p className="agreement-method">{agreementMethod(result)}</p>
+      <p className="agreement-method">{final ? agreementMethod(result) : 'Stated when the intervals are computed.'}</p>
+      <p className="agreement-method">{ratings.method}</p>
       <div className="modal-actions">
-        <button type="button" onClick={() => void exportAgreementCsv(result)}>
+        <button type="button" disabled={!final} onClick={() => void exportAgreementCsv(result, extras)}>
           Export CSV…
         </button>
-        <button type="button" onClick={() => void exportAgreementDocx(result)}>
+        <button type="button" disabled={!final} onClick={() => void exportAgreementDocx(result, extras)}>
           Export Word…
         </button>
       </div>
@@ -192,7 +241,7 @@ function AgreementTable(props: { snapshot: ProjectSnapshot; coderA: Uuid; coderB
   );
 }
 
-function FiguresTable(props: { readonly label: string; readonly rows: readonly AgreementRow[]; readonly firstColumn?: string }) {
+function FiguresTable(props: { readonly label: string; readonly rows: readonly AgreementRow[]; readonly firstColumn?: string; readonly intervalsPending?: boolean }) {
   return (
     <div className="agreement-table-wrap" tabIndex={0} role="region" aria-label={props.label}>
       <table className="agreement-table">
@@ -215,7 +264,7 @@ function FiguresTable(props: { readonly label: string; readonly rows: readonly A
                   </th>
                 ) : (
                   <td key={i} className="num">
-                    {text}
+                    {props.intervalsPending && row.kind === 'overall' && INTERVAL_COLUMNS.has(i) ? '…' : text}
                   </td>
                 ),
               )}
@@ -227,31 +276,54 @@ function FiguresTable(props: { readonly label: string; readonly rows: readonly A
   );
 }
 
+/** The columns of the 95% intervals, which the bootstrap fills in after the table shows. */
+const INTERVAL_COLUMNS = new Set([AGREEMENT_COLUMNS.indexOf('Kappa 95% CI'), AGREEMENT_COLUMNS.indexOf('Alpha 95% CI')]);
+
 const SETTLEMENT_LABELS: Readonly<Record<Settlement, string>> = { open: 'Open', kept: 'In consensus', rejected: 'Rejected' };
 
-function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; coderB: Uuid }) {
-  const { snapshot, coderA, coderB } = props;
+function DisagreementList(props: { snapshot: ProjectSnapshot }) {
+  const { snapshot } = props;
   const view = useAgreementView();
   const { documents, codings, codes, coders, memos } = snapshot;
-  const all = useMemo(() => disagreementsBetween({ documents, codings }, coderA, coderB), [documents, codings, coderA, coderB]);
+  const pair = view.pair;
+  const coderA = pair?.[0] ?? null;
+  const coderB = pair?.[1] ?? null;
+  const all = useMemo(() => (coderA && coderB ? disagreementsBetween({ documents, codings }, coderA, coderB) : []), [documents, codings, coderA, coderB]);
   const consensus = consensusCoder({ coders });
   const consensusCodings = useMemo(() => (consensus ? codings.filter((c) => codingCoder(c) === consensus.id) : []), [codings, consensus]);
   const codeIds = useMemo(() => [...new Set(all.map((d) => d.codeId))], [all]);
   const documentIds = useMemo(() => [...new Set(all.map((d) => d.documentId))], [all]);
   const shown = all
     .map((disagreement) => ({ disagreement, settlement: settlementOf({ coders, codings, memos }, disagreement, consensusCodings) }))
-    .filter(({ disagreement, settlement }) =>
-      (view.codeId === null || disagreement.codeId === view.codeId) &&
-      (view.documentId === null || disagreement.documentId === view.documentId) &&
-      (view.show === 'all' || settlement === 'open'),
+    .filter(
+      ({ disagreement, settlement }) =>
+        (view.codeId === null || disagreement.codeId === view.codeId) &&
+        (view.documentId === null || disagreement.documentId === view.documentId) &&
+        (view.show === 'all' || settlement === 'open'),
     );
   const nameOf = (id: Uuid) => coders.find((c) => c.id === id)?.name ?? 'a coder';
-  const openCount = all.length ? shown.filter((s) => s.settlement === 'open').length : 0;
+  const openCount = shown.filter((s) => s.settlement === 'open').length;
+  const listed = shown.slice(0, 200);
+  const selected = listed.find((s) => s.disagreement.key === view.selectedKey) ?? listed[0];
+  const pairs: [Uuid, Uuid][] = [];
+  view.coderIds.forEach((a, i) => view.coderIds.slice(i + 1).forEach((b) => pairs.push([a, b])));
   return (
     <>
       <div className="agreement-controls">
+        <Field label="Coder pair">
+          <select
+            value={pair ? `${pair[0]}|${pair[1]}` : ''}
+            onChange={(e) => setAgreementView({ pair: e.target.value.split('|') as [Uuid, Uuid], selectedKey: null, codeId: null, documentId: null })}
+          >
+            {pairs.map(([a, b]) => (
+              <option key={`${a}|${b}`} value={`${a}|${b}`}>
+                {nameOf(a)} and {nameOf(b)}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field label="Code">
-          <select value={view.codeId ?? ''} onChange={(e) => setAgreementView({ codeId: e.target.value || null })}>
+          <select value={view.codeId ?? ''} onChange={(e) => setAgreementView({ codeId: e.target.value || null, selectedKey: null })}>
             <option value="">All codes</option>
             {codeIds.map((id) => (
               <option key={id} value={id}>
@@ -261,7 +333,7 @@ function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; code
           </select>
         </Field>
         <Field label="Document">
-          <select value={view.documentId ?? ''} onChange={(e) => setAgreementView({ documentId: e.target.value || null })}>
+          <select value={view.documentId ?? ''} onChange={(e) => setAgreementView({ documentId: e.target.value || null, selectedKey: null })}>
             <option value="">All documents</option>
             {documentIds.map((id) => (
               <option key={id} value={id}>
@@ -271,7 +343,7 @@ function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; code
           </select>
         </Field>
         <Field label="Show">
-          <select value={view.show} onChange={(e) => setAgreementView({ show: e.target.value as 'open' | 'all' })}>
+          <select value={view.show} onChange={(e) => setAgreementView({ show: e.target.value as 'open' | 'all', selectedKey: null })}>
             <option value="open">Open disagreements</option>
             <option value="all">All, settled too</option>
           </select>
@@ -283,25 +355,35 @@ function DisagreementList(props: { snapshot: ProjectSnapshot; coderA: Uuid; code
           : `${plural(shown.length, 'passage')} coded by one coder and not the other${view.show === 'all' ? `, ${openCount} open` : ''}, largest first. ` +
             `Settled passages go into the “Consensus” coder; the coders’ own codings stay as they are.`}
       </p>
-      <ul className="disagreement-list">
-        {shown.slice(0, 200).map(({ disagreement, settlement }) => (
-          <DisagreementItem key={disagreement.key} snapshot={snapshot} disagreement={disagreement} settlement={settlement} nameOf={nameOf} />
-        ))}
-      </ul>
+      <div className="disagreement-layout">
+        <ul className="disagreement-list" aria-label="Disagreements, largest first">
+          {listed.map(({ disagreement, settlement }) => (
+            <DisagreementItem
+              key={disagreement.key}
+              snapshot={snapshot}
+              disagreement={disagreement}
+              settlement={settlement}
+              nameOf={nameOf}
+              selected={selected?.disagreement.key === disagreement.key}
+            />
+          ))}
+        </ul>
+        {selected && <DisagreementContext snapshot={snapshot} disagreement={selected.disagreement} nameOf={nameOf} />}
+      </div>
       {shown.length > 200 && <p className="agreement-summary">The 200 largest are listed; filter by code or document for the rest.</p>}
     </>
   );
 }
 
-function DisagreementItem(props: { snapshot: ProjectSnapshot; disagreement: Disagreement; settlement: Settlement; nameOf: (id: Uuid) => string }) {
-  const { snapshot, disagreement: d, settlement, nameOf } = props;
+function DisagreementItem(props: { snapshot: ProjectSnapshot; disagreement: Disagreement; settlement: Settlement; nameOf: (id: Uuid) => string; selected: boolean }) {
+  const { snapshot, disagreement: d, settlement, nameOf, selected } = props;
   const document = snapshot.documents.find((doc) => doc.id === d.documentId);
   if (!document) return null;
   const citation = paragraphSpan(document.paragraphs, d.start, d.end, documentLabel(snapshot, snapshot.documents, document.id) || null) ?? '';
   const excerpt = documentSlice(document, d.start, d.end);
   const headingId = `disagreement-${d.key.replace(/[^a-z0-9]/gi, '')}`;
   return (
-    <li className={`disagreement disagreement-${settlement}`} aria-labelledby={headingId}>
+    <li className={`disagreement disagreement-${settlement}${selected ? ' selected' : ''}`} aria-labelledby={headingId}>
       <div className="disagreement-head" id={headingId}>
         <span className="disagreement-code">{codePath(snapshot.codes, d.codeId)}</span>
         <span>
@@ -315,6 +397,9 @@ function DisagreementItem(props: { snapshot: ProjectSnapshot; disagreement: Disa
       </div>
       <blockquote className="disagreement-text">{excerpt.length > 400 ? `${excerpt.slice(0, 400)}…` : excerpt}</blockquote>
       <div className="disagreement-actions">
+        <button type="button" className="quiet" aria-pressed={selected} onClick={() => setAgreementView({ selectedKey: d.key })}>
+          Show in transcript
+        </button>
         <button type="button" className="quiet" onClick={() => openPassage(d)}>
           Open in reader
         </button>
@@ -340,5 +425,40 @@ function DisagreementItem(props: { snapshot: ProjectSnapshot; disagreement: Disa
         )}
       </div>
     </li>
+  );
+}
+
+/**
+ * The passage in its transcript, beside the list: the paragraphs it spans and one either side, with what each coder
+ * coded with the code marked (one underlined, the other shaded) and the disputed stretch outlined.
+ */
+function DisagreementContext(props: { snapshot: ProjectSnapshot; disagreement: Disagreement; nameOf: (id: Uuid) => string }) {
+  const { snapshot, disagreement: d, nameOf } = props;
+  const document = snapshot.documents.find((doc) => doc.id === d.documentId);
+  if (!document) return null;
+  const pieces = transcriptContext(document, snapshot.codings, d);
+  return (
+    <section className="disagreement-context" aria-label="The passage in its transcript">
+      <h3>
+        {document.name}: {codePath(snapshot.codes, d.codeId)}
+      </h3>
+      <p className="disagreement-legend">
+        <span className="coded-first">{nameOf(d.coderId)}</span> <span className="coded-second">{nameOf(d.otherCoderId)}</span>{' '}
+        <span className="coded-disputed">in dispute</span>
+      </p>
+      {pieces.map((paragraph) => (
+        <p key={paragraph.index} className="context-paragraph">
+          <span className="context-number">{paragraph.n}</span>
+          {paragraph.runs.map((run, i) => (
+            <span
+              key={i}
+              className={[run.first ? 'coded-first' : '', run.second ? 'coded-second' : '', run.disputed ? 'coded-disputed' : ''].join(' ').trim() || undefined}
+            >
+              {run.text}
+            </span>
+          ))}
+        </p>
+      ))}
+    </section>
   );
 }

@@ -5,12 +5,14 @@
 import { create } from 'zustand';
 import { agreementCsv } from '#shared/agreement/agreement-report';
 import { settleDisagreement, type ConsensusDecision, type Disagreement } from '#shared/agreement/disagreements';
+import type { AgreementExtras } from '#shared/agreement/agreement-report';
 import type { AgreementResult, AgreementUnit } from '#shared/agreement/project-agreement';
 import { randomUuid, systemClock } from '#shared/model/ids';
 import type { Uuid } from '#shared/model/types';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { platformApi } from '../../platform/api.ts';
 import { attempt, changeProject, jumpTo, notify, useWorkspace } from '../../state/workspace-store.ts';
+import { AgreementClient, type AgreementWorkerLike } from './agreement-client.ts';
 
 export type AgreementTab = 'table' | 'disagreements';
 export type SettlementFilter = 'open' | 'all';
@@ -18,8 +20,12 @@ export type SettlementFilter = 'open' | 'all';
 interface AgreementViewState {
   readonly open: boolean;
   readonly tab: AgreementTab;
-  readonly coderA: Uuid | null;
-  readonly coderB: Uuid | null;
+  /** The coders compared, two or more, in the project's order. */
+  readonly coderIds: readonly Uuid[];
+  /** The pair whose disagreements are listed (two of the chosen coders). */
+  readonly pair: readonly [Uuid, Uuid] | null;
+  /** The disagreement shown in its transcript (by key), or null for the first listed. */
+  readonly selectedKey: string | null;
   readonly unit: AgreementUnit;
   /** Disagreement filters: one code, one document (null: all) and whether settled ones show. */
   readonly codeId: Uuid | null;
@@ -31,28 +37,54 @@ interface AgreementViewState {
 export const useAgreementView = create<AgreementViewState>()(() => ({
   open: false,
   tab: 'table',
-  coderA: null,
-  coderB: null,
+  coderIds: [],
+  pair: null,
+  selectedKey: null,
   unit: 'character',
   codeId: null,
   documentId: null,
   show: 'open',
 }));
 
-/** Opens the agreement view; the first two coders are chosen when none are yet. */
+/** Opens the agreement view; the first two coders are chosen when none (still in the project) are yet. */
 export function openAgreementView(): void {
   const coders = useWorkspace.getState().snapshot?.coders ?? [];
   const state = useAgreementView.getState();
-  const known = (id: Uuid | null) => id !== null && coders.some((c) => c.id === id);
-  useAgreementView.setState({
-    open: true,
-    coderA: known(state.coderA) ? state.coderA : (coders[0]?.id ?? null),
-    coderB: known(state.coderB) ? state.coderB : (coders[1]?.id ?? null),
-  });
+  const known = state.coderIds.filter((id) => coders.some((c) => c.id === id));
+  const coderIds = known.length >= 2 ? known : coders.slice(0, 2).map((c) => c.id);
+  useAgreementView.setState({ open: true, coderIds, pair: pairWithin(state.pair, coderIds) });
+}
+
+/** The pair kept when both are still chosen, else the first two chosen coders. */
+function pairWithin(pair: readonly [Uuid, Uuid] | null, coderIds: readonly Uuid[]): readonly [Uuid, Uuid] | null {
+  if (pair && coderIds.includes(pair[0]) && coderIds.includes(pair[1])) return pair;
+  return coderIds.length >= 2 ? [coderIds[0] as Uuid, coderIds[1] as Uuid] : null;
+}
+
+/** Adds or removes a coder from those compared, keeping the project's order of coders. */
+export function toggleAgreementCoder(coderId: Uuid, chosen: boolean): void {
+  const coders = useWorkspace.getState().snapshot?.coders ?? [];
+  const state = useAgreementView.getState();
+  const wanted = new Set(state.coderIds);
+  if (chosen) wanted.add(coderId);
+  else wanted.delete(coderId);
+  const coderIds = coders.map((c) => c.id).filter((id) => wanted.has(id));
+  useAgreementView.setState({ coderIds, pair: pairWithin(state.pair, coderIds), selectedKey: null });
 }
 
 export function closeAgreementView(): void {
   useAgreementView.setState({ open: false });
+  // The worker holds a copy of the project's codings: let it go with the view.
+  agreementClient?.dispose();
+  agreementClient = null;
+}
+
+let agreementClient: AgreementClient | null = null;
+
+/** The agreement worker's client, made when the view first computes. */
+export function agreementWorker(): AgreementClient {
+  agreementClient ??= new AgreementClient(() => new Worker(new URL('./agreement-worker.ts', import.meta.url), { type: 'module', name: 'tessera-agreement' }) as unknown as AgreementWorkerLike);
+  return agreementClient;
 }
 
 export function setAgreementView(patch: Partial<Omit<AgreementViewState, 'open'>>): void {
@@ -87,12 +119,12 @@ function fileBase(name: string): string {
 }
 
 /** Saves the agreement table with its method as CSV. */
-export async function exportAgreementCsv(result: AgreementResult): Promise<void> {
+export async function exportAgreementCsv(result: AgreementResult, extras: AgreementExtras): Promise<void> {
   const snapshot = useWorkspace.getState().snapshot;
   if (!snapshot) return;
   await attempt(null, async () => {
     // A byte-order mark, so that spreadsheet programs read the file as UTF-8 (κ, α, ›).
-    const bytes = new TextEncoder().encode(`\ufeff${agreementCsv(result)}`);
+    const bytes = new TextEncoder().encode(`\ufeff${agreementCsv(result, extras)}`);
     const saved = await platformApi().saveFile({
       title: 'Export the agreement table (CSV)',
       suggestedName: `${fileBase(snapshot.project.name)} agreement (${result.unit}).csv`,
@@ -104,7 +136,7 @@ export async function exportAgreementCsv(result: AgreementResult): Promise<void>
 }
 
 /** Saves the agreement table with its method as a Word document. */
-export async function exportAgreementDocx(result: AgreementResult): Promise<void> {
+export async function exportAgreementDocx(result: AgreementResult, extras: AgreementExtras): Promise<void> {
   const snapshot = useWorkspace.getState().snapshot;
   if (!snapshot) return;
   await attempt('Writing the Word document…', async () => {
@@ -113,8 +145,8 @@ export async function exportAgreementDocx(result: AgreementResult): Promise<void
     const { agreementDocx } = await import('#shared/export/agreement-docx');
     const bytes = await agreementDocx(result, {
       title: `Intercoder agreement: ${snapshot.project.name}`,
-      subtitle: `${result.coders.map((c) => c.name).join(' and ')}, ${result.unit} units. Exported from Tessera ${APP_VERSION} on ${today}.`,
-    });
+      subtitle: `${result.coders.map((c) => c.name).join(', ')}; ${result.unit} units. Exported from Tessera ${APP_VERSION} on ${today}.`,
+    }, extras);
     const saved = await platformApi().saveFile({
       title: 'Export the agreement table (Word)',
       suggestedName: `${fileBase(snapshot.project.name)} agreement (${result.unit}).docx`,

@@ -2,11 +2,13 @@
  * `tessera agreement` run as users run it, on synthetic studies made by `tessera synth`: the JSON shape of the
  * issue, counts that add up and figures that recompute from them, the table with its method, and usage errors.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeProjectFile } from '#shared/project-file/project-file';
+import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
+import { stampsAt } from '#shared/model/stamps';
+import type { Rating, RatingValue } from '#shared/model/types';
 import { tessera } from './run-tessera.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-agreement-'));
@@ -132,4 +134,55 @@ describe('tessera agreement as a table, and its usage errors', () => {
     expect(runs[1]?.stderr).toMatch(/at least two different coders/);
     expect(runs[2]?.stderr).toMatch(/--unit is one of character, paragraph, turn/);
   }, 30_000);
+});
+
+describe('tessera agreement with three coders, and on CFIR ratings', () => {
+  it('prints each pair of three coders under the table', async () => {
+    const run = await tessera('agreement', threeCoders, '--coders', 'AN,JW,NL', '--unit', 'paragraph', '--replicates', '0');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Pairs of coders:$/m);
+    expect(run.stdout).toMatch(/^Amara Nakato – Jonas Weber +\d+ +\d+ +\d+ +\d+ +\d+ /m);
+    expect(run.stdout).toMatch(/^Jonas Weber – Noa Levi /m);
+  }, 30_000);
+
+  it('--ratings --json: ordinal alpha over the cells both coders rated, X and M left out as missing', async () => {
+    const { snapshot } = await decodeProjectFile(new Uint8Array(readFileSync(threeCoders)));
+    const [amara, jonas] = snapshot.coders;
+    const [first, second] = snapshot.codes.filter((code) => code.isCodable);
+    if (!amara || !jonas || !first || !second) throw new Error('two coders and two codes');
+    const rate = (id: string, coderId: string, codeId: string, caseId: string, value: RatingValue): Rating => ({
+      id,
+      projectId: snapshot.project.id,
+      caseId,
+      codeId,
+      value,
+      summary: '',
+      rationale: '',
+      evidenceCodingIds: [],
+      ...stampsAt('2026-01-01T00:00:00.000Z', coderId),
+    });
+    const caseIds = ['6f1c0a52-0000-4000-8000-000000000001', '6f1c0a52-0000-4000-8000-000000000002'] as const;
+    const ratings = [
+      rate('6f1c0a52-0000-4000-8000-00000000000a', amara.id, first.id, caseIds[0], '+2'),
+      rate('6f1c0a52-0000-4000-8000-00000000000b', jonas.id, first.id, caseIds[0], '+1'),
+      rate('6f1c0a52-0000-4000-8000-00000000000c', amara.id, second.id, caseIds[0], '-2'),
+      rate('6f1c0a52-0000-4000-8000-00000000000d', jonas.id, second.id, caseIds[0], '-1'),
+      rate('6f1c0a52-0000-4000-8000-00000000000e', amara.id, first.id, caseIds[1], '0'),
+      rate('6f1c0a52-0000-4000-8000-00000000000f', jonas.id, first.id, caseIds[1], 'X'),
+    ];
+    const cases = caseIds.map((id, order) => ({ id, projectId: snapshot.project.id, name: `Case ${order + 1}`, scope: { kind: 'documents' as const, documentIds: [] }, outcomes: {}, description: '', order, ...stampsAt('2026-01-01T00:00:00.000Z') }));
+    const rated = join(scratch, 'rated.tessera');
+    writeFileSync(rated, await encodeProjectFile({ ...snapshot, cases: [...snapshot.cases, ...cases], ratings: [...snapshot.ratings, ...ratings] }, { appVersion: '0.1.0', savedAt: '2026-01-01T00:00:00.000Z' }));
+    const run = await tessera('agreement', rated, '--coders', 'AN,JW', '--ratings', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { coders: string[]; cells: number; values: number; excludedMixedOrMissing: number; alpha: number; method: string };
+    expect(report.coders).toEqual(['Amara Nakato', 'Jonas Weber']);
+    expect(report).toMatchObject({ cells: 2, values: 4, excludedMixedOrMissing: 1 });
+    // Two cells, (+2, +1) and (-2, -1): values -2, -1, 1, 2 each once. Ordinal alpha by hand from the coincidence
+    // matrix (o = 1 per pair): n = 4, each n_c = 1; δ²(c,k) = (Σ_{g=c..k} n_g - (n_c + n_k)/2)², so adjacent ranks
+    // give 1, two apart 4, three apart 9. Do = (n - 1)·Σ o_ck δ² = 3 · 2·(1 + 1) = 12, over the ordered pairs
+    // (+2,+1), (+1,+2), (-2,-1), (-1,-2); De = Σ n_c n_k δ² = 2·(1 + 1 + 1 + 4 + 4 + 9) = 40; alpha = 1 - 12/40 = 0.7.
+    expect(report.alpha).toBeCloseTo(0.7, 6);
+    expect(report.method).toMatch(/X \(mixed\) and M \(missing data\).*treated as missing/);
+  }, 60_000);
 });
