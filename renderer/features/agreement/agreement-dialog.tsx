@@ -3,7 +3,7 @@
  * four counts beside every figure and the method paragraph, exported to CSV or Word; and the disagreements of a
  * code, largest first, each opened in the reader or settled into the consensus coder (accept, adjust, reject).
  */
-import { cloneElement, useEffect, useId, useMemo, useRef, type ReactElement } from 'react';
+import { cloneElement, useId, useMemo, type ReactElement } from 'react';
 import { agreementMethod, agreementRows, AGREEMENT_COLUMNS, documentRows, rowCells, type AgreementRow } from '#shared/agreement/agreement-report';
 import { codingCoder } from '#shared/agreement/coded-units';
 import { consensusCoder, disagreementsBetween, settlementOf, type Disagreement, type Settlement } from '#shared/agreement/disagreements';
@@ -15,6 +15,7 @@ import { documentSlice } from '#shared/index/text-maps';
 import type { ProjectSnapshot, Uuid } from '#shared/model/types';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 import {
   closeAgreementView,
   exportAgreementCsv,
@@ -48,26 +49,9 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
     { id: 'disagreements', label: 'Disagreements and consensus' },
   ];
   const pairChosen = view.coderA !== null && view.coderB !== null && view.coderA !== view.coderB;
-  const dialogRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // Keyboard users start in the dialog, on its first choice (the coders).
-    dialogRef.current?.querySelector<HTMLElement>('select')?.focus();
-  }, []);
+  // Keyboard users start in the dialog on its first choice (the coders), the first field.
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeAgreementView()}>
-      <div
-        ref={dialogRef}
-        className="modal agreement-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            closeAgreementView();
-          }
-        }}
-      >
+    <ModalDialog labelledBy={titleId} className="modal agreement-dialog" onClose={closeAgreementView} closeOnBackdrop>
         <div className="agreement-head">
           <h2 id={titleId}>Intercoder agreement</h2>
           <button type="button" className="quiet" aria-label="Close" onClick={closeAgreementView}>
@@ -120,8 +104,7 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
             <DisagreementList snapshot={snapshot} coderA={view.coderA as Uuid} coderB={view.coderB as Uuid} />
           )}
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
 

@@ -2,14 +2,14 @@
  * Asked when a project file holds a project that is already on this computer: replace it, keep both, or cancel.
  */
 import { resolvePendingProjectFile, useWorkspace } from '../../state/workspace-store.ts';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 
 /** The dialog, shown while a project file waits for the user's choice. */
 export function PendingProjectFileDialog() {
   const pending = useWorkspace((s) => s.pendingProjectFile);
   if (!pending) return null;
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="pending-file-title">
+    <ModalDialog labelledBy="pending-file-title" className="modal" onClose={() => void resolvePendingProjectFile('cancel')}>
         <h2 id="pending-file-title">“{pending.snapshot.project.name}” is already here</h2>
         <p>
           {pending.fileName} holds a project that is already on this computer. You can replace the one here with the
@@ -26,7 +26,6 @@ export function PendingProjectFileDialog() {
             Replace
           </button>
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
