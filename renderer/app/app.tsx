@@ -6,6 +6,7 @@ import { StartScreen } from '../features/projects/start-screen.tsx';
 import { ProjectWorkspace } from '../features/workspace/project-workspace.tsx';
 import { PendingProjectFileDialog } from '../features/projects/pending-project-file-dialog.tsx';
 import { Notices } from './notices.tsx';
+import { LiveAnnouncer } from './announcer.tsx';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 
 /** The whole app. */
@@ -28,6 +29,7 @@ export function App() {
       {phase === 'ready' && (hasProject ? <ProjectWorkspace /> : <StartScreen />)}
       <PendingProjectFileDialog />
       <Notices />
+      <LiveAnnouncer />
       {busy && (
         <div className="busy" role="status" aria-live="polite">
           {busy}

@@ -32,6 +32,7 @@ import { describeError } from './describe-error.ts';
 import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
 import { HybridLogicalClock, randomClockNode } from '#shared/model/clock';
 import { latestClock, recordFinder, stampChange, type ChangeStamp } from '#shared/model/stamps';
+import { announce } from '../app/announcer.tsx';
 
 /** A message shown to the user until dismissed (errors) or for a few seconds (information). */
 export interface Notice {
@@ -334,6 +335,7 @@ function stepHistory(direction: 'undo' | 'redo'): Promise<boolean> {
   return attempt(null, async () => {
     await written;
     notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
+    announce(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}. Saved.`);
   });
 }
 
@@ -562,7 +564,10 @@ export async function saveProjectFile(): Promise<void> {
       filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Project saved to ${result.location}.`);
+    if (result.status === 'saved') {
+      notify('info', `Project saved to ${result.location}.`);
+      announce(`Project saved to ${result.location}.`);
+    }
   });
 }
 
