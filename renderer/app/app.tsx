@@ -9,6 +9,7 @@ import { Notices } from './notices.tsx';
 import { MergeReviewDialog } from '../features/merge/merge-review-dialog.tsx';
 import { CoderIdentityDialog } from '../features/coders/coder-identity-form.tsx';
 import { SessionExportDialog } from '../features/merge/session-export-dialog.tsx';
+import { LiveAnnouncer } from './announcer.tsx';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 
 /** The whole app. */
@@ -34,6 +35,7 @@ export function App() {
       {hasProject && <SessionExportDialog />}
       <CoderIdentityDialog />
       <Notices />
+      <LiveAnnouncer />
       {busy && (
         <div className="busy" role="status" aria-live="polite">
           {busy}

@@ -35,6 +35,7 @@ import { HybridLogicalClock, randomClockNode } from '#shared/model/clock';
 import { latestClock, recordFinder, stampChange, type ChangeStamp } from '#shared/model/stamps';
 import { RECORD_KINDS } from '#shared/model/record-kinds';
 import { cleanCoderIdentity, formatCoderIdentity, joinProjectAsCoder, parseCoderIdentity, type CoderIdentity } from '#shared/coders/coder-identity';
+import { announce } from '../app/announcer.tsx';
 
 /** A message shown to the user until dismissed (errors) or for a few seconds (information). */
 export interface Notice {
@@ -331,6 +332,7 @@ function stepHistory(direction: HistoryDirection): Promise<boolean> {
   return attempt(null, async () => {
     await written;
     notify('info', `${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
+    announce(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}. Saved.`);
   });
 }
 
@@ -626,7 +628,10 @@ export async function saveProjectFile(): Promise<void> {
       filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Project saved to ${result.location}.`);
+    if (result.status === 'saved') {
+      notify('info', `Project saved to ${result.location}.`);
+      announce(`Project saved to ${result.location}.`);
+    }
   });
 }
 

@@ -7,6 +7,7 @@
  * 2019"), so that two versions' "Inner Setting" never stand side by side and a framework's codes stay together.
  * Elements that already have a code in the project (say, from an imported codebook) are not made twice.
  */
+import { schemeTableau10 } from 'd3-scale-chromatic';
 import { applyChange } from '../model/change.ts';
 import type { ProjectChange } from '../model/change.ts';
 import type { Clock, IdGenerator } from '../model/ids.ts';
@@ -17,28 +18,18 @@ import { builtinCodebook, cfirVersionOf, codebookIdOfOrigin, originOfElement } f
 import { orderAfter } from '../codebook/code-tree.ts';
 import { stampsAt } from '../model/stamps.ts';
 
-/** Hues for the top elements of a codebook; each element's codes are shades of its top element's hue. */
-const TOP_HUES: readonly number[] = [212, 28, 140, 282, 352, 186, 48, 320, 100, 240, 8, 164, 260, 70];
+/**
+ * Colours of a built-in codebook's codes, from a maintained palette (Tableau 10, through d3-scale-chromatic) in an
+ * order chosen so that each colour differs clearly from the next two, also as seen with deuteranopia or protanopia
+ * (CIELAB distance of at least 25 after the Viénot-Brettel-Mollon simulation; checked in the tests). The codes of one
+ * domain take the colours in tree order, so codes next to each other in a domain never look alike; the domain's
+ * start in the order moves on with each domain, so domains do not all begin with the same colour.
+ */
+export const DOMAIN_COLORS: readonly string[] = [0, 4, 7, 6, 5, 8, 3, 1, 2, 9].map((i) => schemeTableau10[i] as string);
 
-function hslToHex(hue: number, saturation: number, lightness: number): string {
-  const s = saturation / 100;
-  const l = lightness / 100;
-  const a = s * Math.min(l, 1 - l);
-  const channel = (n: number): string => {
-    const k = (n + hue / 30) % 12;
-    const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(value * 255)
-      .toString(16)
-      .padStart(2, '0');
-  };
-  return `#${channel(0)}${channel(8)}${channel(4)}`;
-}
-
-/** The colour of the `index`-th code under a top element of hue `hue`: shades that stay readable as highlights. */
-function shade(hue: number, index: number): string {
-  const lightness = [42, 52, 36, 58, 47][index % 5] as number;
-  const saturation = [62, 50, 70, 56][Math.floor(index / 5) % 4] as number;
-  return hslToHex(hue, saturation, lightness);
+/** The colour of the `index`-th code (in tree order) of the `domainIndex`-th top element of a codebook. */
+export function domainCodeColor(domainIndex: number, index: number): string {
+  return DOMAIN_COLORS[(domainIndex * 3 + index) % DOMAIN_COLORS.length] as string;
 }
 
 /** The codebook key of a code's origin plus element id, to find the code already made for an element. */
@@ -125,11 +116,10 @@ export function addCodebook(
   for (const element of book.elements) {
     const top = topOf(element);
     if (!topIndex.has(top)) topIndex.set(top, topIndex.size);
-    const hue = TOP_HUES[(topIndex.get(top) as number) % TOP_HUES.length] as number;
     const index = shadeIndex.get(top) ?? 0;
     shadeIndex.set(top, index + 1);
     const parentId = element.parentId === null ? rootId : (codeOfElement.get(element.parentId) ?? rootId);
-    codeOfElement.set(element.id, make(element, parentId, shade(hue, index)));
+    codeOfElement.set(element.id, make(element, parentId, domainCodeColor(topIndex.get(top) as number, index)));
   }
   const project = { ...snapshot.project, codebooks: [...snapshot.project.codebooks, codebookId], modifiedAt: at };
   return { change: { project, ...(made.length ? { put: { codes: made } } : {}) }, codes: made };

@@ -4,7 +4,7 @@
  * agreement on CFIR ratings, and the method paragraphs, exported to CSV or Word; and the disagreements of a pair of
  * coders, largest first, each shown in its transcript, opened in the reader or settled into the consensus coder.
  */
-import { cloneElement, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
+import { cloneElement, useEffect, useId, useMemo, useState, type ReactElement } from 'react';
 import {
   agreementMethod,
   agreementRows,
@@ -27,6 +27,7 @@ import { documentSlice } from '#shared/index/text-maps';
 import type { ProjectSnapshot, Uuid } from '#shared/model/types';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 import {
   agreementWorker,
   closeAgreementView,
@@ -62,26 +63,9 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
     { id: 'disagreements', label: 'Disagreements and consensus' },
   ];
   const enough = view.coderIds.length >= 2;
-  const dialogRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // Keyboard users start in the dialog, on its first choice (the coders).
-    dialogRef.current?.querySelector<HTMLElement>('input, select')?.focus();
-  }, []);
+  // Keyboard users start in the dialog on its first choice (the coders), the first field.
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && closeAgreementView()}>
-      <div
-        ref={dialogRef}
-        className="modal agreement-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            closeAgreementView();
-          }
-        }}
-      >
+    <ModalDialog labelledBy={titleId} className="modal agreement-dialog" onClose={closeAgreementView} closeOnBackdrop>
         <div className="agreement-head">
           <h2 id={titleId}>Intercoder agreement</h2>
           <button type="button" className="quiet" aria-label="Close" onClick={closeAgreementView}>
@@ -141,8 +125,7 @@ function AgreementView({ snapshot }: { readonly snapshot: ProjectSnapshot }) {
             <DisagreementList snapshot={snapshot} />
           )}
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
 

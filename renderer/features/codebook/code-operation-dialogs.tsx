@@ -62,10 +62,17 @@ export function MergeDialog({ code }: { readonly code: Code }) {
       }
     >
       <input aria-label="Find the code to merge into" placeholder="Find a code…" value={filter} onChange={(e) => setFilter(e.target.value)} />
-      <ul className="pick-list" role="listbox" aria-label="Codes to merge into">
+      {/* A list of toggle buttons (not a listbox of options, which must not hold buttons). */}
+      <ul className="pick-list" aria-label="Codes to merge into">
         {candidates.map(({ code: c, depth }) => (
-          <li key={c.id} role="option" aria-selected={c.id === targetId}>
-            <button type="button" className={`pick-row${c.id === targetId ? ' selected' : ''}`} style={{ paddingLeft: 8 + depth * 14 }} onClick={() => setTargetId(c.id)}>
+          <li key={c.id}>
+            <button
+              type="button"
+              aria-pressed={c.id === targetId}
+              className={`pick-row${c.id === targetId ? ' selected' : ''}`}
+              style={{ paddingLeft: 8 + depth * 14 }}
+              onClick={() => setTargetId(c.id)}
+            >
               <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
               <span className={c.isCodable ? '' : 'category'}>{codeLabel(c)}</span>
             </button>

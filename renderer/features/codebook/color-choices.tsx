@@ -1,7 +1,9 @@
 /**
- * Choosing a code's colour: the palette of distinct highlight colours, or any colour through the system picker.
+ * Choosing a code's colour: the palette of distinct highlight colours, each named in words, or any colour through
+ * the system picker.
  */
 import { CODE_PALETTE } from '#shared/codebook/create-code';
+import { colorName } from '#shared/codebook/color-names';
 
 interface ColorChoicesProps {
   readonly value: string;
@@ -18,7 +20,8 @@ export function ColorChoices({ value, onChange }: ColorChoicesProps) {
           type="button"
           role="radio"
           aria-checked={color === value.toLowerCase()}
-          aria-label={color}
+          aria-label={colorName(color)}
+          title={colorName(color)}
           className={`color-choice${color === value.toLowerCase() ? ' chosen' : ''}`}
           style={{ background: color }}
           onClick={() => onChange(color)}

@@ -1,9 +1,10 @@
 /**
- * A modal dialog of the codebook: a labelled dialog over a dimmed window that Escape or a click outside closes, and
- * that puts the focus on its first field when it opens.
+ * A modal dialog of the codebook (and of other views that want the same frame): a title with a close button, a
+ * body, and buttons at the bottom, in the app's one modal dialog (focus in, Tab kept inside, focus back on close).
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 
 interface ModalProps {
   readonly title: string;
@@ -15,44 +16,24 @@ interface ModalProps {
   readonly className?: string;
 }
 
-/** A modal dialog. */
+/** A modal dialog with a title, a body and actions; Escape or a click outside closes it. */
 export function Modal({ title, onClose, children, actions, wide, className }: ModalProps) {
   const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const panel = ref.current;
-    const first = panel?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea, select, button:not(.modal-close)');
-    first?.focus();
-  }, []);
   return (
-    <div
-      className="modal-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) onClose();
-      }}
+    <ModalDialog
+      labelledBy={titleId}
+      className={`modal codebook-modal${wide ? ' modal-wide' : ''}${className ? ` ${className}` : ''}`}
+      onClose={onClose}
+      closeOnBackdrop
     >
-      <div
-        ref={ref}
-        className={`modal codebook-modal${wide ? ' modal-wide' : ''}${className ? ` ${className}` : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <div className="modal-head">
-          <h2 id={titleId}>{title}</h2>
-          <button type="button" className="quiet modal-close" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        </div>
-        <div className="modal-body">{children}</div>
-        <div className="modal-actions">{actions}</div>
+      <div className="modal-head">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="quiet modal-close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </div>
-    </div>
+      <div className="modal-body">{children}</div>
+      <div className="modal-actions">{actions}</div>
+    </ModalDialog>
   );
 }

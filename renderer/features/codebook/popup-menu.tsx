@@ -4,6 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { useModalFocus } from '../../app/modal-dialog.tsx';
 
 interface PopupMenuProps {
   readonly x: number;
@@ -25,8 +26,12 @@ export function PopupMenu({ x, y, label, onClose, children }: PopupMenuProps) {
       left: Math.max(8, Math.min(x, window.innerWidth - width - 8)),
       top: y + height > window.innerHeight - 8 ? Math.max(8, window.innerHeight - height - 8) : y,
     });
-    panel.querySelector<HTMLElement>('[role=menuitem]:not(:disabled), [role=menuitemcheckbox]')?.focus();
   }, [x, y]);
+  // Focus into the menu, kept there, and back to its button when it closes: as every dialog does.
+  const modalKeys = useModalFocus(ref, {
+    initialFocus: (panel) => panel.querySelector<HTMLElement>('[role=menuitem]:not(:disabled), [role=menuitemcheckbox]'),
+    onEscape: onClose,
+  });
   useEffect(() => {
     const away = (event: MouseEvent) => {
       if (ref.current && !ref.current.contains(event.target as Node)) onClose();
@@ -35,12 +40,10 @@ export function PopupMenu({ x, y, label, onClose, children }: PopupMenuProps) {
     return () => window.removeEventListener('mousedown', away, true);
   }, [onClose]);
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+      modalKeys(event);
       return;
     }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role^=menuitem]:not(:disabled)') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);

@@ -7,6 +7,7 @@
  * button opens their actions (details, rename in place, colour, new subcode, hide, merge, split, memo, delete); the
  * keyboard walks the tree (arrows, Enter for details, F2 to rename, Delete). Every change is one step of undo.
  */
+import { colorName } from '#shared/codebook/color-names';
 import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, FormEvent, KeyboardEvent, MouseEvent } from 'react';
 import type { Code, Coding, Uuid } from '#shared/model/types';
@@ -450,7 +451,7 @@ const CodeTreeRow = memo(function CodeTreeRow(props: CodeTreeRowProps) {
         ) : (
           <span className="twisty-space" aria-hidden="true" />
         )}
-        <span className="swatch" style={{ background: code.color }} aria-hidden="true" />
+        <span className="swatch" style={{ background: code.color }} title={colorName(code.color)} aria-hidden="true" />
         {numbering && <span className="code-number">{numbering}</span>}
         {isRenaming ? (
           <RenameField code={code} />

@@ -11,6 +11,7 @@ import { LANGUAGES } from '#shared/study/file-name-attributes';
 import { phasesInOrder } from '#shared/study/study-design';
 import { formatDateTime, plural } from '../../app/format.ts';
 import { useWorkspace } from '../../state/workspace-store.ts';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 import { changeStudy } from '../study/study-store.ts';
 import { closeDocumentDetails, useDocuments } from './documents-store.ts';
 import { SPEAKER_ROLES } from '#shared/study/speaker-assignment';
@@ -104,8 +105,7 @@ function DetailsForm({ snapshot, document }: { snapshot: ProjectSnapshot; docume
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && closeDocumentDetails()}>
-      <div className="modal details-dialog" role="dialog" aria-modal="true" aria-labelledby="details-title">
+    <ModalDialog labelledBy="details-title" className="modal details-dialog" onClose={closeDocumentDetails}>
         <h2 id="details-title">{document.name}</h2>
         <p className="details-source">
           From {document.source.fileName} ({document.source.format === 'docx' ? 'Word' : `text, ${document.source.encoding}`}), imported{' '}
@@ -260,8 +260,7 @@ function DetailsForm({ snapshot, document }: { snapshot: ProjectSnapshot; docume
             </button>
           </div>
         </form>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
 

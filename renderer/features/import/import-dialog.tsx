@@ -14,6 +14,7 @@ import { phasesInOrder } from '#shared/study/study-design';
 import { sliceCodePoints } from '#shared/text/code-points';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 import {
   autoLinkTarget,
   cancelImport,
@@ -65,8 +66,7 @@ export function ImportDialog() {
   const failed = files.filter((file) => file.status === 'failed').length;
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !committing && cancelImport()}>
-      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+    <ModalDialog labelledBy="import-title" className="modal import-dialog" onClose={committing ? undefined : cancelImport}>
         <header className="import-head">
           <h2 id="import-title">Import {plural(files.length, 'file')}</h2>
           <div className="import-progress" role="status" aria-live="polite">
@@ -129,8 +129,7 @@ export function ImportDialog() {
             {toStore.length === 1 ? 'Import 1 document' : `Import ${toStore.length} documents`}
           </button>
         </footer>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
 

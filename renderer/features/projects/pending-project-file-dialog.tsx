@@ -3,6 +3,7 @@
  * the merge review), replace it, keep both, or cancel.
  */
 import { resolvePendingProjectFile, useWorkspace } from '../../state/workspace-store.ts';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 import { reviewMerge } from '../merge/merge-store.ts';
 
 /** Opens the project here and the review of merging the file into it. */
@@ -16,8 +17,7 @@ export function PendingProjectFileDialog() {
   const pending = useWorkspace((s) => s.pendingProjectFile);
   if (!pending) return null;
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="pending-file-title">
+    <ModalDialog labelledBy="pending-file-title" className="modal" onClose={() => void resolvePendingProjectFile('cancel')}>
         <h2 id="pending-file-title">“{pending.snapshot.project.name}” is already here</h2>
         <p>
           {pending.fileName} holds a project that is already on this computer. You can merge the file into the one
@@ -38,7 +38,6 @@ export function PendingProjectFileDialog() {
             Replace
           </button>
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

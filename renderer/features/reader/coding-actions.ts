@@ -19,6 +19,12 @@ import type { Passage } from '#shared/search/hit-context';
 import { attempt, changeProject, notify, useWorkspace } from '../../state/workspace-store.ts';
 import { noteCodeUsed, selectCoding, useReader, type DocumentRange } from './reader-store.ts';
 import { plural } from '../../app/format.ts';
+import { announce } from '../../app/announcer.tsx';
+import { passageInWords } from './passage-in-words.ts';
+
+function codeName(snapshot: ProjectSnapshot | null, codeId: Uuid): string {
+  return snapshot?.codes.find((c) => c.id === codeId)?.name ?? 'a code';
+}
 
 /** The index that belongs to the snapshot a change is computed on (the store keeps both in step). */
 function indexFor(snapshot: ProjectSnapshot): ProjectIndex | null {
@@ -55,6 +61,8 @@ export async function codeRange(codeId: Uuid, range: DocumentRange): Promise<Uui
     if (coding) {
       made = coding.id;
       noteCodeUsed(codeId);
+      const snapshot = useWorkspace.getState().snapshot;
+      if (snapshot) announce(`Coded ${passageInWords(snapshot, coding)} with ${codeName(snapshot, codeId)}.`);
     }
   });
   return made;
@@ -82,6 +90,8 @@ export async function codeInVivo(range: DocumentRange): Promise<Uuid | null> {
       noteCodeUsed(result.code.id);
       useWorkspace.setState({ selectedCodeId: result.code.id });
       notify('info', `New in-vivo code “${result.code.name}”.`);
+      const snapshot = useWorkspace.getState().snapshot;
+      if (snapshot) announce(`Coded ${passageInWords(snapshot, result.coding)} with the new in-vivo code ${result.code.name}.`);
     }
   });
   return made;
@@ -105,16 +115,28 @@ export async function recodeCoding(codingId: Uuid, codeId: Uuid): Promise<boolea
       return { change: editCoding(snapshot, coding, { codeId }, systemClock, documentCodings(snapshot, coding.documentId)).change, result: undefined };
     });
   });
-  if (done) noteCodeUsed(codeId);
+  if (done) {
+    noteCodeUsed(codeId);
+    const snapshot = useWorkspace.getState().snapshot;
+    const coding = snapshot ? currentCoding(snapshot, codingId) : null;
+    if (snapshot && coding) announce(`Re-coded ${passageInWords(snapshot, coding)} with ${codeName(snapshot, codeId)}.`);
+  }
   return done;
 }
 
 /** Removes a coding (and any memo on it). */
 export async function removeCoding(codingId: Uuid): Promise<boolean> {
+  let said = '';
   const done = await attempt(null, async () => {
-    await changeProject('Remove coding', (snapshot) => ({ change: removeCodings(snapshot, [codingId]), result: undefined }));
+    await changeProject('Remove coding', (snapshot) => {
+      // Said from the project as it was, while the coding and its code are still in it.
+      const coding = currentCoding(snapshot, codingId);
+      said = `Removed the coding of ${passageInWords(snapshot, coding)} with ${codeName(snapshot, coding.codeId)}.`;
+      return { change: removeCodings(snapshot, [codingId]), result: undefined };
+    });
   });
   if (done && useReader.getState().selectedCodingId === codingId) selectCoding(null);
+  if (done && said) announce(said);
   return done;
 }
 
@@ -143,6 +165,7 @@ export async function codeManyPassages(code: Code, passages: readonly Passage[])
       noteCodeUsed(code.id);
       const skipped = result.alreadyCoded ? ` (${plural(result.alreadyCoded, 'passage')} already coded so)` : '';
       notify('info', `Coded ${plural(result.codings.length, 'passage')} with “${code.name}”${skipped}.`);
+      announce(`Coded ${plural(result.codings.length, 'passage')} with ${code.name}${skipped}.`);
     }
   });
   return made;

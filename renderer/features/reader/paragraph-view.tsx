@@ -8,6 +8,7 @@
  * looks. The stripes' heights come from where the browser laid out the coded text, measured after layout and set on
  * the stripe elements directly, and again whenever the paragraph's width changes.
  */
+import { colorName } from '#shared/codebook/color-names';
 import { Fragment, memo, useLayoutEffect, useRef } from 'react';
 import type { CSSProperties, MouseEvent as ReactMouseEvent } from 'react';
 import type { Code, Coding, Paragraph, Uuid } from '#shared/model/types';
@@ -137,7 +138,8 @@ function ParagraphViewImpl(props: ParagraphViewProps) {
   const hiddenStripes = stripes.filter((stripe) => stripe.lane >= MAX_LANES);
   const stripeTitle = (stripe: MarginStripe): string => {
     const code = codeById.get(stripe.codeId);
-    const label = code ? codeLabel(code) : 'Unknown code';
+    // The colour in words, so a coder who cannot tell two stripes apart by colour can by name.
+    const label = code ? `${codeLabel(code)}, ${colorName(code.color)}` : 'Unknown code';
     return stripe.codingIds.length > 1 ? `${label} (${stripe.codingIds.length} codings)` : label;
   };
 

@@ -8,6 +8,8 @@ import type { Uuid } from '#shared/model/types';
 import type { CodePointRange } from '#shared/text/code-points';
 import { projectStore } from '../../state/project-store-instance.ts';
 import { useWorkspace } from '../../state/workspace-store.ts';
+import { announce } from '../../app/announcer.tsx';
+import { passageInWords } from './passage-in-words.ts';
 
 /** A passage of a document. */
 export interface DocumentRange extends CodePointRange {
@@ -64,6 +66,8 @@ export function setPendingSelection(range: DocumentRange | null): void {
   if (current === range) return;
   if (current && range && current.documentId === range.documentId && current.start === range.start && current.end === range.end) return;
   useReader.setState({ pendingSelection: range });
+  const snapshot = useWorkspace.getState().snapshot;
+  if (range && snapshot && range.end > range.start) announce(`Selected ${passageInWords(snapshot, range)}.`);
 }
 
 /** Opens a panel over the reader, or closes it with null. */

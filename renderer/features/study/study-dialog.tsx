@@ -7,6 +7,7 @@ import type { Phase, Site } from '#shared/model/types';
 import { phasesInOrder, phaseUsage, sitesInOrder, siteUsage } from '#shared/study/study-design';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
+import { ModalDialog } from '../../app/modal-dialog.tsx';
 import {
   closeStudyDialog,
   createPhase,
@@ -31,8 +32,7 @@ export function StudyDialog() {
   const siteUse = (id: string) => siteUsage({ documents }, id).length;
   const phaseUse = (id: string) => phaseUsage({ documents }, id).length;
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && closeStudyDialog()}>
-      <div className="modal study-dialog" role="dialog" aria-modal="true" aria-labelledby="study-title">
+    <ModalDialog labelledBy="study-title" className="modal study-dialog" onClose={closeStudyDialog}>
         <h2 id="study-title">Study design</h2>
         <p className="study-intro">
           Sites and phases tag every document; quotes are cited by site code and paragraph (“BU 45”), and comparisons are made site by phase.
@@ -61,8 +61,7 @@ export function StudyDialog() {
             Done
           </button>
         </div>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
 

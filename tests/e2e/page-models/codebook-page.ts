@@ -83,7 +83,7 @@ export class CodebookPage extends WorkspacePage {
     await this.codeAction(label, 'Merge into…');
     const dialog = this.dialog(/^Merge /);
     await visible(dialog);
-    await dialog.getByRole('option', { name: targetLabel }).getByRole('button').click();
+    await dialog.getByRole('list', { name: 'Codes to merge into' }).getByRole('button', { name: targetLabel, exact: true }).click();
     const summary = await dialog.locator('.dialog-summary').innerText();
     await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
