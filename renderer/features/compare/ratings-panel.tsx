@@ -14,11 +14,13 @@ import { needsLightText } from '#shared/compare/figures';
 import { constructPassages, defaultCasesChange, setCaseOutcomeChange, type DefaultCaseScheme } from '#shared/ratings/cases';
 import { ratingOfCell, ratingOnScale, setRatingChange, STORED_RATING_VALUES } from '#shared/ratings/rating-edits';
 import { computeRatingMatrix, caseOutcome, OUTCOME_KEY } from '#shared/ratings/rating-matrix';
-import { DEFAULT_DISTINGUISHING_RULE, DISTINGUISHING_LABELS, RATING_LEGEND, ratingLabel } from '#shared/ratings/distinguishing-constructs';
+import { DISTINGUISHING_LABELS, RATING_LEGEND, ratingLabel } from '#shared/ratings/distinguishing-constructs';
+import { projectDistinguishingRule } from '#shared/ratings/distinguishing-rule-setting';
 import { ratingFill, ratingMatrixSvg } from '#shared/ratings/rating-matrix-figure';
 import { changeProject, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { exportFigure } from './figure-export.ts';
+import { RuleEditor } from './rule-editor.tsx';
 
 const coder = (): Uuid | null => useWorkspace.getState().currentCoderId;
 
@@ -45,7 +47,8 @@ export function RatingsPanel({ index, design, projectName }: { index: ProjectInd
   const cases = useWorkspace((s) => s.snapshot?.cases);
   const ratings = useWorkspace((s) => s.snapshot?.ratings);
   const [open, setOpen] = useState<{ caseId: Uuid; codeId: Uuid } | null>(null);
-  const rule = DEFAULT_DISTINGUISHING_RULE;
+  const project = useWorkspace((s) => s.snapshot?.project);
+  const rule = useMemo(() => projectDistinguishingRule(project ?? {}), [project]);
   const matrix = useMemo(() => (codes && cases && ratings ? computeRatingMatrix({ codes, cases, ratings }, rule) : null), [codes, cases, ratings, rule]);
   if (!matrix) return null;
   const title = `${projectName}: CFIR construct ratings by case`;
@@ -168,6 +171,7 @@ export function RatingsPanel({ index, design, projectName }: { index: ProjectInd
           <p>
             <strong>Distinguishing constructs.</strong> {matrix.ruleText}
           </p>
+          <RuleEditor key={JSON.stringify(rule)} rule={rule} />
         </div>
       )}
     </section>
