@@ -20,6 +20,8 @@ export function groupingFromCols(cols: string): ColumnGrouping {
     'phase,site': { kind: 'phase-site' },
     kind: { kind: 'document-kind' },
     role: { kind: 'speaker-role' },
+    case: { kind: 'case' },
+    cases: { kind: 'case' },
   };
   const found = simple[value];
   if (found) return found;
@@ -27,7 +29,7 @@ export function groupingFromCols(cols: string): ColumnGrouping {
   if (attribute?.[1]) return { kind: 'document-attribute', key: attribute[1] };
   const speaker = /^speaker=(.+)$/.exec(value);
   if (speaker?.[1]) return { kind: 'speaker-attribute', key: speaker[1] };
-  throw new UsageError(`--cols is one of site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY or all, not "${cols}".`);
+  throw new UsageError(`--cols is one of site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY, case or all, not "${cols}".`);
 }
 
 function codersFrom(raw: string, coders: readonly Coder[]): string[] {
@@ -65,7 +67,7 @@ export const matrixVerb: VerbDefinition = {
       type: 'string',
       placeholder: 'GROUPS',
       required: true,
-      description: 'The columns: site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY or all.',
+      description: 'The columns: site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY, case (the project’s cases) or all.',
     },
     count: { type: 'string', placeholder: 'MEASURE', required: true, description: `What a cell shows: ${MEASURES.join(', ')}.` },
     coder: { type: 'string', placeholder: 'CODERS', description: 'Only these coders’ codings (initials, names or ids, comma-separated).' },

@@ -13,7 +13,7 @@ import { codingsOfCode } from '../index/project-index.ts';
 import { treeOrder } from '../codebook/code-tree.ts';
 import { retrieveSegments, type RetrievedSegment } from '../coding/retrieve-segments.ts';
 import { describeFilter, documentPasses, filtersSpeakers, speakerAt, speakerPasses, type SegmentFilter } from '../coding/segment-filter.ts';
-import { columnKeyOf, columnTexts, columnsFor, describeGrouping, isSpeakerGrouping, type ColumnGroup, type ColumnGrouping, type StudyDesign } from './groupings.ts';
+import { columnKeysOf, columnTexts, columnsFor, describeGrouping, isSpeakerGrouping, type ColumnGroup, type ColumnGrouping, type StudyDesign } from './groupings.ts';
 import { overlapLength, unionOfIntervals, type Interval } from './intervals.ts';
 
 /** What a cell shows. */
@@ -42,7 +42,8 @@ export function isCountMeasure(measure: MatrixMeasure): boolean {
 export const MATRIX_METHOD =
   'Passages: within each document and column, the codings of a code and of every code under it are merged where ' +
   'they overlap, so a passage coded twice (by a parent and its child, or by two coders) counts once. A coding ' +
-  'belongs to the column of its document, or, for speaker columns, of the speaker of the paragraph it starts in. ' +
+  'belongs to the column of its document, or, for speaker columns, of the speaker of the paragraph it starts in; ' +
+  'for case columns, to every case that holds its document (cases may share documents). ' +
   'Documents: documents with at least one such passage. Speakers: distinct speakers of the paragraphs those ' +
   'passages start in. Share of text coded: code points of the merged passages within the column’s utterances ' +
   '(speaker labels excluded), divided by all code points of those utterances. Per 1,000 words: passages per ' +
@@ -108,29 +109,39 @@ export interface CodeMatrix {
 /** What the matrix reads of the project index. */
 export type MatrixSource = Pick<ProjectIndex, 'codeById' | 'childCodes' | 'documentById' | 'codingsByCode' | 'coderById'>;
 
-/** Decides the column of each coding (or -1 when the filter drops it), caching per document what can be cached. */
+/**
+ * Decides the columns of each coding (none when the filter drops it; several only under the case grouping, where
+ * cases can share documents), caching per document what can be cached.
+ */
 function codingColumns(source: MatrixSource, design: StudyDesign, grouping: ColumnGrouping, filter: SegmentFilter, columns: readonly ColumnGroup[]) {
   const indexOf = new Map(columns.map((c, i) => [c.key, i]));
-  const documentColumn = new Map<Uuid, number>();
-  const columnOfDocument = (document: TesseraDocument): number => {
-    let column = documentColumn.get(document.id);
-    if (column === undefined) {
-      column = documentPasses(filter, document) ? (isSpeakerGrouping(grouping) ? -2 : (indexOf.get(columnKeyOf(grouping, design, document, null)) ?? -1)) : -1;
-      documentColumn.set(document.id, column);
+  const bySpeakerColumn = isSpeakerGrouping(grouping);
+  const documentColumns = new Map<Uuid, readonly number[] | null>();
+  const speakerColumns = new Map<string, readonly number[]>();
+  const columnsOfDocument = (document: TesseraDocument): readonly number[] | null => {
+    let found = documentColumns.get(document.id);
+    if (found === undefined) {
+      found = !documentPasses(filter, document) ? [] : bySpeakerColumn ? null : columnKeysOf(grouping, design, document, null).flatMap((key) => indexOf.get(key) ?? []);
+      documentColumns.set(document.id, found);
     }
-    return column;
+    return found;
   };
-  return (coding: Coding): { column: number; document: TesseraDocument; speaker: Speaker | null } | null => {
+  return (coding: Coding): { columns: readonly number[]; document: TesseraDocument; speaker: Speaker | null } | null => {
     if (filter.coderIds.length && (coding.createdBy === null || !filter.coderIds.includes(coding.createdBy))) return null;
     const document = source.documentById.get(coding.documentId);
     if (!document) return null;
-    let column = columnOfDocument(document);
-    if (column === -1) return null;
+    let columns = columnsOfDocument(document);
+    if (columns !== null && columns.length === 0) return null;
     // Every coding's speaker is looked up (the speakers measure counts them), once per coding record.
     const speaker = speakerOfCoding(document, coding);
     if (filtersSpeakers(filter) && !speakerPasses(filter, speaker)) return null;
-    if (column === -2) column = indexOf.get(columnKeyOf(grouping, design, document, speaker)) ?? -1;
-    return column < 0 ? null : { column, document, speaker };
+    if (columns === null) {
+      const key = columnKeysOf(grouping, design, document, speaker)[0] ?? '';
+      let cached = speakerColumns.get(key);
+      if (!cached) speakerColumns.set(key, (cached = indexOf.has(key) ? [indexOf.get(key) as number] : []));
+      columns = cached;
+    }
+    return columns.length === 0 ? null : { columns, document, speaker };
   };
 }
 
@@ -239,8 +250,10 @@ export function computeCodeMatrix(source: MatrixSource, design: StudyDesign, que
     for (const coding of codingsOfCode(source, code.id)) {
       const place = columnOf(coding);
       if (!place) continue;
-      addInterval(usage, place.column, coding.documentId, { start: coding.start, end: coding.end });
-      if (place.speaker) addSpeakers(usage, place.column, [place.speaker]);
+      for (const column of place.columns) {
+        addInterval(usage, column, coding.documentId, { start: coding.start, end: coding.end });
+        if (place.speaker) addSpeakers(usage, column, [place.speaker]);
+      }
     }
     for (const child of children.get(code.id) ?? []) {
       const childUsage = usageOf.get(child.id);
@@ -354,5 +367,5 @@ export function cellPassages(
   columnKey: string,
 ): readonly RetrievedSegment[] {
   const segments = retrieveSegments(source, design, { codeIds: subtreeCodeIds(matrix, codeId), filter: matrix.filter, order: 'site-phase' });
-  return segments.filter((s) => columnKeyOf(matrix.grouping, design, s.document, s.speaker) === columnKey);
+  return segments.filter((s) => columnKeysOf(matrix.grouping, design, s.document, s.speaker).includes(columnKey));
 }

@@ -8,7 +8,7 @@ import { comparePrePost } from '#shared/compare/pre-post';
 import { coOccurrencePassages, computeCoOccurrence, paragraphTurns } from '#shared/compare/co-occurrence';
 import { unionOfIntervals } from '#shared/compare/intervals';
 import type { ColumnGrouping } from '#shared/compare/groupings';
-import type { Coding, ProjectSnapshot } from '#shared/model/types';
+import type { Case, Coding, ProjectSnapshot } from '#shared/model/types';
 import { stampsAt } from '#shared/model/stamps';
 import { smallStudy } from './small-study.ts';
 
@@ -183,6 +183,41 @@ describe('other groupings', () => {
       ['(none)', 3],
     ]);
     expect(row(m, ids.codes.culture, 'codings')).toEqual([1, 1, 1]);
+  });
+});
+
+describe('cases as columns', () => {
+  // BU (a site), KA pre (a site in one phase) and a hand-made case of the two pre documents, which shares BU pre with BU.
+  const at = '2026-02-02T09:00:00.000Z';
+  const cases: Case[] = [
+    { id: '00000000-0000-4000-8000-00000000000c', projectId: study.snapshot.project.id, name: 'Pre set', scope: { kind: 'documents', documentIds: [ids.documents.buPre, ids.documents.kaPre] }, outcomes: {}, description: '', order: 2, ...stampsAt(at) },
+    { id: '00000000-0000-4000-8000-00000000000a', projectId: study.snapshot.project.id, name: 'BU', scope: { kind: 'site', siteId: ids.sites.BU }, outcomes: {}, description: '', order: 0, ...stampsAt(at) },
+    { id: '00000000-0000-4000-8000-00000000000b', projectId: study.snapshot.project.id, name: 'KA pre', scope: { kind: 'site-phase', siteId: ids.sites.KA, phaseId: ids.phases.pre }, outcomes: {}, description: '', order: 1, ...stampsAt(at) },
+  ];
+  const withCases = { ...design, cases };
+  const m = computeCodeMatrix(index, withCases, { grouping: { kind: 'case' }, filter: NO_FILTER });
+
+  it('has a column per case in the cases’ order, each with the text of its documents', () => {
+    expect(m.groupingLabel).toBe('case');
+    expect(m.columns.map((c) => [c.label, c.documents, c.words, c.codePoints])).toEqual([
+      ['BU', 2, 15, 80],
+      ['KA pre', 1, 4, 21],
+      ['Pre set', 2, 14, 75],
+    ]);
+  });
+
+  it('counts a document in every case that holds it', () => {
+    expect(row(m, ids.codes.inner, 'codings')).toEqual([3, 1, 3]);
+    expect(row(m, ids.codes.culture, 'codings')).toEqual([2, 1, 3]);
+    expect(row(m, ids.codes.inner, 'coverage')).toEqual([(26 + 17) / 80, 7 / 21, (26 + 7) / 75]);
+    const passages = cellPassages(index, withCases, m, ids.codes.inner, cases[0]?.id ?? '');
+    expect(passages.map((p) => p.coding.id).sort()).toEqual([codings.c1, codings.c2, codings.c3, codings.c7, codings.c6].map((c) => c?.id).sort());
+  });
+
+  it('honours the filters: one coder', () => {
+    const coderB = computeCodeMatrix(index, withCases, { grouping: { kind: 'case' }, filter: { ...NO_FILTER, coderIds: [ids.coders.B] } });
+    // Coder B: c2 and c7 in BU pre, c6 in KA pre.
+    expect(row(coderB, ids.codes.inner, 'codings')).toEqual([2, 1, 3]);
   });
 });
 
