@@ -1,6 +1,6 @@
 /**
  * `tessera matrix PROJECT.tessera --rows codes --cols site,phase --count codings|documents|speakers|coverage
- * [--coder ...] [--csv]`: the code x groups matrix of the Compare view, computed by the same code.
+ * [--coder ...] [--csv | --docx OUT.docx]`: the code x groups matrix of the Compare view, computed by the same code.
  */
 import { decodeProjectFile } from '#shared/project-file/project-file';
 import { NO_FILTER, type SegmentFilter } from '#shared/coding/segment-filter';
@@ -74,6 +74,8 @@ export const matrixVerb: VerbDefinition = {
     role: { type: 'string', placeholder: 'ROLES', description: `Only these speaker roles (${ROLES.join(', ')}), comma-separated.` },
     kind: { type: 'string', placeholder: 'KINDS', description: `Only these document kinds (${KINDS.join(', ')}), comma-separated.` },
     csv: { type: 'boolean', description: 'Print CSV: a header row (code, then the column labels), then a row per code.' },
+    docx: { type: 'string', placeholder: 'OUT.docx', description: 'Write the matrix as a Word table with its column sizes, filter and method.' },
+    force: { type: 'boolean', description: 'Replace the --docx file if it exists.' },
   },
   async run({ positionals, values }, io) {
     if (values.rows !== undefined && values.rows !== 'codes') throw new UsageError(`--rows is codes, not "${String(values.rows)}".`);
@@ -94,6 +96,14 @@ export const matrixVerb: VerbDefinition = {
       kinds: listOption(values.kind, KINDS, 'kind'),
     };
     const matrix = computeCodeMatrix(buildProjectIndex(snapshot), snapshot, { grouping, filter });
+    if (typeof values.docx === 'string') {
+      if (values.csv) throw new UsageError('Give --csv or --docx, not both.');
+      const { codeMatrixDocx } = await import('#shared/export/compare-docx');
+      const title = `${snapshot.project.name}: ${MEASURE_LABELS[measure].toLowerCase()} by ${matrix.groupingLabel}`;
+      await io.writeFile(values.docx, await codeMatrixDocx(matrix, measure, { title, subtitle: 'Exported from Tessera.' }), { overwrite: values.force === true });
+      io.out(`Wrote ${values.docx}: ${matrix.rows.length} codes x ${matrix.columns.length} columns.\n`);
+      return EXIT.ok;
+    }
     if (values.csv) {
       io.out(codeMatrixCsv(matrix, measure));
       return EXIT.ok;

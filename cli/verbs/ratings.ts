@@ -1,5 +1,5 @@
 /**
- * `tessera ratings PROJECT.tessera [--csv]`: the construct x case rating matrix of the Ratings view, with each
+ * `tessera ratings PROJECT.tessera [--csv | --docx OUT.docx]`: the construct x case rating matrix of the Ratings view, with each
  * construct's distinguishing label and the rule in force written under it, computed by the same code. The rule is
  * the project's (Compare > Ratings > Change the rule); the rule options override parts of it for this print only,
  * and what is printed under the matrix is the rule actually applied.
@@ -28,6 +28,8 @@ export const ratingsVerb: VerbDefinition = {
     'weak-gap': { type: 'string', placeholder: 'N', description: 'Instead of the project’s rule: the least mean gap for weakly distinguishing.' },
     'mixed-as-zero': { type: 'boolean', description: 'Instead of the project’s rule: count X (mixed) as 0 rather than leaving it out like M.' },
     csv: { type: 'boolean', description: 'Print CSV: construct, the cases, pattern; then the rule in force.' },
+    docx: { type: 'string', placeholder: 'OUT.docx', description: 'Write the matrix as a Word table (the layout CFIR papers print) with the legend and the rule in force.' },
+    force: { type: 'boolean', description: 'Replace the --docx file if it exists.' },
   },
   async run({ positionals, values }, io) {
     const { snapshot } = await decodeProjectFile(await io.readFile(positionals[0] as string));
@@ -46,6 +48,14 @@ export const ratingsVerb: VerbDefinition = {
       import('#shared/ratings/rating-edits'),
     ]);
     const matrix = computeRatingMatrix(snapshot, rule);
+    if (typeof values.docx === 'string') {
+      if (values.csv) throw new UsageError('Give --csv or --docx, not both.');
+      const { ratingMatrixDocx } = await import('#shared/export/compare-docx');
+      const bytes = await ratingMatrixDocx(matrix, { title: `${snapshot.project.name}: CFIR construct ratings by case`, subtitle: `Exported from Tessera: ${matrix.cases.length} cases, ${matrix.rows.length} constructs.` });
+      await io.writeFile(values.docx, bytes, { overwrite: values.force === true });
+      io.out(`Wrote ${values.docx}: ${matrix.rows.length} constructs x ${matrix.cases.length} cases, with the legend and the rule in force.\n`);
+      return EXIT.ok;
+    }
     if (values.csv) {
       io.out(ratingMatrixCsv(matrix));
       return EXIT.ok;

@@ -1,5 +1,5 @@
 /** `tessera matrix` run as users run it, on the small study whose figures code-matrix.test.ts works out by hand. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { seededRandom, seededUuidGenerator } from '#shared/model/ids';
 import { defaultCasesChange } from '#shared/ratings/cases';
 import { smallStudy } from '../shared/compare/small-study.ts';
 import { tessera } from './run-tessera.ts';
+import { wordTables } from '../shared/export/word-reader.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-matrix-'));
 const file = join(scratch, 'small.tessera');
@@ -45,6 +46,17 @@ describe('tessera matrix', { timeout: 90_000 }, () => {
     const run = await tessera('matrix', withCasesFile, '--cols', 'case', '--count', 'codings', '--csv');
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n').slice(0, 3)).toEqual(['code,BU,KA', 'Inner Setting,3,1', 'Inner Setting > Culture,2,1']);
+  });
+
+  it('writes the matrix as a Word table', async () => {
+    const out = join(scratch, 'matrix.docx');
+    const run = await tessera('matrix', file, '--cols', 'site', '--count', 'codings', '--docx', out);
+    expect(run.stderr).toBe('');
+    const table = wordTables(new Uint8Array(readFileSync(out)))[0];
+    expect(table?.slice(0, 2).map((row) => row.map((c) => c.text))).toEqual([
+      ['Code\nN documents / words', 'BU\n2 / 15', 'KA\n1 / 4'],
+      ['Inner Setting', '3', '1'],
+    ]);
   });
 
   it('counts documents or speakers, and keeps one coder’s codings', async () => {

@@ -1,5 +1,5 @@
 /** `tessera ratings` run as users run it, on the small study with two cases rated by hand. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { setDistinguishingRuleChange } from '#shared/ratings/distinguishing-rule
 import { DEFAULT_DISTINGUISHING_RULE } from '#shared/ratings/distinguishing-constructs';
 import { smallStudy } from '../shared/compare/small-study.ts';
 import { tessera } from './run-tessera.ts';
+import { wordParagraphs, wordTables } from '../shared/export/word-reader.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-ratings-'));
 const file = join(scratch, 'rated.tessera');
@@ -71,6 +72,19 @@ describe('tessera ratings', { timeout: 90_000 }, () => {
     expect(run.stdout.split('\n').slice(1, 3)).toEqual(['Inner Setting > Culture,+2,-1,Weakly distinguishing', 'Inner Setting > Leadership,X,+1,Mixed / no pattern']);
     expect(run.stdout).toContain('is at least 3.5 above');
     expect(run.stdout).toContain('X (mixed) counts as 0');
+  });
+
+  it('writes the matrix as a Word table with the project’s rule', async () => {
+    const out = join(scratch, 'ratings.docx');
+    const run = await tessera('ratings', ruledFile, '--docx', out);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Wrote');
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(wordTables(bytes)[0]?.slice(2).map((row) => row.map((c) => c.text))).toEqual([
+      ['Culture', '+2', '-1', 'Weakly distinguishing'],
+      ['Leadership', 'X', '+1', 'Mixed / no pattern'],
+    ]);
+    expect(wordParagraphs(bytes).some((p) => p.text.includes('is at least 3.5 above'))).toBe(true);
   });
 
   it('prints a table with the outcomes, the legend and the rule without --csv; refuses a bad gap', async () => {
