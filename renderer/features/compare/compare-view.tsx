@@ -170,6 +170,12 @@ function MatrixHeatMap({ matrix, measure, showNumbers, title }: { matrix: CodeMa
           <button type="button" onClick={() => void exportFigure('csv', title, () => codeMatrixCsv(matrix, measure))}>
             Export CSV
           </button>
+          <button
+            type="button"
+            onClick={() => void exportFigure('docx', title, async () => (await import('#shared/export/compare-docx')).codeMatrixDocx(matrix, measure, { title, subtitle: 'Exported from Tessera.' }))}
+          >
+            Export Word
+          </button>
         </div>
       </div>
       {matrix.rows.length === 0 ? (
