@@ -221,10 +221,96 @@ function rowCodes(source: MatrixSource, query: MatrixQuery) {
 }
 
 /**
- * Computes the matrix from the project index: each code's own codings are sorted into columns once, and each parent
- * merges its children's passages with its own, so the whole tree costs about one pass over the codings per level.
+ * Computes the matrix from the project index.
+ *
+ * Every figure of a document grouping is a sum over documents (passages are merged within a document, never across
+ * documents; speakers are a document's own), so for those groupings the matrix is the per-document table, made once
+ * for the filter's coder and speaker parts and kept, summed into the grouping's columns: a grouping change, or a
+ * site, phase or kind filter, costs a pass over (code, document) figures instead of over the codings. Speaker
+ * groupings split documents, so they are computed from the codings each time.
  */
 export function computeCodeMatrix(source: MatrixSource, design: StudyDesign, query: MatrixQuery): CodeMatrix {
+  if (isSpeakerGrouping(query.grouping) || query.grouping.kind === 'document') return computeFromCodings(source, design, query);
+  const perDocument = perDocumentMatrix(source, design, query);
+  return sumDocumentColumns(source, design, query, perDocument);
+}
+
+/**
+ * The per-document table last made for each state of the codings (the index replaces its codings-by-code map on
+ * every change to the codings), with the documents and codes and the query parts it was made for. A change that
+ * touches none of them (a memo, a case, a rating) keeps the table.
+ */
+const perDocumentTables = new WeakMap<
+  MatrixSource['codingsByCode'],
+  { readonly key: string; readonly documentById: MatrixSource['documentById']; readonly codeById: MatrixSource['codeById']; readonly matrix: CodeMatrix }
+>();
+
+/** The per-document table for a query's coder and speaker filter, hidden codes and roots (kept for the next call). */
+function perDocumentMatrix(source: MatrixSource, design: StudyDesign, query: MatrixQuery): CodeMatrix {
+  const { coderIds, speakerRoles, speakerAttribute } = query.filter;
+  const key = JSON.stringify([coderIds, speakerRoles, speakerAttribute, query.includeHidden === true, query.rootCodeIds ?? null]);
+  const kept = perDocumentTables.get(source.codingsByCode);
+  if (kept?.key === key && kept.documentById === source.documentById && kept.codeById === source.codeById) return kept.matrix;
+  const filter: SegmentFilter = { ...query.filter, siteIds: [], phaseIds: [], kinds: [] };
+  const matrix = computeFromCodings(source, design, { ...query, grouping: { kind: 'document' }, filter });
+  perDocumentTables.set(source.codingsByCode, { key, documentById: source.documentById, codeById: source.codeById, matrix });
+  return matrix;
+}
+
+/** Sums the per-document table into the columns of a document grouping, keeping the documents the filter keeps. */
+function sumDocumentColumns(source: MatrixSource, design: StudyDesign, query: MatrixQuery, perDocument: CodeMatrix): CodeMatrix {
+  const { grouping, filter } = query;
+  const documents = [...source.documentById.values()];
+  const groups = columnsFor(grouping, design, documents, filter);
+  const indexOf = new Map(groups.map((g, i) => [g.key, i]));
+  // The grouping's columns of each per-document column (none for a document the filter drops).
+  const targets = perDocument.columns.map((column) => {
+    const document = source.documentById.get(column.key);
+    if (!document || !documentPasses(filter, document)) return [];
+    return columnKeysOf(grouping, design, document, null).flatMap((k) => indexOf.get(k) ?? []);
+  });
+  const sizes = groups.map(() => ({ documents: 0, words: 0, codePoints: 0, passages: 0, codedCodePoints: 0 }));
+  perDocument.columns.forEach((column, d) => {
+    for (const target of targets[d] ?? []) {
+      const size = sizes[target] as (typeof sizes)[number];
+      size.documents += column.documents;
+      size.words += column.words;
+      size.codePoints += column.codePoints;
+      size.passages += column.passages;
+      size.codedCodePoints += column.codedCodePoints;
+    }
+  });
+  const rows = perDocument.rows.map((row) => {
+    const sums = groups.map(() => ({ passages: 0, documents: 0, speakers: 0, coveredCodePoints: 0 }));
+    row.cells.forEach((cell, d) => {
+      if (cell.passages === 0) return;
+      for (const target of targets[d] ?? []) {
+        const sum = sums[target] as (typeof sums)[number];
+        sum.passages += cell.passages;
+        sum.documents += cell.documents;
+        sum.speakers += cell.speakers;
+        sum.coveredCodePoints += cell.coveredCodePoints;
+      }
+    });
+    return { ...row, cells: sums, totalPassages: sums.reduce((total, cell) => total + cell.passages, 0) };
+  });
+  return {
+    grouping,
+    groupingLabel: describeGrouping(grouping),
+    filter,
+    filterLabel: describeFilter(filter, design, [...source.coderById.values()]),
+    columns: groups.map((group, i) => ({ ...group, ...(sizes[i] as (typeof sizes)[number]) })),
+    rows,
+    method: MATRIX_METHOD,
+  };
+}
+
+/**
+ * Computes the matrix from the codings: each code's own codings are sorted into columns once, and each parent
+ * merges its children's passages with its own, so the whole tree costs about one pass over the codings per level.
+ * Exported for the test that checks the sums of the per-document table against it.
+ */
+export function computeFromCodings(source: MatrixSource, design: StudyDesign, query: MatrixQuery): CodeMatrix {
   const { grouping, filter } = query;
   const documents = [...source.documentById.values()];
   const groups = columnsFor(grouping, design, documents, filter);

@@ -34,7 +34,9 @@ export type ColumnGrouping =
   | { readonly kind: 'document-attribute'; readonly key: string }
   | { readonly kind: 'speaker-role' }
   | { readonly kind: 'speaker-attribute'; readonly key: string }
-  | { readonly kind: 'case' };
+  | { readonly kind: 'case' }
+  /** Each document its own column (the matrix's per-document table, which the other document groupings sum). */
+  | { readonly kind: 'document' };
 
 /** One column: a stable key and the label printed over it ("BU pre"). */
 export interface ColumnGroup {
@@ -65,6 +67,8 @@ export function describeGrouping(grouping: ColumnGrouping): string {
       return `speaker attribute "${grouping.key}"`;
     case 'case':
       return 'case';
+    case 'document':
+      return 'document';
   }
 }
 
@@ -106,6 +110,8 @@ function documentKey(grouping: ColumnGrouping, design: StudyDesign, document: Te
       return document.kind;
     case 'document-attribute':
       return document.attributes.extra[grouping.key] || NONE;
+    case 'document':
+      return document.id;
     default:
       return NONE;
   }
@@ -154,6 +160,8 @@ export function columnsFor(grouping: ColumnGrouping, design: StudyDesign, docume
   switch (grouping.kind) {
     case 'all':
       return [{ key: NONE, label: 'All documents' }];
+    case 'document':
+      return kept.map((d) => ({ key: d.id, label: d.name }));
     case 'case':
       // Every case is a column, in the cases' order, even one the filter leaves empty.
       return casesInOrder(design.cases ?? []).map((c) => ({ key: c.id, label: c.name }));

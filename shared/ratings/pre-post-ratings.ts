@@ -9,8 +9,12 @@ import { ratingChange, ratingLabel, type RatingChange, type RatingValue } from '
 import { ratingOnScale } from './rating-edits.ts';
 import type { RatingMatrix } from './rating-matrix.ts';
 
+/** A change from one phase to the next; "not rated" when neither phase is rated yet. */
+export type PrePostChange = RatingChange | 'not rated';
+
 /** What a change is called in the view and the CSV. */
-export const RATING_CHANGE_LABELS: Readonly<Record<RatingChange, string>> = {
+export const RATING_CHANGE_LABELS: Readonly<Record<PrePostChange, string>> = {
+  'not rated': '–',
   better: 'better',
   worse: 'worse',
   same: 'same',
@@ -21,7 +25,7 @@ export const RATING_CHANGE_LABELS: Readonly<Record<RatingChange, string>> = {
 export const PRE_POST_RATINGS_METHOD =
   'Each phase is the site’s case for that phase (a site x phase case). Better or worse: the rating rose or fell on ' +
   'the scale from -2 (strongly hindering) to +2 (strongly facilitating). Not comparable: one of the two is X (mixed) ' +
-  'or M (missing) and the other differs. A cell not rated yet counts as M.';
+  'or M (missing) and the other differs. A cell not rated yet counts as M; – : rated in neither phase.';
 
 /** One construct's ratings in the site's phases and the changes between consecutive phases. */
 export interface PrePostRatingRow {
@@ -31,7 +35,7 @@ export interface PrePostRatingRow {
   /** The rating in each phase (undefined: not rated yet), in the phases' order. */
   readonly values: readonly (RatingValue | undefined)[];
   readonly summaries: readonly string[];
-  readonly changes: readonly RatingChange[];
+  readonly changes: readonly PrePostChange[];
 }
 
 /** A site's ratings pre -> post. */
@@ -73,7 +77,7 @@ export function prePostRatings(matrix: RatingMatrix, design: { readonly sites: r
       depth: row.depth,
       values,
       summaries: phases.map(({ column }) => row.cells[column]?.summary ?? ''),
-      changes: onScale.slice(1).map((after, i) => ratingChange(onScale[i] as RatingValue, after)),
+      changes: values.slice(1).map((after, i): PrePostChange => (after === undefined && values[i] === undefined ? 'not rated' : ratingChange(onScale[i] as RatingValue, onScale[i + 1] as RatingValue))),
     };
   });
   return { site, phases: phases.map(({ phase, ratedCase }) => ({ phase, ratedCase })), rows, method: PRE_POST_RATINGS_METHOD };

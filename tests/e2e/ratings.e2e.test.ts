@@ -102,7 +102,8 @@ describe('ratings', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
-  it('records three ratings with evidence, by keyboard', async () => {
+  // axe-core runs twice over every cell of the matrix: slow on a shared machine.
+  it('records three ratings with evidence, by keyboard', { timeout: 180_000 }, async () => {
     for (const p of planned) {
       await cell(p).focus();
       await app.page.keyboard.press('Enter');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildProjectIndex } from '#shared/index/project-index';
 import { NO_FILTER } from '#shared/coding/segment-filter';
-import { cellPassages, cellValue, computeCodeMatrix, formatCellValue, MATRIX_MEASURES, type CodeMatrix, type MatrixMeasure } from '#shared/compare/code-matrix';
+import { cellPassages, cellValue, computeCodeMatrix, computeFromCodings, formatCellValue, MATRIX_MEASURES, type CodeMatrix, type MatrixMeasure } from '#shared/compare/code-matrix';
 import { comparePrePost } from '#shared/compare/pre-post';
 import { coOccurrencePassages, computeCoOccurrence, paragraphTurns } from '#shared/compare/co-occurrence';
 import { unionOfIntervals } from '#shared/compare/intervals';
@@ -310,6 +310,56 @@ function studyWith(drawn: readonly { document: number; code: number; coder: bool
 }
 
 const groupings: readonly ColumnGrouping[] = [{ kind: 'site-phase' }, { kind: 'speaker-role' }, { kind: 'document-kind' }];
+
+describe('the per-document table, summed', () => {
+  it('gives every document grouping and filter the figures counted from the codings', async () => {
+    const { synthesizeStudy } = await import('#shared/synth/synthesize-study');
+    const { defaultCasesChange } = await import('#shared/ratings/cases');
+    const { applyChange } = await import('#shared/model/change');
+    const { seededRandom: random, seededUuidGenerator: ids } = await import('#shared/model/ids');
+    const synth = synthesizeStudy({ documents: 8, wordsPerDocument: 400, codes: 20, codings: 300, coders: 2, seed: 3 });
+    const studies = [study.snapshot, synth].map((snapshot) => {
+      const withCases = applyChange(snapshot, defaultCasesChange(snapshot, 'site-phase', ids(random(1)), '2026-01-01T00:00:00.000Z', null));
+      return { snapshot: withCases, index: buildProjectIndex(withCases) };
+    });
+    const groupings: ColumnGrouping[] = [
+      { kind: 'all' },
+      { kind: 'site' },
+      { kind: 'phase' },
+      { kind: 'site-phase' },
+      { kind: 'phase-site' },
+      { kind: 'document-kind' },
+      { kind: 'document-attribute', key: 'district' },
+      { kind: 'case' },
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...studies),
+        fc.constantFrom(...groupings),
+        fc.subarray(['moderator', 'participant', 'unknown'] as const),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        ({ snapshot, index: source }, grouping, speakerRoles, oneCoder, oneSite, transcripts) => {
+          const filter = {
+            ...NO_FILTER,
+            speakerRoles,
+            coderIds: oneCoder ? [snapshot.coders[0]?.id ?? ''] : [],
+            siteIds: oneSite ? [snapshot.sites[0]?.id ?? ''] : [],
+            kinds: transcripts ? (['transcript'] as const) : [],
+          };
+          const query = { grouping, filter };
+          const summed = computeCodeMatrix(source, snapshot, query);
+          const counted = computeFromCodings(source, snapshot, query);
+          expect(summed.columns).toEqual(counted.columns);
+          expect(summed.rows.map((r) => [r.code.id, r.cells, r.totalPassages])).toEqual(counted.rows.map((r) => [r.code.id, r.cells, r.totalPassages]));
+          expect(summed.filterLabel).toBe(counted.filterLabel);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
 
 describe('matrix invariants', () => {
   it('a parent counts at most its own and its children’s passages, and covers at least what each child covers', () => {

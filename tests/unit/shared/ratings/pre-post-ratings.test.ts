@@ -54,8 +54,8 @@ describe('pre -> post ratings', () => {
     // KA post is not rated yet: counted as M, so the change is not comparable.
     expect(ka.rows.map((r) => [r.values, r.changes])).toEqual([
       [[1, undefined], ['not comparable']],
-      [[undefined, undefined], ['same']],
-      [[undefined, undefined], ['same']],
+      [[undefined, undefined], ['not rated']],
+      [[undefined, undefined], ['not rated']],
     ]);
   });
 
