@@ -1,6 +1,6 @@
 /**
  * `tessera matrix PROJECT.tessera --rows codes --cols site,phase --count codings|documents|speakers|coverage
- * [--coder ...] [--csv]`: the code x groups matrix of the Compare view, computed by the same code.
+ * [--coder ...] [--csv | --docx OUT.docx]`: the code x groups matrix of the Compare view, computed by the same code.
  */
 import { decodeProjectFile } from '#shared/project-file/project-file';
 import { NO_FILTER, type SegmentFilter } from '#shared/coding/segment-filter';
@@ -20,6 +20,8 @@ export function groupingFromCols(cols: string): ColumnGrouping {
     'phase,site': { kind: 'phase-site' },
     kind: { kind: 'document-kind' },
     role: { kind: 'speaker-role' },
+    case: { kind: 'case' },
+    cases: { kind: 'case' },
   };
   const found = simple[value];
   if (found) return found;
@@ -27,7 +29,7 @@ export function groupingFromCols(cols: string): ColumnGrouping {
   if (attribute?.[1]) return { kind: 'document-attribute', key: attribute[1] };
   const speaker = /^speaker=(.+)$/.exec(value);
   if (speaker?.[1]) return { kind: 'speaker-attribute', key: speaker[1] };
-  throw new UsageError(`--cols is one of site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY or all, not "${cols}".`);
+  throw new UsageError(`--cols is one of site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY, case or all, not "${cols}".`);
 }
 
 function codersFrom(raw: string, coders: readonly Coder[]): string[] {
@@ -65,13 +67,15 @@ export const matrixVerb: VerbDefinition = {
       type: 'string',
       placeholder: 'GROUPS',
       required: true,
-      description: 'The columns: site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY or all.',
+      description: 'The columns: site, phase, site,phase, phase,site, kind, role, attribute=KEY, speaker=KEY, case (the project’s cases) or all.',
     },
     count: { type: 'string', placeholder: 'MEASURE', required: true, description: `What a cell shows: ${MEASURES.join(', ')}.` },
     coder: { type: 'string', placeholder: 'CODERS', description: 'Only these coders’ codings (initials, names or ids, comma-separated).' },
     role: { type: 'string', placeholder: 'ROLES', description: `Only these speaker roles (${ROLES.join(', ')}), comma-separated.` },
     kind: { type: 'string', placeholder: 'KINDS', description: `Only these document kinds (${KINDS.join(', ')}), comma-separated.` },
     csv: { type: 'boolean', description: 'Print CSV: a header row (code, then the column labels), then a row per code.' },
+    docx: { type: 'string', placeholder: 'OUT.docx', description: 'Write the matrix as a Word table with its column sizes, filter and method.' },
+    force: { type: 'boolean', description: 'Replace the --docx file if it exists.' },
   },
   async run({ positionals, values }, io) {
     if (values.rows !== undefined && values.rows !== 'codes') throw new UsageError(`--rows is codes, not "${String(values.rows)}".`);
@@ -92,6 +96,14 @@ export const matrixVerb: VerbDefinition = {
       kinds: listOption(values.kind, KINDS, 'kind'),
     };
     const matrix = computeCodeMatrix(buildProjectIndex(snapshot), snapshot, { grouping, filter });
+    if (typeof values.docx === 'string') {
+      if (values.csv) throw new UsageError('Give --csv or --docx, not both.');
+      const { codeMatrixDocx } = await import('#shared/export/compare-docx');
+      const title = `${snapshot.project.name}: ${MEASURE_LABELS[measure].toLowerCase()} by ${matrix.groupingLabel}`;
+      await io.writeFile(values.docx, await codeMatrixDocx(matrix, measure, { title, subtitle: 'Exported from Tessera.' }), { overwrite: values.force === true });
+      io.out(`Wrote ${values.docx}: ${matrix.rows.length} codes x ${matrix.columns.length} columns.\n`);
+      return EXIT.ok;
+    }
     if (values.csv) {
       io.out(codeMatrixCsv(matrix, measure));
       return EXIT.ok;

@@ -1,9 +1,12 @@
 /**
- * `tessera ratings PROJECT.tessera [--csv]`: the construct x case rating matrix of the Ratings view, with each
- * construct's distinguishing label and the rule in force written under it, computed by the same code.
+ * `tessera ratings PROJECT.tessera [--csv | --docx OUT.docx]`: the construct x case rating matrix of the Ratings view, with each
+ * construct's distinguishing label and the rule in force written under it, computed by the same code. The rule is
+ * the project's (Compare > Ratings > Change the rule); the rule options override parts of it for this print only,
+ * and what is printed under the matrix is the rule actually applied.
  */
 import { decodeProjectFile } from '#shared/project-file/project-file';
-import { DEFAULT_DISTINGUISHING_RULE, type DistinguishingRule } from '#shared/ratings/distinguishing-constructs';
+import type { DistinguishingRule } from '#shared/ratings/distinguishing-constructs';
+import { projectDistinguishingRule } from '#shared/ratings/distinguishing-rule-setting';
 import { EXIT, UsageError, type VerbDefinition } from '../verb.ts';
 
 function gapOption(raw: unknown, name: string, fallback: number): number {
@@ -19,29 +22,40 @@ export const ratingsVerb: VerbDefinition = {
   summary: 'Print the CFIR construct x case rating matrix with each construct’s distinguishing label.',
   positionals: ['PROJECT.tessera'],
   options: {
-    high: { type: 'string', placeholder: 'OUTCOME', description: `The implementation outcome of the cases that did well (default "${DEFAULT_DISTINGUISHING_RULE.highOutcome}").` },
-    low: { type: 'string', placeholder: 'OUTCOME', description: `The outcome of the cases that did not (default "${DEFAULT_DISTINGUISHING_RULE.lowOutcome}").` },
-    'strong-gap': { type: 'string', placeholder: 'N', description: `Least mean gap for strongly distinguishing (default ${DEFAULT_DISTINGUISHING_RULE.strongGap}).` },
-    'weak-gap': { type: 'string', placeholder: 'N', description: `Least mean gap for weakly distinguishing (default ${DEFAULT_DISTINGUISHING_RULE.weakGap}).` },
-    'mixed-as-zero': { type: 'boolean', description: 'Count X (mixed) as 0 instead of leaving it out like M.' },
+    high: { type: 'string', placeholder: 'OUTCOME', description: 'Instead of the project’s rule: the implementation outcome of the cases that did well.' },
+    low: { type: 'string', placeholder: 'OUTCOME', description: 'Instead of the project’s rule: the outcome of the cases that did not.' },
+    'strong-gap': { type: 'string', placeholder: 'N', description: 'Instead of the project’s rule: the least mean gap for strongly distinguishing.' },
+    'weak-gap': { type: 'string', placeholder: 'N', description: 'Instead of the project’s rule: the least mean gap for weakly distinguishing.' },
+    'mixed-as-zero': { type: 'boolean', description: 'Instead of the project’s rule: count X (mixed) as 0 rather than leaving it out like M.' },
     csv: { type: 'boolean', description: 'Print CSV: construct, the cases, pattern; then the rule in force.' },
+    docx: { type: 'string', placeholder: 'OUT.docx', description: 'Write the matrix as a Word table (the layout CFIR papers print) with the legend and the rule in force.' },
+    force: { type: 'boolean', description: 'Replace the --docx file if it exists.' },
   },
   async run({ positionals, values }, io) {
+    const { snapshot } = await decodeProjectFile(await io.readFile(positionals[0] as string));
+    const projectRule = projectDistinguishingRule(snapshot.project);
     const rule: DistinguishingRule = {
-      ...DEFAULT_DISTINGUISHING_RULE,
-      highOutcome: typeof values.high === 'string' ? values.high : DEFAULT_DISTINGUISHING_RULE.highOutcome,
-      lowOutcome: typeof values.low === 'string' ? values.low : DEFAULT_DISTINGUISHING_RULE.lowOutcome,
-      strongGap: gapOption(values['strong-gap'], 'strong-gap', DEFAULT_DISTINGUISHING_RULE.strongGap),
-      weakGap: gapOption(values['weak-gap'], 'weak-gap', DEFAULT_DISTINGUISHING_RULE.weakGap),
-      mixed: values['mixed-as-zero'] ? 'as-zero' : 'exclude',
+      ...projectRule,
+      highOutcome: typeof values.high === 'string' ? values.high : projectRule.highOutcome,
+      lowOutcome: typeof values.low === 'string' ? values.low : projectRule.lowOutcome,
+      strongGap: gapOption(values['strong-gap'], 'strong-gap', projectRule.strongGap),
+      weakGap: gapOption(values['weak-gap'], 'weak-gap', projectRule.weakGap),
+      mixed: values['mixed-as-zero'] ? 'as-zero' : projectRule.mixed,
     };
     const [{ computeRatingMatrix, ratingMatrixCsv, caseOutcome }, { DISTINGUISHING_LABELS, RATING_LEGEND, ratingLabel }, { ratingOnScale }] = await Promise.all([
       import('#shared/ratings/rating-matrix'),
       import('#shared/ratings/distinguishing-constructs'),
       import('#shared/ratings/rating-edits'),
     ]);
-    const { snapshot } = await decodeProjectFile(await io.readFile(positionals[0] as string));
     const matrix = computeRatingMatrix(snapshot, rule);
+    if (typeof values.docx === 'string') {
+      if (values.csv) throw new UsageError('Give --csv or --docx, not both.');
+      const { ratingMatrixDocx } = await import('#shared/export/compare-docx');
+      const bytes = await ratingMatrixDocx(matrix, { title: `${snapshot.project.name}: CFIR construct ratings by case`, subtitle: `Exported from Tessera: ${matrix.cases.length} cases, ${matrix.rows.length} constructs.` });
+      await io.writeFile(values.docx, bytes, { overwrite: values.force === true });
+      io.out(`Wrote ${values.docx}: ${matrix.rows.length} constructs x ${matrix.cases.length} cases, with the legend and the rule in force.\n`);
+      return EXIT.ok;
+    }
     if (values.csv) {
       io.out(ratingMatrixCsv(matrix));
       return EXIT.ok;

@@ -13,7 +13,7 @@ import { codingsOfCode } from '../index/project-index.ts';
 import { treeOrder } from '../codebook/code-tree.ts';
 import { retrieveSegments, type RetrievedSegment } from '../coding/retrieve-segments.ts';
 import { describeFilter, documentPasses, filtersSpeakers, speakerAt, speakerPasses, type SegmentFilter } from '../coding/segment-filter.ts';
-import { columnKeyOf, columnTexts, columnsFor, describeGrouping, isSpeakerGrouping, type ColumnGroup, type ColumnGrouping, type StudyDesign } from './groupings.ts';
+import { columnKeysOf, columnTexts, columnsFor, describeGrouping, isSpeakerGrouping, type ColumnGroup, type ColumnGrouping, type StudyDesign } from './groupings.ts';
 import { overlapLength, unionOfIntervals, type Interval } from './intervals.ts';
 
 /** What a cell shows. */
@@ -42,7 +42,8 @@ export function isCountMeasure(measure: MatrixMeasure): boolean {
 export const MATRIX_METHOD =
   'Passages: within each document and column, the codings of a code and of every code under it are merged where ' +
   'they overlap, so a passage coded twice (by a parent and its child, or by two coders) counts once. A coding ' +
-  'belongs to the column of its document, or, for speaker columns, of the speaker of the paragraph it starts in. ' +
+  'belongs to the column of its document, or, for speaker columns, of the speaker of the paragraph it starts in; ' +
+  'for case columns, to every case that holds its document (cases may share documents). ' +
   'Documents: documents with at least one such passage. Speakers: distinct speakers of the paragraphs those ' +
   'passages start in. Share of text coded: code points of the merged passages within the column’s utterances ' +
   '(speaker labels excluded), divided by all code points of those utterances. Per 1,000 words: passages per ' +
@@ -108,29 +109,39 @@ export interface CodeMatrix {
 /** What the matrix reads of the project index. */
 export type MatrixSource = Pick<ProjectIndex, 'codeById' | 'childCodes' | 'documentById' | 'codingsByCode' | 'coderById'>;
 
-/** Decides the column of each coding (or -1 when the filter drops it), caching per document what can be cached. */
+/**
+ * Decides the columns of each coding (none when the filter drops it; several only under the case grouping, where
+ * cases can share documents), caching per document what can be cached.
+ */
 function codingColumns(source: MatrixSource, design: StudyDesign, grouping: ColumnGrouping, filter: SegmentFilter, columns: readonly ColumnGroup[]) {
   const indexOf = new Map(columns.map((c, i) => [c.key, i]));
-  const documentColumn = new Map<Uuid, number>();
-  const columnOfDocument = (document: TesseraDocument): number => {
-    let column = documentColumn.get(document.id);
-    if (column === undefined) {
-      column = documentPasses(filter, document) ? (isSpeakerGrouping(grouping) ? -2 : (indexOf.get(columnKeyOf(grouping, design, document, null)) ?? -1)) : -1;
-      documentColumn.set(document.id, column);
+  const bySpeakerColumn = isSpeakerGrouping(grouping);
+  const documentColumns = new Map<Uuid, readonly number[] | null>();
+  const speakerColumns = new Map<string, readonly number[]>();
+  const columnsOfDocument = (document: TesseraDocument): readonly number[] | null => {
+    let found = documentColumns.get(document.id);
+    if (found === undefined) {
+      found = !documentPasses(filter, document) ? [] : bySpeakerColumn ? null : columnKeysOf(grouping, design, document, null).flatMap((key) => indexOf.get(key) ?? []);
+      documentColumns.set(document.id, found);
     }
-    return column;
+    return found;
   };
-  return (coding: Coding): { column: number; document: TesseraDocument; speaker: Speaker | null } | null => {
+  return (coding: Coding): { columns: readonly number[]; document: TesseraDocument; speaker: Speaker | null } | null => {
     if (filter.coderIds.length && (coding.createdBy === null || !filter.coderIds.includes(coding.createdBy))) return null;
     const document = source.documentById.get(coding.documentId);
     if (!document) return null;
-    let column = columnOfDocument(document);
-    if (column === -1) return null;
+    let columns = columnsOfDocument(document);
+    if (columns !== null && columns.length === 0) return null;
     // Every coding's speaker is looked up (the speakers measure counts them), once per coding record.
     const speaker = speakerOfCoding(document, coding);
     if (filtersSpeakers(filter) && !speakerPasses(filter, speaker)) return null;
-    if (column === -2) column = indexOf.get(columnKeyOf(grouping, design, document, speaker)) ?? -1;
-    return column < 0 ? null : { column, document, speaker };
+    if (columns === null) {
+      const key = columnKeysOf(grouping, design, document, speaker)[0] ?? '';
+      let cached = speakerColumns.get(key);
+      if (!cached) speakerColumns.set(key, (cached = indexOf.has(key) ? [indexOf.get(key) as number] : []));
+      columns = cached;
+    }
+    return columns.length === 0 ? null : { columns, document, speaker };
   };
 }
 
@@ -210,10 +221,96 @@ function rowCodes(source: MatrixSource, query: MatrixQuery) {
 }
 
 /**
- * Computes the matrix from the project index: each code's own codings are sorted into columns once, and each parent
- * merges its children's passages with its own, so the whole tree costs about one pass over the codings per level.
+ * Computes the matrix from the project index.
+ *
+ * Every figure of a document grouping is a sum over documents (passages are merged within a document, never across
+ * documents; speakers are a document's own), so for those groupings the matrix is the per-document table, made once
+ * for the filter's coder and speaker parts and kept, summed into the grouping's columns: a grouping change, or a
+ * site, phase or kind filter, costs a pass over (code, document) figures instead of over the codings. Speaker
+ * groupings split documents, so they are computed from the codings each time.
  */
 export function computeCodeMatrix(source: MatrixSource, design: StudyDesign, query: MatrixQuery): CodeMatrix {
+  if (isSpeakerGrouping(query.grouping) || query.grouping.kind === 'document') return computeFromCodings(source, design, query);
+  const perDocument = perDocumentMatrix(source, design, query);
+  return sumDocumentColumns(source, design, query, perDocument);
+}
+
+/**
+ * The per-document table last made for each state of the codings (the index replaces its codings-by-code map on
+ * every change to the codings), with the documents and codes and the query parts it was made for. A change that
+ * touches none of them (a memo, a case, a rating) keeps the table.
+ */
+const perDocumentTables = new WeakMap<
+  MatrixSource['codingsByCode'],
+  { readonly key: string; readonly documentById: MatrixSource['documentById']; readonly codeById: MatrixSource['codeById']; readonly matrix: CodeMatrix }
+>();
+
+/** The per-document table for a query's coder and speaker filter, hidden codes and roots (kept for the next call). */
+function perDocumentMatrix(source: MatrixSource, design: StudyDesign, query: MatrixQuery): CodeMatrix {
+  const { coderIds, speakerRoles, speakerAttribute } = query.filter;
+  const key = JSON.stringify([coderIds, speakerRoles, speakerAttribute, query.includeHidden === true, query.rootCodeIds ?? null]);
+  const kept = perDocumentTables.get(source.codingsByCode);
+  if (kept?.key === key && kept.documentById === source.documentById && kept.codeById === source.codeById) return kept.matrix;
+  const filter: SegmentFilter = { ...query.filter, siteIds: [], phaseIds: [], kinds: [] };
+  const matrix = computeFromCodings(source, design, { ...query, grouping: { kind: 'document' }, filter });
+  perDocumentTables.set(source.codingsByCode, { key, documentById: source.documentById, codeById: source.codeById, matrix });
+  return matrix;
+}
+
+/** Sums the per-document table into the columns of a document grouping, keeping the documents the filter keeps. */
+function sumDocumentColumns(source: MatrixSource, design: StudyDesign, query: MatrixQuery, perDocument: CodeMatrix): CodeMatrix {
+  const { grouping, filter } = query;
+  const documents = [...source.documentById.values()];
+  const groups = columnsFor(grouping, design, documents, filter);
+  const indexOf = new Map(groups.map((g, i) => [g.key, i]));
+  // The grouping's columns of each per-document column (none for a document the filter drops).
+  const targets = perDocument.columns.map((column) => {
+    const document = source.documentById.get(column.key);
+    if (!document || !documentPasses(filter, document)) return [];
+    return columnKeysOf(grouping, design, document, null).flatMap((k) => indexOf.get(k) ?? []);
+  });
+  const sizes = groups.map(() => ({ documents: 0, words: 0, codePoints: 0, passages: 0, codedCodePoints: 0 }));
+  perDocument.columns.forEach((column, d) => {
+    for (const target of targets[d] ?? []) {
+      const size = sizes[target] as (typeof sizes)[number];
+      size.documents += column.documents;
+      size.words += column.words;
+      size.codePoints += column.codePoints;
+      size.passages += column.passages;
+      size.codedCodePoints += column.codedCodePoints;
+    }
+  });
+  const rows = perDocument.rows.map((row) => {
+    const sums = groups.map(() => ({ passages: 0, documents: 0, speakers: 0, coveredCodePoints: 0 }));
+    row.cells.forEach((cell, d) => {
+      if (cell.passages === 0) return;
+      for (const target of targets[d] ?? []) {
+        const sum = sums[target] as (typeof sums)[number];
+        sum.passages += cell.passages;
+        sum.documents += cell.documents;
+        sum.speakers += cell.speakers;
+        sum.coveredCodePoints += cell.coveredCodePoints;
+      }
+    });
+    return { ...row, cells: sums, totalPassages: sums.reduce((total, cell) => total + cell.passages, 0) };
+  });
+  return {
+    grouping,
+    groupingLabel: describeGrouping(grouping),
+    filter,
+    filterLabel: describeFilter(filter, design, [...source.coderById.values()]),
+    columns: groups.map((group, i) => ({ ...group, ...(sizes[i] as (typeof sizes)[number]) })),
+    rows,
+    method: MATRIX_METHOD,
+  };
+}
+
+/**
+ * Computes the matrix from the codings: each code's own codings are sorted into columns once, and each parent
+ * merges its children's passages with its own, so the whole tree costs about one pass over the codings per level.
+ * Exported for the test that checks the sums of the per-document table against it.
+ */
+export function computeFromCodings(source: MatrixSource, design: StudyDesign, query: MatrixQuery): CodeMatrix {
   const { grouping, filter } = query;
   const documents = [...source.documentById.values()];
   const groups = columnsFor(grouping, design, documents, filter);
@@ -239,8 +336,10 @@ export function computeCodeMatrix(source: MatrixSource, design: StudyDesign, que
     for (const coding of codingsOfCode(source, code.id)) {
       const place = columnOf(coding);
       if (!place) continue;
-      addInterval(usage, place.column, coding.documentId, { start: coding.start, end: coding.end });
-      if (place.speaker) addSpeakers(usage, place.column, [place.speaker]);
+      for (const column of place.columns) {
+        addInterval(usage, column, coding.documentId, { start: coding.start, end: coding.end });
+        if (place.speaker) addSpeakers(usage, column, [place.speaker]);
+      }
     }
     for (const child of children.get(code.id) ?? []) {
       const childUsage = usageOf.get(child.id);
@@ -354,5 +453,5 @@ export function cellPassages(
   columnKey: string,
 ): readonly RetrievedSegment[] {
   const segments = retrieveSegments(source, design, { codeIds: subtreeCodeIds(matrix, codeId), filter: matrix.filter, order: 'site-phase' });
-  return segments.filter((s) => columnKeyOf(matrix.grouping, design, s.document, s.speaker) === columnKey);
+  return segments.filter((s) => columnKeysOf(matrix.grouping, design, s.document, s.speaker).includes(columnKey));
 }

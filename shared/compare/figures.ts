@@ -30,6 +30,19 @@ export function needsLightText(fill: string): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.179;
 }
 
+/** A fill ("rgb(r, g, b)" as d3's schemes give it, or "#rrggbb") as six hex digits, as Word's shading takes it. */
+export function hexColour(fill: string): string {
+  const hex = /^#([0-9a-f]{6})$/i.exec(fill);
+  if (hex?.[1]) return hex[1].toUpperCase();
+  const rgb = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(fill);
+  if (!rgb) throw new Error(`Not a colour: ${fill}`);
+  return rgb
+    .slice(1, 4)
+    .map((v) => Number(v).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+}
+
 const FONT = "font-family=\"'Helvetica Neue', Helvetica, Arial, sans-serif\"";
 const CHAR_WIDTH = 6.4;
 

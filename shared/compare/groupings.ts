@@ -1,13 +1,15 @@
 /**
  * The columns of a compare matrix: groupings of the study's text by site, phase, site x phase, phase x site,
- * document kind, a document attribute, a speaker role or a speaker attribute.
+ * document kind, a document attribute, a speaker role, a speaker attribute or the project's cases.
  *
- * A document grouping puts each document in one column. A speaker grouping puts each paragraph in the column of its
+ * A document grouping puts each document in one column, except cases: a document is in the column of every case
+ * that holds it (a hand-made case may share documents with another), so case columns can overlap. A speaker grouping puts each paragraph in the column of its
  * speaker, so a column's text is the paragraphs those speakers said, and a coding belongs to the column of the
  * speaker where it starts (as retrieval's speaker filter decides). Every column states the text it holds: its
  * documents, its words and its code points (of the utterances: speaker labels such as "P3:" are not what was said).
  */
-import type { DocumentKind, Paragraph, Phase, Site, Speaker, SpeakerRole, TesseraDocument, Uuid } from '../model/types.ts';
+import type { Case, DocumentKind, Paragraph, Phase, Site, Speaker, SpeakerRole, TesseraDocument, Uuid } from '../model/types.ts';
+import { caseHasDocument, casesInOrder } from '../ratings/cases.ts';
 import { documentSlice } from '../index/text-maps.ts';
 import { wordsOf } from '../search/word-index.ts';
 import { documentPasses, filtersSpeakers, speakerPasses, type SegmentFilter } from '../coding/segment-filter.ts';
@@ -17,6 +19,8 @@ import type { Interval } from './intervals.ts';
 export interface StudyDesign {
   readonly sites: readonly Site[];
   readonly phases: readonly Phase[];
+  /** The project's cases (needed only by the case grouping). */
+  readonly cases?: readonly Case[];
 }
 
 /** How documents (or their speakers' paragraphs) are grouped into columns. */
@@ -29,7 +33,10 @@ export type ColumnGrouping =
   | { readonly kind: 'document-kind' }
   | { readonly kind: 'document-attribute'; readonly key: string }
   | { readonly kind: 'speaker-role' }
-  | { readonly kind: 'speaker-attribute'; readonly key: string };
+  | { readonly kind: 'speaker-attribute'; readonly key: string }
+  | { readonly kind: 'case' }
+  /** Each document its own column (the matrix's per-document table, which the other document groupings sum). */
+  | { readonly kind: 'document' };
 
 /** One column: a stable key and the label printed over it ("BU pre"). */
 export interface ColumnGroup {
@@ -58,6 +65,10 @@ export function describeGrouping(grouping: ColumnGrouping): string {
       return 'speaker role';
     case 'speaker-attribute':
       return `speaker attribute "${grouping.key}"`;
+    case 'case':
+      return 'case';
+    case 'document':
+      return 'document';
   }
 }
 
@@ -99,9 +110,17 @@ function documentKey(grouping: ColumnGrouping, design: StudyDesign, document: Te
       return document.kind;
     case 'document-attribute':
       return document.attributes.extra[grouping.key] || NONE;
+    case 'document':
+      return document.id;
     default:
       return NONE;
   }
+}
+
+/** The column keys of a document under a document grouping: its one key, or the ids of the cases that hold it. */
+function documentKeys(grouping: ColumnGrouping, design: StudyDesign, document: TesseraDocument): readonly string[] {
+  if (grouping.kind === 'case') return (design.cases ?? []).filter((c) => caseHasDocument(c.scope, document)).map((c) => c.id);
+  return [documentKey(grouping, design, document)];
 }
 
 /** The column key of a speaker (null: a paragraph without one) under a speaker grouping. */
@@ -116,10 +135,11 @@ function speakerOf(document: TesseraDocument, paragraph: Paragraph): Speaker | n
 }
 
 /**
- * The column key of a coding: of its document, or of the speaker where it starts (`speaker`, as retrieval finds it).
+ * The column keys of a coding: of its document (the cases that hold it, under the case grouping), or of the speaker
+ * where it starts (`speaker`, as retrieval finds it).
  */
-export function columnKeyOf(grouping: ColumnGrouping, design: StudyDesign, document: TesseraDocument, speaker: Speaker | null): string {
-  return isSpeakerGrouping(grouping) ? speakerKey(grouping, speaker) : documentKey(grouping, design, document);
+export function columnKeysOf(grouping: ColumnGrouping, design: StudyDesign, document: TesseraDocument, speaker: Speaker | null): readonly string[] {
+  return isSpeakerGrouping(grouping) ? [speakerKey(grouping, speaker)] : documentKeys(grouping, design, document);
 }
 
 /**
@@ -140,6 +160,11 @@ export function columnsFor(grouping: ColumnGrouping, design: StudyDesign, docume
   switch (grouping.kind) {
     case 'all':
       return [{ key: NONE, label: 'All documents' }];
+    case 'document':
+      return kept.map((d) => ({ key: d.id, label: d.name }));
+    case 'case':
+      // Every case is a column, in the cases' order, even one the filter leaves empty.
+      return casesInOrder(design.cases ?? []).map((c) => ({ key: c.id, label: c.name }));
     case 'site':
       return siteColumns;
     case 'phase':
@@ -223,24 +248,27 @@ export function columnTexts(
   const bySpeaker = filtersSpeakers(filter);
   for (const document of documents) {
     if (!documentPasses(filter, document)) continue;
-    const documentColumn = isSpeakerGrouping(grouping) ? -1 : (indexOf.get(documentKey(grouping, design, document)) ?? -1);
-    if (!isSpeakerGrouping(grouping) && documentColumn < 0) continue;
+    const bySpeakerColumn = isSpeakerGrouping(grouping);
+    const documentColumns = bySpeakerColumn ? [] : documentKeys(grouping, design, document).flatMap((key) => indexOf.get(key) ?? []);
+    if (!bySpeakerColumn && documentColumns.length === 0) continue;
     const words = paragraphWordCounts(document);
     document.paragraphs.forEach((paragraph, i) => {
-      const speaker = bySpeaker || documentColumn < 0 ? speakerOf(document, paragraph) : null;
+      const speaker = bySpeaker || bySpeakerColumn ? speakerOf(document, paragraph) : null;
       if (bySpeaker && !speakerPasses(filter, speaker)) return;
-      const column = documentColumn >= 0 ? documentColumn : (indexOf.get(speakerKey(grouping, speaker)) ?? -1);
-      const text = texts[column];
-      if (!text) return;
-      const start = Math.max(paragraph.start, paragraph.utteranceStart);
-      let ranges = text.ranges.get(document.id);
-      if (!ranges) {
-        text.ranges.set(document.id, (ranges = []));
-        text.documents++;
+      const columns = bySpeakerColumn ? [indexOf.get(speakerKey(grouping, speaker)) ?? -1] : documentColumns;
+      for (const column of columns) {
+        const text = texts[column];
+        if (!text) continue;
+        const start = Math.max(paragraph.start, paragraph.utteranceStart);
+        let ranges = text.ranges.get(document.id);
+        if (!ranges) {
+          text.ranges.set(document.id, (ranges = []));
+          text.documents++;
+        }
+        if (paragraph.end > start) ranges.push({ start, end: paragraph.end });
+        text.codePoints += Math.max(0, paragraph.end - start);
+        text.words += words[i] ?? 0;
       }
-      if (paragraph.end > start) ranges.push({ start, end: paragraph.end });
-      text.codePoints += Math.max(0, paragraph.end - start);
-      text.words += words[i] ?? 0;
     });
   }
   return texts;

@@ -100,6 +100,23 @@ export const documentGroupSchema = z.strictObject({
   documentIds: z.array(uuid),
 });
 
+/** The largest mean gap a rule can ask for: ratings run from -2 to +2. */
+export const MAX_RATING_GAP = 4;
+
+/** Schema of the project's distinguishing-construct rule; its messages are shown to the user who edits the rule. */
+export const distinguishingRuleSchema = z
+  .strictObject({
+    highOutcome: z.string().trim().min(1, { message: 'Name the outcome of the cases that did well.' }).max(SCHEMA_LIMITS.name),
+    lowOutcome: z.string().trim().min(1, { message: 'Name the outcome of the cases that did not.' }).max(SCHEMA_LIMITS.name),
+    mixed: z.enum(['exclude', 'as-zero']),
+    minRatedShare: z.number().min(0, { message: 'The share of cases rated is from 0% to 100%.' }).max(1, { message: 'The share of cases rated is from 0% to 100%.' }),
+    strongGap: z.number().gt(0, { message: 'The gap for strongly distinguishing is above 0.' }).max(MAX_RATING_GAP, { message: `The gap for strongly distinguishing is at most ${MAX_RATING_GAP}.` }),
+    strongNeedsSeparation: z.boolean(),
+    weakGap: z.number().gt(0, { message: 'The gap for weakly distinguishing is above 0.' }).max(MAX_RATING_GAP, { message: `The gap for weakly distinguishing is at most ${MAX_RATING_GAP}.` }),
+  })
+  .refine((rule) => rule.highOutcome !== rule.lowOutcome, { message: 'The two outcome groups need different names.', path: ['lowOutcome'] })
+  .refine((rule) => rule.weakGap <= rule.strongGap, { message: 'The gap for weakly distinguishing cannot exceed the gap for strongly distinguishing.', path: ['weakGap'] });
+
 /** Schema of a Project record. */
 export const projectSchema = z.strictObject({
   id: uuid,
@@ -107,6 +124,8 @@ export const projectSchema = z.strictObject({
   name,
   description: longText,
   codebooks: z.array(z.enum(['cfir-2.0', 'cfir-2009', 'ibrahim-2019', 'mirbahaeddin-2022'])),
+  // Optional: files and stores from before the setting have none and read as the default rule.
+  distinguishingRule: distinguishingRuleSchema.optional(),
 });
 
 /** Schema of a Coder. */

@@ -112,14 +112,40 @@ export interface Tombstone extends ProjectRecord {
 export type CodebookId = 'cfir-2.0' | 'cfir-2009' | 'ibrahim-2019' | 'mirbahaeddin-2022';
 
 /**
- * The project: its name and the codebooks it codes with. The study design (sites, phases, groups, cases) is made of
- * records of its own, so this record changes only when the project itself does.
+ * The project's rule for labelling CFIR constructs as distinguishing high- from low-implementation cases
+ * (shared/ratings/distinguishing-constructs.ts applies it). Outcome groups are the cases' implementation outcomes.
+ */
+export interface DistinguishingRule {
+  /** The outcome of the cases that implemented well, e.g. "high". */
+  readonly highOutcome: string;
+  /** The outcome of the cases that did not, e.g. "low". */
+  readonly lowOutcome: string;
+  /** How X (mixed) counts: left out like M, or as 0 (as DL13's Table 2 folds balanced influences into 0). */
+  readonly mixed: 'exclude' | 'as-zero';
+  /** The least share (0..1) of each group's cases that must be rated (not M) for a label other than insufficient data. */
+  readonly minRatedShare: number;
+  /** Strongly distinguishing: the high cases' mean rating exceeds the low cases' by at least this much... */
+  readonly strongGap: number;
+  /** ...and, when set, every rated high case is rated above every rated low case (no overlap). */
+  readonly strongNeedsSeparation: boolean;
+  /** Weakly distinguishing: the same direction with a mean gap of at least this much. */
+  readonly weakGap: number;
+}
+
+/**
+ * The project: its name, the codebooks it codes with and its analysis settings. The study design (sites, phases,
+ * groups, cases) is made of records of its own, so this record changes only when the project itself does.
  */
 export interface Project extends Stamps {
   readonly id: Uuid;
   readonly name: string;
   readonly description: string;
   readonly codebooks: readonly CodebookId[];
+  /**
+   * The rule that labels distinguishing constructs. Absent in projects that never set one (and in files saved before
+   * the setting existed): those use DEFAULT_DISTINGUISHING_RULE, read through `projectDistinguishingRule`.
+   */
+  readonly distinguishingRule?: DistinguishingRule;
 }
 
 /** A person who codes. Codings and memos name their coder, which is what inter-coder comparison works on. */

@@ -8,6 +8,8 @@
  * Plain functions over plain inputs (ratings per case, the cases' outcome groups), so they serve the rating matrix
  * whatever record kinds the project model stores ratings in.
  */
+import type { DistinguishingRule } from '../model/types.ts';
+
 
 /** A construct's rating in a case: valence x strength from +2 to -2, X (mixed) or M (missing). */
 export type RatingValue = 2 | 1 | 0 | -1 | -2 | 'X' | 'M';
@@ -31,23 +33,8 @@ export const RATING_LEGEND: readonly { readonly value: RatingValue; readonly mea
   { value: 'M', meaning: 'missing: no data or too little to judge; left out of the cross-case comparison' },
 ];
 
-/** The project's rule for labelling constructs. Outcome groups are the cases' implementation outcomes. */
-export interface DistinguishingRule {
-  /** The outcome of the cases that implemented well, e.g. "high". */
-  readonly highOutcome: string;
-  /** The outcome of the cases that did not, e.g. "low". */
-  readonly lowOutcome: string;
-  /** How X (mixed) counts: left out like M, or as 0 (as DL13's Table 2 folds balanced influences into 0). */
-  readonly mixed: 'exclude' | 'as-zero';
-  /** The least share (0..1) of each group's cases that must be rated (not M) for a label other than insufficient data. */
-  readonly minRatedShare: number;
-  /** Strongly distinguishing: the high cases' mean rating exceeds the low cases' by at least this much... */
-  readonly strongGap: number;
-  /** ...and, when set, every rated high case is rated above every rated low case (no overlap). */
-  readonly strongNeedsSeparation: boolean;
-  /** Weakly distinguishing: the same direction with a mean gap of at least this much. */
-  readonly weakGap: number;
-}
+/** The project's rule for labelling constructs (stored on the project record; see types.ts). */
+export type { DistinguishingRule };
 
 /** A starting rule for a new project (the user changes it; nothing depends on these numbers). */
 export const DEFAULT_DISTINGUISHING_RULE: DistinguishingRule = {

@@ -16,6 +16,7 @@ import { buildProjectIndex } from '#shared/index/project-index';
 import { NO_FILTER } from '#shared/coding/segment-filter';
 import { computeCodeMatrix } from '#shared/compare/code-matrix';
 import type { ProjectSnapshot } from '#shared/model/types';
+import { wordTables } from '../unit/shared/export/word-reader.ts';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
 import { visible, WorkspacePage } from './page-models/workspace-page.ts';
 
@@ -131,6 +132,11 @@ describe('compare view', () => {
     const lines = csv.bytes.toString('utf8').trim().split('\n');
     expect(lines[0]).toBe(['code', ...snapshot.sites.flatMap((s) => snapshot.phases.map((p) => `${s.code} ${p.name}`))].join(','));
     expect(lines).toHaveLength(snapshot.codes.filter((c) => !c.isHidden).length + 1);
+    const word = await download(() => app.page.getByRole('group', { name: 'Export the heat map' }).getByRole('button', { name: 'Export Word' }).click());
+    expect(word.name).toMatch(/\.docx$/);
+    const table = wordTables(new Uint8Array(word.bytes))[0];
+    expect(table?.[0]?.map((c) => c.text.split('\n')[0])).toEqual(['Code', ...snapshot.sites.flatMap((s) => snapshot.phases.map((p) => `${s.code} ${p.name}`))]);
+    expect(table).toHaveLength(lines.length);
   });
 
   // axe-core checks every cell of four views: slow on a shared machine.

@@ -4,9 +4,9 @@
  * find all of it again after a reload and in the saved .tessera file. axe-core checks the matrix and the editor.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Download } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { decodeProjectFile } from '#shared/project-file/project-file';
 import { buildProjectIndex } from '#shared/index/project-index';
 import type { Code, ProjectSnapshot, Site } from '#shared/model/types';
 import { constructPassages } from '#shared/ratings/cases';
+import { wordParagraphs, wordTables } from '../unit/shared/export/word-reader.ts';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
 import { visible, WorkspacePage } from './page-models/workspace-page.ts';
 
@@ -75,6 +76,13 @@ async function openRatings(): Promise<void> {
   await visible(app.page.locator('#ratings-title'));
 }
 
+async function download(click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const pending: Promise<Download> = app.page.waitForEvent('download');
+  await click();
+  const file = await pending;
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
 const cell = (p: Planned) => app.page.getByRole('button', { name: new RegExp(`^${p.code.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in ${p.site.code}:`) });
 const editor = () => app.page.locator('.rating-editor');
 
@@ -94,7 +102,8 @@ describe('ratings', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
-  it('records three ratings with evidence, by keyboard', async () => {
+  // axe-core runs twice over every cell of the matrix: slow on a shared machine.
+  it('records three ratings with evidence, by keyboard', { timeout: 180_000 }, async () => {
     for (const p of planned) {
       await cell(p).focus();
       await app.page.keyboard.press('Enter');
@@ -129,10 +138,64 @@ describe('ratings', () => {
     await app.expectNoErrors();
   });
 
+  it('exports the rating matrix as CSV, Word and a print-resolution PNG, each with the rule in force', async () => {
+    const exports = app.page.getByRole('group', { name: 'Export the rating matrix' });
+    const csv = await download(() => exports.getByRole('button', { name: 'Export CSV' }).click());
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    const siteCodes = [...snapshot.sites].sort((a, b) => a.order - b.order).map((s) => s.code);
+    expect(lines[0]).toBe(['construct', ...siteCodes, 'pattern'].join(','));
+    for (const p of planned) expect(lines.some((line) => line.includes(`${p.code.name},`) && line.includes(p.value))).toBe(true);
+    expect(lines.at(-1)).toContain('Rule: Cases compared');
+    const word = await download(() => exports.getByRole('button', { name: 'Export Word' }).click());
+    const bytes = new Uint8Array(word.bytes);
+    expect(wordTables(bytes)[0]?.[0]?.map((c) => c.text.split('\n')[0])).toEqual(['Construct', ...siteCodes, 'Pattern']);
+    expect(wordParagraphs(bytes).some((para) => para.text.startsWith('Rule in force. Cases compared'))).toBe(true);
+    const png = await download(() => exports.getByRole('button', { name: 'Export PNG' }).click());
+    expect([...png.bytes.subarray(0, 4)]).toEqual([137, 80, 78, 71]);
+    writeFileSync(join(OUTPUT, 'ratings-matrix-export.png'), png.bytes);
+  });
+
+  it('changes the project’s rule for distinguishing constructs, undoably, and exports follow it', async () => {
+    await app.page.getByText('Change the rule').click();
+    const form = app.page.locator('.rule-editor form');
+    await visible(form);
+    expect(await seriousViolations()).toEqual([]);
+    await form.getByLabel('Mean gap for weakly distinguishing').fill('3');
+    await form.getByRole('button', { name: 'Apply rule' }).click();
+    expect(await form.getByRole('alert').innerText()).toContain('cannot exceed the gap for strongly distinguishing');
+    await form.getByLabel('Mean gap for strongly distinguishing').fill('3.5');
+    await form.getByLabel('X (mixed) ratings').selectOption('as-zero');
+    await form.getByRole('button', { name: 'Apply rule' }).click();
+    await expect.poll(() => app.page.locator('.rating-notes').innerText()).toContain('at least 3.5 above');
+    expect(await app.page.locator('.rating-notes').innerText()).toContain('X (mixed) counts as 0');
+    const csv = await download(() => app.page.getByRole('group', { name: 'Export the rating matrix' }).getByRole('button', { name: 'Export CSV' }).click());
+    expect(csv.bytes.toString('utf8')).toContain('at least 3.5 above');
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => app.page.locator('.rating-notes').innerText()).toContain('at least 2 above');
+    await app.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => app.page.locator('.rating-notes').innerText()).toContain('at least 3.5 above');
+    await expect.poll(() => app.page.locator('.save-status[data-saving]').count()).toBe(0);
+  });
+
+  it('puts a site’s ratings pre and post side by side with what changed, and exports them', async () => {
+    const section = app.page.locator('.pre-post-ratings');
+    await section.getByRole('button', { name: 'Make one case per site and phase' }).click();
+    await visible(section.locator('table'));
+    const site = [...snapshot.sites].sort((a, b) => a.order - b.order)[0] as Site;
+    const phases = [...snapshot.phases].sort((a, b) => a.order - b.order);
+    const headers = await section.locator('thead th').allInnerTexts();
+    expect(headers).toEqual(['Construct', ...phases.map((p) => `${site.code} ${p.name}`), ...phases.slice(1).map((p, i) => `${phases[i]?.name} → ${p.name}`)]);
+    const csv = await download(() => section.getByRole('button', { name: 'Export CSV' }).click());
+    expect(csv.bytes.toString('utf8').split('\n')[0]).toBe(['construct', ...phases.map((p) => `${site.code} ${p.name}`), ...phases.slice(1).map((p, i) => `change ${phases[i]?.name} -> ${p.name}`)].join(','));
+    expect(await seriousViolations()).toEqual([]);
+    await section.screenshot({ path: join(OUTPUT, 'ratings-pre-post.png') });
+  });
+
   it('finds the three ratings and their evidence after a reload, and in the saved file', async () => {
     await app.page.reload();
     await visible(app.page.locator('.workspace'));
     await openRatings();
+    expect(await app.page.locator('.rating-notes').innerText()).toContain('at least 3.5 above');
     for (const p of planned) {
       await expect.poll(() => cell(p).innerText()).toBe(p.value);
       await cell(p).click();
@@ -147,7 +210,10 @@ describe('ratings', () => {
     }
     const download = await app.saveProjectFile();
     const saved = (await decodeProjectFile(new Uint8Array(readFileSync(await download.path())))).snapshot;
-    expect(saved.cases.map((c) => c.name).sort()).toEqual(snapshot.sites.map((s) => s.code).sort());
+    const siteCases = saved.cases.filter((c) => c.scope.kind === 'site');
+    expect(siteCases.map((c) => c.name).sort()).toEqual(snapshot.sites.map((s) => s.code).sort());
+    expect(saved.cases.filter((c) => c.scope.kind === 'site-phase')).toHaveLength(snapshot.sites.length * snapshot.phases.length);
+    expect(saved.project.distinguishingRule).toMatchObject({ strongGap: 3.5, weakGap: 3, mixed: 'as-zero' });
     expect(saved.ratings.map((r) => [saved.codes.find((c) => c.id === r.codeId)?.name, r.value, r.summary, r.evidenceCodingIds.length]).sort()).toEqual(
       planned.map((p) => [p.code.name, p.value, p.summary, 2]).sort(),
     );

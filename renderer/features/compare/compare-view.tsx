@@ -60,6 +60,7 @@ const SIMPLE_GROUPINGS: readonly ColumnGrouping[] = [
   { kind: 'phase' },
   { kind: 'document-kind' },
   { kind: 'speaker-role' },
+  { kind: 'case' },
   { kind: 'all' },
 ];
 
@@ -68,10 +69,11 @@ export function CompareView() {
   const index = useWorkspace((s) => s.index);
   const sites = useWorkspace((s) => s.snapshot?.sites);
   const phases = useWorkspace((s) => s.snapshot?.phases);
+  const cases = useWorkspace((s) => s.snapshot?.cases);
   const documents = useWorkspace((s) => s.snapshot?.documents);
   const projectName = useWorkspace((s) => s.snapshot?.project.name ?? '');
   const { tab, grouping, measure, filter, showNumbers } = useCompare();
-  const design = useMemo<StudyDesign | null>(() => (sites && phases ? { sites, phases } : null), [sites, phases]);
+  const design = useMemo<StudyDesign | null>(() => (sites && phases ? { sites, phases, cases: cases ?? [] } : null), [sites, phases, cases]);
   const matrix = useMemo(() => (index && design ? computeCodeMatrix(index, design, { grouping, filter }) : null), [index, design, grouping, filter]);
   const documentKeys = useMemo(() => [...new Set((documents ?? []).flatMap((d) => Object.keys(d.attributes.extra)))].sort(), [documents]);
   const speakerKeys = useMemo(() => [...speakerAttributeOptions(documents ?? []).keys()], [documents]);
@@ -167,6 +169,12 @@ function MatrixHeatMap({ matrix, measure, showNumbers, title }: { matrix: CodeMa
           </button>
           <button type="button" onClick={() => void exportFigure('csv', title, () => codeMatrixCsv(matrix, measure))}>
             Export CSV
+          </button>
+          <button
+            type="button"
+            onClick={() => void exportFigure('docx', title, async () => (await import('#shared/export/compare-docx')).codeMatrixDocx(matrix, measure, { title, subtitle: 'Exported from Tessera.' }))}
+          >
+            Export Word
           </button>
         </div>
       </div>

@@ -38,13 +38,17 @@ const KINDS = {
   svg: { name: 'SVG picture', title: 'Export the picture (SVG)' },
   png: { name: 'PNG picture', title: 'Export the picture (PNG, print resolution)' },
   csv: { name: 'CSV table', title: 'Export the table (CSV)' },
+  docx: { name: 'Word document', title: 'Export the table (Word)' },
 } as const;
 
-/** Saves a picture or table the user asked for, saying where it went. */
-export async function exportFigure(kind: keyof typeof KINDS, title: string, content: () => string): Promise<void> {
-  await attempt(kind === 'png' ? 'Drawing the picture…' : null, async () => {
-    const text = content();
-    const bytes = kind === 'png' ? await svgToPng(text) : new TextEncoder().encode(text);
+/**
+ * Saves a picture or table the user asked for, saying where it went: SVG, PNG and CSV from text, a Word table from
+ * the bytes `content` makes.
+ */
+export async function exportFigure(kind: keyof typeof KINDS, title: string, content: () => string | Promise<Uint8Array>): Promise<void> {
+  await attempt(kind === 'png' ? 'Drawing the picture…' : kind === 'docx' ? 'Writing the Word table…' : null, async () => {
+    const made = await content();
+    const bytes = typeof made !== 'string' ? made : kind === 'png' ? await svgToPng(made) : new TextEncoder().encode(made);
     const result = await platformApi().saveFile({
       title: KINDS[kind].title,
       suggestedName: fileName(title, kind),

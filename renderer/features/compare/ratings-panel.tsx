@@ -13,12 +13,15 @@ import { segmentText } from '#shared/coding/retrieve-segments';
 import { needsLightText } from '#shared/compare/figures';
 import { constructPassages, defaultCasesChange, setCaseOutcomeChange, type DefaultCaseScheme } from '#shared/ratings/cases';
 import { ratingOfCell, ratingOnScale, setRatingChange, STORED_RATING_VALUES } from '#shared/ratings/rating-edits';
-import { computeRatingMatrix, caseOutcome, OUTCOME_KEY } from '#shared/ratings/rating-matrix';
-import { DEFAULT_DISTINGUISHING_RULE, DISTINGUISHING_LABELS, RATING_LEGEND, ratingLabel } from '#shared/ratings/distinguishing-constructs';
+import { computeRatingMatrix, caseOutcome, OUTCOME_KEY, ratingMatrixCsv, type RatingMatrix } from '#shared/ratings/rating-matrix';
+import { prePostRatings, prePostRatingsCsv, RATING_CHANGE_LABELS, sitesWithPhaseCases } from '#shared/ratings/pre-post-ratings';
+import { DISTINGUISHING_LABELS, RATING_LEGEND, ratingLabel } from '#shared/ratings/distinguishing-constructs';
+import { projectDistinguishingRule } from '#shared/ratings/distinguishing-rule-setting';
 import { ratingFill, ratingMatrixSvg } from '#shared/ratings/rating-matrix-figure';
 import { changeProject, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { exportFigure } from './figure-export.ts';
+import { RuleEditor } from './rule-editor.tsx';
 
 const coder = (): Uuid | null => useWorkspace.getState().currentCoderId;
 
@@ -45,7 +48,8 @@ export function RatingsPanel({ index, design, projectName }: { index: ProjectInd
   const cases = useWorkspace((s) => s.snapshot?.cases);
   const ratings = useWorkspace((s) => s.snapshot?.ratings);
   const [open, setOpen] = useState<{ caseId: Uuid; codeId: Uuid } | null>(null);
-  const rule = DEFAULT_DISTINGUISHING_RULE;
+  const project = useWorkspace((s) => s.snapshot?.project);
+  const rule = useMemo(() => projectDistinguishingRule(project ?? {}), [project]);
   const matrix = useMemo(() => (codes && cases && ratings ? computeRatingMatrix({ codes, cases, ratings }, rule) : null), [codes, cases, ratings, rule]);
   if (!matrix) return null;
   const title = `${projectName}: CFIR construct ratings by case`;
@@ -76,6 +80,19 @@ export function RatingsPanel({ index, design, projectName }: { index: ProjectInd
             </button>
             <button type="button" onClick={() => void exportFigure('png', title, svg)}>
               Export PNG
+            </button>
+            <button type="button" onClick={() => void exportFigure('csv', title, () => ratingMatrixCsv(matrix))}>
+              Export CSV
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void exportFigure('docx', title, async () =>
+                  (await import('#shared/export/compare-docx')).ratingMatrixDocx(matrix, { title, subtitle: `Exported from Tessera: ${matrix.cases.length} cases, ${matrix.rows.length} constructs.` }),
+                )
+              }
+            >
+              Export Word
             </button>
           </div>
         )}
@@ -168,8 +185,10 @@ export function RatingsPanel({ index, design, projectName }: { index: ProjectInd
           <p>
             <strong>Distinguishing constructs.</strong> {matrix.ruleText}
           </p>
+          <RuleEditor key={JSON.stringify(rule)} rule={rule} />
         </div>
       )}
+      {matrix.rows.length > 0 && <PrePostRatingsTable matrix={matrix} design={design} projectName={projectName} />}
     </section>
   );
 }
@@ -291,6 +310,93 @@ function RatingEditor({ index, design, ratedCase, code, onClose }: { index: Proj
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** Pre -> post: one site's ratings in each of its phases side by side, with what changed. */
+function PrePostRatingsTable({ matrix, design, projectName }: { matrix: RatingMatrix; design: StudyDesign; projectName: string }) {
+  const sites = sitesWithPhaseCases(matrix, design);
+  const [chosen, setChosen] = useState<Uuid | null>(null);
+  const siteId = sites.some((s) => s.id === chosen) ? chosen : (sites[0]?.id ?? null);
+  // Cheap (one pass over the matrix rows): computed on each draw.
+  const table = siteId ? prePostRatings(matrix, design, siteId) : null;
+  return (
+    <section className="pre-post-ratings" aria-labelledby="pre-post-ratings-title">
+      <div className="compare-figure-head">
+        <h4 id="pre-post-ratings-title">Ratings pre → post{table ? ` at ${table.site.code}` : ''}</h4>
+        {table && (
+          <div className="compare-exports" role="group" aria-label="Export the pre → post ratings">
+            <label>
+              Site{' '}
+              <select value={siteId ?? ''} onChange={(e) => setChosen(e.target.value)}>
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.code}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => void exportFigure('csv', `${projectName}: ratings pre to post at ${table.site.code}`, () => prePostRatingsCsv(table))}>
+              Export CSV
+            </button>
+          </div>
+        )}
+      </div>
+      {!table ? (
+        <div className="ratings-no-cases">
+          <p>Comparing a site’s ratings across phases needs one case per site and phase.</p>
+          <button type="button" onClick={() => void makeDefaultCases('site-phase')} disabled={design.sites.length === 0 || design.phases.length < 2}>
+            Make one case per site and phase
+          </button>
+        </div>
+      ) : (
+        <>
+          <table className="heat-map rating-matrix pre-post-ratings-table">
+            <caption className="visually-hidden">Ratings of each construct at {table.site.code} in each phase, with what changed.</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="heat-map-corner">
+                  Construct
+                </th>
+                {table.phases.map(({ phase, ratedCase }) => (
+                  <th key={phase.id} scope="col">
+                    {ratedCase.name}
+                  </th>
+                ))}
+                {table.phases.slice(1).map(({ phase }, i) => (
+                  <th key={`change-${phase.id}`} scope="col">
+                    {table.phases[i]?.phase.name} → {phase.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={row.codeId}>
+                  <th scope="row" title={row.path.join(' › ')}>
+                    {row.path.at(-1)}
+                  </th>
+                  {row.values.map((value, i) => {
+                    const fill = value === undefined ? '#ffffff' : ratingFill(value);
+                    return (
+                      <td key={i} className="rating-static" style={{ background: fill, color: value === undefined || value === 'M' ? '#555555' : needsLightText(fill) ? '#ffffff' : '#111111' }} title={row.summaries[i] || undefined}>
+                        {value === undefined ? '·' : ratingLabel(value)}
+                      </td>
+                    );
+                  })}
+                  {row.changes.map((change, i) => (
+                    <td key={`c${i}`} className={`rating-change rating-change-${change.replace(' ', '-')}`}>
+                      {RATING_CHANGE_LABELS[change]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="compare-method">{table.method}</p>
+        </>
+      )}
     </section>
   );
 }

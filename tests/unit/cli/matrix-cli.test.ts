@@ -1,18 +1,26 @@
 /** `tessera matrix` run as users run it, on the small study whose figures code-matrix.test.ts works out by hand. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeProjectFile } from '#shared/project-file/project-file';
+import { applyChange } from '#shared/model/change';
+import { seededRandom, seededUuidGenerator } from '#shared/model/ids';
+import { defaultCasesChange } from '#shared/ratings/cases';
 import { smallStudy } from '../shared/compare/small-study.ts';
 import { tessera } from './run-tessera.ts';
+import { wordTables } from '../shared/export/word-reader.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-matrix-'));
 const file = join(scratch, 'small.tessera');
+const withCasesFile = join(scratch, 'small-with-cases.tessera');
 const study = smallStudy();
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 beforeAll(async () => {
-  writeFileSync(file, await encodeProjectFile(study.snapshot, { appVersion: '0.1.0', savedAt: '2026-02-01T10:00:00.000Z' }));
+  const options = { appVersion: '0.1.0', savedAt: '2026-02-01T10:00:00.000Z' };
+  writeFileSync(file, await encodeProjectFile(study.snapshot, options));
+  const cases = defaultCasesChange(study.snapshot, 'site', seededUuidGenerator(seededRandom(8)), '2026-02-01T10:00:00.000Z', null);
+  writeFileSync(withCasesFile, await encodeProjectFile(applyChange(study.snapshot, cases), options));
 });
 
 // Each run starts Node with the TypeScript loader: seconds on a busy machine.
@@ -32,6 +40,23 @@ describe('tessera matrix', { timeout: 90_000 }, () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('groups the columns by the project’s cases', async () => {
+    const run = await tessera('matrix', withCasesFile, '--cols', 'case', '--count', 'codings', '--csv');
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['code,BU,KA', 'Inner Setting,3,1', 'Inner Setting > Culture,2,1']);
+  });
+
+  it('writes the matrix as a Word table', async () => {
+    const out = join(scratch, 'matrix.docx');
+    const run = await tessera('matrix', file, '--cols', 'site', '--count', 'codings', '--docx', out);
+    expect(run.stderr).toBe('');
+    const table = wordTables(new Uint8Array(readFileSync(out)))[0];
+    expect(table?.slice(0, 2).map((row) => row.map((c) => c.text))).toEqual([
+      ['Code\nN documents / words', 'BU\n2 / 15', 'KA\n1 / 4'],
+      ['Inner Setting', '3', '1'],
+    ]);
   });
 
   it('counts documents or speakers, and keeps one coder’s codings', async () => {

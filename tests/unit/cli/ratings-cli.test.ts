@@ -1,5 +1,5 @@
 /** `tessera ratings` run as users run it, on the small study with two cases rated by hand. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +9,15 @@ import { seededRandom, seededUuidGenerator } from '#shared/model/ids';
 import type { Code, ProjectSnapshot, RatingValue } from '#shared/model/types';
 import { casesInOrder, defaultCasesChange } from '#shared/ratings/cases';
 import { setRatingChange } from '#shared/ratings/rating-edits';
+import { setDistinguishingRuleChange } from '#shared/ratings/distinguishing-rule-setting';
+import { DEFAULT_DISTINGUISHING_RULE } from '#shared/ratings/distinguishing-constructs';
 import { smallStudy } from '../shared/compare/small-study.ts';
 import { tessera } from './run-tessera.ts';
+import { wordParagraphs, wordTables } from '../shared/export/word-reader.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-ratings-'));
 const file = join(scratch, 'rated.tessera');
+const ruledFile = join(scratch, 'rated-with-rule.tessera');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** BU (high) and KA (low): Culture +2 / -1 (strong), Leadership X / +1 (insufficient once X is left out). */
@@ -38,7 +42,12 @@ function ratedStudy(): ProjectSnapshot {
 }
 
 beforeAll(async () => {
-  writeFileSync(file, await encodeProjectFile(ratedStudy(), { appVersion: '0.1.0', savedAt: '2026-03-01T10:00:00.000Z' }));
+  const options = { appVersion: '0.1.0', savedAt: '2026-03-01T10:00:00.000Z' };
+  const rated = ratedStudy();
+  writeFileSync(file, await encodeProjectFile(rated, options));
+  // The same ratings under a project rule that counts X as 0 and asks for a gap of 3.5 for strongly distinguishing.
+  const ruled = applyChange(rated, setDistinguishingRuleChange(rated.project, { ...DEFAULT_DISTINGUISHING_RULE, mixed: 'as-zero', strongGap: 3.5 }));
+  writeFileSync(ruledFile, await encodeProjectFile(ruled, options));
 });
 
 describe('tessera ratings', { timeout: 90_000 }, () => {
@@ -55,6 +64,27 @@ describe('tessera ratings', { timeout: 90_000 }, () => {
     const run = await tessera('ratings', file, '--csv', '--mixed-as-zero');
     expect(run.stdout.split('\n')[2]).toBe('Inner Setting > Leadership,X,+1,Mixed / no pattern');
     expect(run.stdout).toContain('X (mixed) counts as 0');
+  });
+
+  it('uses the rule saved in the project, and prints it', async () => {
+    const run = await tessera('ratings', ruledFile, '--csv');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(1, 3)).toEqual(['Inner Setting > Culture,+2,-1,Weakly distinguishing', 'Inner Setting > Leadership,X,+1,Mixed / no pattern']);
+    expect(run.stdout).toContain('is at least 3.5 above');
+    expect(run.stdout).toContain('X (mixed) counts as 0');
+  });
+
+  it('writes the matrix as a Word table with the project’s rule', async () => {
+    const out = join(scratch, 'ratings.docx');
+    const run = await tessera('ratings', ruledFile, '--docx', out);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Wrote');
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(wordTables(bytes)[0]?.slice(2).map((row) => row.map((c) => c.text))).toEqual([
+      ['Culture', '+2', '-1', 'Weakly distinguishing'],
+      ['Leadership', 'X', '+1', 'Mixed / no pattern'],
+    ]);
+    expect(wordParagraphs(bytes).some((p) => p.text.includes('is at least 3.5 above'))).toBe(true);
   });
 
   it('prints a table with the outcomes, the legend and the rule without --csv; refuses a bad gap', async () => {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildProjectIndex } from '#shared/index/project-index';
 import { NO_FILTER } from '#shared/coding/segment-filter';
-import { cellPassages, cellValue, computeCodeMatrix, formatCellValue, MATRIX_MEASURES, type CodeMatrix, type MatrixMeasure } from '#shared/compare/code-matrix';
+import { cellPassages, cellValue, computeCodeMatrix, computeFromCodings, formatCellValue, MATRIX_MEASURES, type CodeMatrix, type MatrixMeasure } from '#shared/compare/code-matrix';
 import { comparePrePost } from '#shared/compare/pre-post';
 import { coOccurrencePassages, computeCoOccurrence, paragraphTurns } from '#shared/compare/co-occurrence';
 import { unionOfIntervals } from '#shared/compare/intervals';
 import type { ColumnGrouping } from '#shared/compare/groupings';
-import type { Coding, ProjectSnapshot } from '#shared/model/types';
+import type { Case, Coding, ProjectSnapshot } from '#shared/model/types';
 import { stampsAt } from '#shared/model/stamps';
 import { smallStudy } from './small-study.ts';
 
@@ -186,6 +186,41 @@ describe('other groupings', () => {
   });
 });
 
+describe('cases as columns', () => {
+  // BU (a site), KA pre (a site in one phase) and a hand-made case of the two pre documents, which shares BU pre with BU.
+  const at = '2026-02-02T09:00:00.000Z';
+  const cases: Case[] = [
+    { id: '00000000-0000-4000-8000-00000000000c', projectId: study.snapshot.project.id, name: 'Pre set', scope: { kind: 'documents', documentIds: [ids.documents.buPre, ids.documents.kaPre] }, outcomes: {}, description: '', order: 2, ...stampsAt(at) },
+    { id: '00000000-0000-4000-8000-00000000000a', projectId: study.snapshot.project.id, name: 'BU', scope: { kind: 'site', siteId: ids.sites.BU }, outcomes: {}, description: '', order: 0, ...stampsAt(at) },
+    { id: '00000000-0000-4000-8000-00000000000b', projectId: study.snapshot.project.id, name: 'KA pre', scope: { kind: 'site-phase', siteId: ids.sites.KA, phaseId: ids.phases.pre }, outcomes: {}, description: '', order: 1, ...stampsAt(at) },
+  ];
+  const withCases = { ...design, cases };
+  const m = computeCodeMatrix(index, withCases, { grouping: { kind: 'case' }, filter: NO_FILTER });
+
+  it('has a column per case in the cases’ order, each with the text of its documents', () => {
+    expect(m.groupingLabel).toBe('case');
+    expect(m.columns.map((c) => [c.label, c.documents, c.words, c.codePoints])).toEqual([
+      ['BU', 2, 15, 80],
+      ['KA pre', 1, 4, 21],
+      ['Pre set', 2, 14, 75],
+    ]);
+  });
+
+  it('counts a document in every case that holds it', () => {
+    expect(row(m, ids.codes.inner, 'codings')).toEqual([3, 1, 3]);
+    expect(row(m, ids.codes.culture, 'codings')).toEqual([2, 1, 3]);
+    expect(row(m, ids.codes.inner, 'coverage')).toEqual([(26 + 17) / 80, 7 / 21, (26 + 7) / 75]);
+    const passages = cellPassages(index, withCases, m, ids.codes.inner, cases[0]?.id ?? '');
+    expect(passages.map((p) => p.coding.id).sort()).toEqual([codings.c1, codings.c2, codings.c3, codings.c7, codings.c6].map((c) => c?.id).sort());
+  });
+
+  it('honours the filters: one coder', () => {
+    const coderB = computeCodeMatrix(index, withCases, { grouping: { kind: 'case' }, filter: { ...NO_FILTER, coderIds: [ids.coders.B] } });
+    // Coder B: c2 and c7 in BU pre, c6 in KA pre.
+    expect(row(coderB, ids.codes.inner, 'codings')).toEqual([2, 1, 3]);
+  });
+});
+
 describe('pre vs post', () => {
   it('puts the phases of each site side by side with the change of each figure', () => {
     const comparison = comparePrePost(index, design, ids.codes.inner, NO_FILTER);
@@ -275,6 +310,56 @@ function studyWith(drawn: readonly { document: number; code: number; coder: bool
 }
 
 const groupings: readonly ColumnGrouping[] = [{ kind: 'site-phase' }, { kind: 'speaker-role' }, { kind: 'document-kind' }];
+
+describe('the per-document table, summed', () => {
+  it('gives every document grouping and filter the figures counted from the codings', async () => {
+    const { synthesizeStudy } = await import('#shared/synth/synthesize-study');
+    const { defaultCasesChange } = await import('#shared/ratings/cases');
+    const { applyChange } = await import('#shared/model/change');
+    const { seededRandom: random, seededUuidGenerator: ids } = await import('#shared/model/ids');
+    const synth = synthesizeStudy({ documents: 8, wordsPerDocument: 400, codes: 20, codings: 300, coders: 2, seed: 3 });
+    const studies = [study.snapshot, synth].map((snapshot) => {
+      const withCases = applyChange(snapshot, defaultCasesChange(snapshot, 'site-phase', ids(random(1)), '2026-01-01T00:00:00.000Z', null));
+      return { snapshot: withCases, index: buildProjectIndex(withCases) };
+    });
+    const groupings: ColumnGrouping[] = [
+      { kind: 'all' },
+      { kind: 'site' },
+      { kind: 'phase' },
+      { kind: 'site-phase' },
+      { kind: 'phase-site' },
+      { kind: 'document-kind' },
+      { kind: 'document-attribute', key: 'district' },
+      { kind: 'case' },
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...studies),
+        fc.constantFrom(...groupings),
+        fc.subarray(['moderator', 'participant', 'unknown'] as const),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        ({ snapshot, index: source }, grouping, speakerRoles, oneCoder, oneSite, transcripts) => {
+          const filter = {
+            ...NO_FILTER,
+            speakerRoles,
+            coderIds: oneCoder ? [snapshot.coders[0]?.id ?? ''] : [],
+            siteIds: oneSite ? [snapshot.sites[0]?.id ?? ''] : [],
+            kinds: transcripts ? (['transcript'] as const) : [],
+          };
+          const query = { grouping, filter };
+          const summed = computeCodeMatrix(source, snapshot, query);
+          const counted = computeFromCodings(source, snapshot, query);
+          expect(summed.columns).toEqual(counted.columns);
+          expect(summed.rows.map((r) => [r.code.id, r.cells, r.totalPassages])).toEqual(counted.rows.map((r) => [r.code.id, r.cells, r.totalPassages]));
+          expect(summed.filterLabel).toBe(counted.filterLabel);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
 
 describe('matrix invariants', () => {
   it('a parent counts at most its own and its children’s passages, and covers at least what each child covers', () => {

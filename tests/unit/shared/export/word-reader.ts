@@ -72,3 +72,17 @@ export function quoteTexts(paragraphs: readonly WordParagraph[]): { quote: strin
       return { quote: p.text.slice(0, cut), note: p.text.slice(cut + 1) };
     });
 }
+
+/** The tables of the document body: per table, per row, each cell's paragraphs joined with "\n", and its shading. */
+export function wordTables(bytes: Uint8Array): { text: string; fill: string }[][][] {
+  const xml = docxParts(bytes)['word/document.xml'];
+  if (!xml) throw new Error('no word/document.xml');
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+    [...(table[1] ?? '').matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((row) =>
+      [...(row[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => ({
+        text: paragraphsOf(cell[1] ?? '').map((p) => p.text).join('\n'),
+        fill: /<w:shd [^>]*w:fill="([0-9A-Fa-f]{6}|auto)"/.exec(cell[1] ?? '')?.[1] ?? '',
+      })),
+    ),
+  );
+}
