@@ -30,7 +30,7 @@ export interface RetrievedSegment {
   readonly document: TesseraDocument;
   readonly firstParagraph: number;
   readonly lastParagraph: number;
-  /** "BU 45", "BU pre 45-47" (unique in the project, see citation-labels.ts), or "¶45" for a lone document without a site. */
+  /** "BU 45", "BU pre 45–47" (unique in the project, see citation-labels.ts), or "¶45" for a lone document without a site. */
   readonly citation: string;
   /** The speaker of the first paragraph, or null. */
   readonly speaker: Speaker | null;

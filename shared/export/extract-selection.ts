@@ -55,7 +55,7 @@ export interface Extract {
   readonly phase: Phase | null;
   readonly firstParagraph: number;
   readonly lastParagraph: number;
-  /** The paragraph label, unique in the project: "BU 45", "BU 45-47", "BU FN 3". */
+  /** The paragraph label, unique in the project: "BU 45", "BU 45–47", "BU FN 3". */
   readonly paragraphLabel: string;
   /** The citation as papers print it (without the brackets): "BU 45, pre". */
   readonly citation: string;

@@ -36,7 +36,7 @@ describe('tessera export-word', () => {
       'P1 (participant): אנחנו סומכים על העמיתים, הם מבינים אותנו. (TA 2, pre)',
       'P2 (participant): Some staff felt the peers took their place. (BU 3, pre)',
       'P1 (participant): We argue about who decides discharge. (KS 2, pre)',
-      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3-4, pre)',
+      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3–4, pre)',
       'the ward manager sat in for ten minutes (KS FN 1, pre)',
       'P3 (participant): Now the peers run the Monday group on their own. (BU 2, post)',
     ]);
@@ -50,7 +50,7 @@ describe('tessera export-word', () => {
     );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(quotes(out('some.docx'))).toEqual([
-      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3-4, pre)',
+      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3–4, pre)',
       'P1 (participant): We argue about who decides discharge. (KS 2, pre)',
     ]);
     const headings = wordParagraphs(new Uint8Array(readFileSync(out('some.docx')))).filter((p) => p.style.startsWith('Heading')).map((p) => p.text);

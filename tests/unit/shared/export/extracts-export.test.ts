@@ -97,7 +97,7 @@ describe('choosing and ordering extracts', () => {
       '2 III.D Culture',
       '3 pre',
       '4 BU: Butabika',
-      `  BU 3-4, pre AL ${TWO_PARAGRAPHS}`,
+      `  BU 3–4, pre AL ${TWO_PARAGRAPHS}`,
       '4 KS: Kisumu',
       '  KS FN 1, pre GH the ward manager sat in for ten minutes',
       '1 Peer pride',
@@ -205,7 +205,7 @@ describe('choosing and ordering extracts', () => {
     expect(emoji?.memos.map((m) => m.text)).toEqual(['Trust came early at BU.']);
     const culture = selection.extracts.find((e) => e.text === TWO_PARAGRAPHS);
     expect(culture?.otherCodes.map((c) => c.name)).toEqual(['Communications']);
-    expect(culture?.paragraphLabel).toBe('BU 3-4');
+    expect(culture?.paragraphLabel).toBe('BU 3–4');
   });
 });
 
@@ -231,7 +231,7 @@ describe('the Word export of extracts', () => {
       selection.extracts.map((e) => `${e.speaker ? `${e.speaker.label} (${e.speaker.role}): ` : ''}${e.text} (${e.citation})`),
     );
     expect(quotes).toContain(`P1 (participant): ${EMOJI} (BU 2, pre)`);
-    expect(quotes).toContain(`P2 (participant): ${TWO_PARAGRAPHS} (BU 3-4, pre)`);
+    expect(quotes).toContain(`P2 (participant): ${TWO_PARAGRAPHS} (BU 3–4, pre)`);
     expect(quotes).toContain(`P1 (participant): ${HEBREW} (TA 2, pre)`);
     expect(quotes).toContain('the ward manager sat in for ten minutes (KS FN 1, pre)');
     // The Hebrew quote reads right to left; the others do not.
@@ -340,7 +340,7 @@ describe('the CSV of extracts', () => {
       'BU_pre_FGD',
       'BU',
       'pre',
-      'BU 3-4',
+      'BU 3–4',
       'P2',
       'participant',
       'Ada Lovelace',

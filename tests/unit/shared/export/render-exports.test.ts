@@ -72,7 +72,7 @@ describe.skipIf(!tools)('the Word exports, rendered', () => {
     expect(resultsText).toContain('Contents');
     expect(resultsText).toContain('III.B Relational Connections');
     expect(resultsText).toContain('(BU 2, pre)');
-    expect(resultsText).toMatch(/It took months to settle\.\s+\(BU 3-4, pre\)/);
+    expect(resultsText).toMatch(/It took months to settle\.\s+\(BU 3–4, pre\)/);
     // pdftotext gives a right-to-left line in visual order, where the brackets are mirrored.
     expect(resultsText).toMatch(/[()]TA 2, pre[()]/);
     expect(resultsText).toMatch(/סומכים/);
