@@ -104,6 +104,9 @@ export const projectSchema = z.strictObject({
   name,
   description: longText,
   codebooks: z.array(z.enum(['cfir-2.0', 'cfir-2009', 'ibrahim-2019', 'mirbahaeddin-2022'])),
+  citationStyle: z
+    .strictObject({ distinguishBy: z.enum(['phase', 'kind', 'group', 'label']), phaseAfterParagraph: z.boolean() })
+    .optional(),
 });
 
 /** Schema of a Coder. */

@@ -111,6 +111,18 @@ export interface Tombstone extends ProjectRecord {
 /** A built-in codebook that a project uses. */
 export type CodebookId = 'cfir-2.0' | 'cfir-2009' | 'ibrahim-2019' | 'mirbahaeddin-2022';
 
+/** What tells apart the documents of a site with several, in citations (see shared/coding/citation-labels.ts). */
+export type CitationDistinction = 'phase' | 'kind' | 'group' | 'label';
+
+/**
+ * How the project's quotes are cited: what tells a site's documents apart, and whether exports follow the paragraphs
+ * with the phase, "(BU 45, pre)", or not, "(BU 45)".
+ */
+export interface CitationStyle {
+  readonly distinguishBy: CitationDistinction;
+  readonly phaseAfterParagraph: boolean;
+}
+
 /**
  * The project: its name and the codebooks it codes with. The study design (sites, phases, groups, cases) is made of
  * records of its own, so this record changes only when the project itself does.
@@ -120,6 +132,11 @@ export interface Project extends Stamps {
   readonly name: string;
   readonly description: string;
   readonly codebooks: readonly CodebookId[];
+  /**
+   * How quotes are cited; absent in projects that never changed it (and in files of format version 2), which are
+   * cited in the default style (`DEFAULT_CITATION_STYLE`).
+   */
+  readonly citationStyle?: CitationStyle;
 }
 
 /** A person who codes. Codings and memos name their coder, which is what inter-coder comparison works on. */

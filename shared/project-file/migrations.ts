@@ -11,13 +11,16 @@
  * Version 1 (Tessera 0.1): the first format. Version 2 (model v2): every record carries stamps and a clock, sites
  * and phases are records of their own, and the project holds document groups, cases, ratings and tombstones (see
  * shared/model/migrations/v1-to-v2.ts, which the store's upgrade uses too). The manifest of version 2 counts every
- * kind of record.
+ * kind of record. Version 3: the project record may carry its citation style (`Project.citationStyle`); without one
+ * a project is cited in the default style, so version 2 data is version 3 data as it stands, while a Tessera that
+ * reads up to version 2 refuses a version 3 file with "update Tessera" instead of failing on the unknown field.
  */
 import { migrateSnapshotV1 } from '../model/migrations/v1-to-v2.ts';
+import { migrateSnapshotV2 } from '../model/migrations/v2-to-v3.ts';
 import { ProjectFileError } from './project-file-error.ts';
 
 /** The format version this version of Tessera writes. */
-export const PROJECT_FILE_FORMAT_VERSION = 2;
+export const PROJECT_FILE_FORMAT_VERSION = 3;
 
 /** An upgrade of project data from format version `from` to `from + 1`. */
 export interface ProjectFileMigration {
@@ -41,6 +44,11 @@ export const PROJECT_FILE_FORMATS: FormatRegistry = {
       from: 1,
       description: 'Stamps and clocks on every record; sites and phases as records; groups, cases, ratings, tombstones.',
       upgrade: migrateSnapshotV1,
+    },
+    {
+      from: 2,
+      description: 'The project record may carry a citation style; version 2 projects have none and keep the default style.',
+      upgrade: migrateSnapshotV2,
     },
   ],
 };

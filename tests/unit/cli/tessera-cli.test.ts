@@ -126,7 +126,7 @@ describe('tessera synth and info', () => {
     const json = await tessera('info', study, '--json');
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as { formatVersion: number; counts: Record<string, number>; warnings: string[] };
-    expect(report.formatVersion).toBe(2);
+    expect(report.formatVersion).toBe(3);
     expect(report.counts).toMatchObject({ documents: 5, codes: 20, codings: 80, coders: 3 });
     expect(report.counts.memos).toBeGreaterThan(0);
     expect(report.warnings).toEqual([]);

@@ -23,27 +23,32 @@ const EMOJI = 'The nurses trusted them from the first week 😀 honestly.';
 const HEBREW = 'אנחנו סומכים על העמיתים, הם מבינים אותנו.';
 const TWO_PARAGRAPHS = 'Some staff felt the peers took their place.\nP2: It took months to settle.';
 
-const wordOptions = { title: 'Coded extracts: Peer support study', subtitle: 'Exported for a test.', context: false, memos: true, definitions: true } as const;
+const wordOptions = { title: 'Coded extracts: Peer support study', subtitle: 'Exported for a test.', context: false, memos: true, definitions: true, ratings: false } as const;
 
 describe('unique citation labels', () => {
   it('tells apart the documents of a site by phase, then kind, and leaves a lone document its site code', () => {
     const labels = citationLabels(snapshot, snapshot.documents);
     const of = (id: Uuid) => labels.get(id);
-    expect(of(documents.buPre.id)).toEqual({ label: 'BU pre', stem: 'BU', phase: 'pre' });
-    expect(of(documents.buPost.id)).toEqual({ label: 'BU post', stem: 'BU', phase: 'post' });
-    expect(of(documents.ksPre.id)).toEqual({ label: 'KS', stem: 'KS', phase: 'pre' });
-    expect(of(documents.ksNotes.id)).toEqual({ label: 'KS FN', stem: 'KS FN', phase: 'pre' });
-    expect(of(documents.taPre.id)).toEqual({ label: 'TA', stem: 'TA', phase: 'pre' });
+    expect(of(documents.buPre.id)).toEqual({ label: 'BU pre', stem: 'BU', phase: 'pre', phaseAfter: 'pre' });
+    expect(of(documents.buPost.id)).toEqual({ label: 'BU post', stem: 'BU', phase: 'post', phaseAfter: 'post' });
+    expect(of(documents.ksPre.id)).toEqual({ label: 'KS', stem: 'KS', phase: 'pre', phaseAfter: 'pre' });
+    expect(of(documents.ksNotes.id)).toEqual({ label: 'KS FN', stem: 'KS FN', phase: 'pre', phaseAfter: 'pre' });
+    expect(of(documents.taPre.id)).toEqual({ label: 'TA', stem: 'TA', phase: 'pre', phaseAfter: 'pre' });
   });
 
-  it('numbers documents alike in site, phase and kind, and takes a short label the user set', () => {
+  it('numbers documents alike in site, phase and kind; a short label the user set counts only in the label style', () => {
     const second = { ...documents.ksPre, id: 'ks-second', name: 'KS_pre_FGD_2' };
-    const own = { ...documents.buPre, attributes: { ...documents.buPre.attributes, extra: { [CITATION_LABEL_ATTRIBUTE]: 'BU-A' } } };
+    const own = { ...documents.buPre, attributes: { ...documents.buPre.attributes, extra: { [CITATION_LABEL_ATTRIBUTE]: 'A' } } };
     const labels = citationLabels(snapshot, [own, documents.buPost, documents.ksPre, second]);
     expect(labels.get(documents.ksPre.id)?.label).toBe('KS 1');
     expect(labels.get('ks-second')?.label).toBe('KS 2');
-    expect(labels.get(own.id)?.label).toBe('BU-A');
-    expect(labels.get(documents.buPost.id)?.label).toBe('BU');
+    expect(labels.get(own.id)?.label).toBe('BU pre');
+    expect(labels.get(documents.buPost.id)?.label).toBe('BU post');
+    const byLabel = { ...snapshot, project: { ...snapshot.project, citationStyle: { distinguishBy: 'label', phaseAfterParagraph: true } as const } };
+    const labelled = citationLabels(byLabel, [own, documents.buPost, documents.ksPre, second]);
+    expect(labelled.get(own.id)?.label).toBe('BU A');
+    // The other BU document has no label of its own and is the only one without: the site code is enough.
+    expect(labelled.get(documents.buPost.id)?.label).toBe('BU');
   });
 
   it('never gives two documents the same label, nor the same stem and phase (property)', () => {
@@ -170,6 +175,7 @@ describe('choosing and ordering extracts', () => {
     const choicesArb = fc.record({
       codeIds: fc.subarray([codes.trust.id, codes.culture.id, codes.peerPride.id, codes.trust.parentId as Uuid]),
       documentIds: ids(snapshot.documents),
+      caseIds: ids(snapshot.cases),
       filter: fc.record({
         siteIds: ids(snapshot.sites),
         phaseIds: ids(snapshot.phases),
@@ -273,6 +279,38 @@ describe('the Word export of extracts', () => {
     const paragraphs = wordParagraphs(await extractsDocx(snapshot, selection, wordOptions));
     expect(paragraphs.filter((p) => /^Heading/.test(p.style))).toEqual([]);
     expect(paragraphs.map((p) => p.text)).toContain('No coded extract matches these choices.');
+  });
+});
+
+describe('ratings and cases in the Word export', () => {
+  it('heads each rated construct’s section with its ratings per case, and states the legend, only when asked', async () => {
+    const selection = selectExtracts(snapshot, ALL_EXTRACTS);
+    const texts = (bytes: Uint8Array) => wordParagraphs(bytes).map((p) => p.text);
+    const withRatings = texts(await extractsDocx(snapshot, selection, { ...wordOptions, ratings: true }));
+    const at = (text: string) => withRatings.findIndex((t) => t === text || t.startsWith(text));
+    // Under Relational Connections: BU then TA (the cases' order), before its extracts; Culture has BU's -1.
+    const trust = at('III.B Relational Connections');
+    expect(withRatings.slice(trust + 1, trust + 3)).toEqual(['Rating in BU: +2 (Nurses and peers trusted each other early.)', 'Rating in TA: +1 (Trust stated in general terms.)']);
+    expect(withRatings[at('III.D Culture') + 1]).toBe('Rating in BU: -1 (Status worries slowed the start.)');
+    // The method and the legend are on the title page, before the contents.
+    expect(at('Ratings are CFIR construct ratings per case')).toBeGreaterThan(-1);
+    expect(at('Ratings are CFIR construct ratings per case')).toBeLessThan(at('Contents'));
+    expect(withRatings).toContain('+2: strong facilitating influence: most interviewees give concrete, explicit positive examples');
+    expect(withRatings).toContain('M: missing: no data or too little to judge; left out of the cross-case comparison');
+    const without = texts(await extractsDocx(snapshot, selection, wordOptions));
+    expect(without.filter((t) => t.startsWith('Rating in '))).toEqual([]);
+    expect(without.filter((t) => t.startsWith('Ratings are CFIR'))).toEqual([]);
+  });
+
+  it('narrows to the documents of the chosen cases, a site case or a hand-picked one, and says so', () => {
+    const caseId = (name: string) => snapshot.cases.find((c) => c.name === name)?.id as Uuid;
+    const documentsOf = (caseIds: Uuid[]) => [...new Set(selectExtracts(snapshot, { ...ALL_EXTRACTS, caseIds }).extracts.map((e) => e.document.name))].sort();
+    expect(documentsOf([caseId('KS')])).toEqual(['KS_pre_FGD', 'KS_pre_notes']);
+    expect(documentsOf([caseId('BU pre and post')])).toEqual(['BU_post_FGD', 'BU_pre_FGD']);
+    expect(documentsOf([caseId('KS'), caseId('TA')])).toEqual(['KS_pre_FGD', 'KS_pre_notes', 'TA_pre_FGD']);
+    // With a hand pick too, a document must be in both.
+    expect(selectExtracts(snapshot, { ...ALL_EXTRACTS, caseIds: [caseId('BU pre and post')], documentIds: [documents.buPost.id, documents.ksPre.id] }).extracts.map((e) => e.document.name)).toEqual(['BU_post_FGD']);
+    expect(selectExtracts(snapshot, { ...ALL_EXTRACTS, caseIds: [caseId('KS')] }).choices).toContainEqual(['Cases', 'KS']);
   });
 });
 

@@ -40,6 +40,7 @@ describe.skipIf(!tools)('the Word exports, rendered', () => {
       context: true,
       memos: true,
       definitions: true,
+      ratings: true,
     });
     const [pack] = await sitePacks(snapshot, ALL_EXTRACTS, { subtitle });
     const transcript = await codedTranscriptDocx(snapshot, documents.buPre.id, { subtitle, coderIds: [], includeHidden: false });
@@ -77,6 +78,8 @@ describe.skipIf(!tools)('the Word exports, rendered', () => {
     expect(resultsText).toMatch(/[()]TA 2, pre[()]/);
     expect(resultsText).toMatch(/סומכים/);
     expect(resultsText).toContain('8 extracts from 5 documents, under 4 codes.');
+    expect(resultsText).toMatch(/Rating in BU: \+2 \(Nurses and peers trusted each other early\.\)/);
+    expect(resultsText).toContain('strong facilitating influence');
     const packText = pdfText(join(scratch, 'pack.pdf'));
     expect(packText).toContain('Validation pack: BU (Butabika)');
     expect(packText).toContain('Comments from the site team');

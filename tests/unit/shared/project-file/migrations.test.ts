@@ -20,21 +20,25 @@ function reasonOf(action: () => unknown): string {
 }
 
 describe('the shipped format registry', () => {
-  it('writes version 2 and reads versions 1 and 2 (model v2 upgrades version 1)', () => {
-    expect(PROJECT_FILE_FORMAT_VERSION).toBe(2);
-    expect(PROJECT_FILE_FORMATS.migrations.map((migration) => migration.from)).toEqual([1]);
+  it('writes version 3 and reads versions 1 to 3 (model v2 upgrades version 1; version 3 adds the citation style)', () => {
+    expect(PROJECT_FILE_FORMAT_VERSION).toBe(3);
+    expect(PROJECT_FILE_FORMATS.migrations.map((migration) => migration.from)).toEqual([1, 2]);
     expect(oldestReadableVersion()).toBe(1);
   });
 
   it('passes current data through unchanged', () => {
     const data = { project: { name: 'x' } };
-    expect(upgradeProjectData(data, 2, '0.2.0')).toBe(data);
+    expect(upgradeProjectData(data, 3, '0.2.0')).toBe(data);
+    // Version 2 data has no citation style and is version 3 data as it stands; a file without a project is refused.
+    expect(upgradeProjectData(data, 2, '0.1.0')).toEqual(data);
+    expect(() => upgradeProjectData({ documents: [] }, 2, '0.1.0')).toThrow(/no project record/);
   });
 
   it('refuses versions below the oldest and above the current one', () => {
     expect(reasonOf(() => checkReadableVersion(0, '0.0.1'))).toBe('older-format');
     expect(reasonOf(() => checkReadableVersion(-1, '0.0.1'))).toBe('older-format');
-    expect(reasonOf(() => checkReadableVersion(3, '3.0.0'))).toBe('newer-format');
+    expect(reasonOf(() => checkReadableVersion(4, '3.0.0'))).toBe('newer-format');
+    expect(reasonOf(() => checkReadableVersion(3, '0.3.0'))).toBe('accepted');
     expect(reasonOf(() => checkReadableVersion(2, '0.2.0'))).toBe('accepted');
     expect(reasonOf(() => checkReadableVersion(1, '0.1.0'))).toBe('accepted');
   });

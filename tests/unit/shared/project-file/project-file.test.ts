@@ -48,7 +48,7 @@ describe('encodeProjectFile and decodeProjectFile', () => {
     const projectBytes = original['project.json'] as Uint8Array;
     expect(manifestJson).toEqual({
       format: 'tessera-project',
-      formatVersion: 2,
+      formatVersion: 3,
       appVersion: '0.1.0',
       savedAt: '2025-05-01T12:00:00.000Z',
       project: { id: snapshot.project.id, name: snapshot.project.name },
@@ -112,10 +112,10 @@ describe('decodeProjectFile refusals', () => {
   });
 
   it('a newer format version, telling which Tessera wrote it and what to do', async () => {
-    const error = await refusal(withManifest({ formatVersion: 3, appVersion: '0.9.0', somethingNew: true }));
+    const error = await refusal(withManifest({ formatVersion: 4, appVersion: '0.9.0', somethingNew: true }));
     expect(error.reason).toBe('newer-format');
     expect(error.message).toBe(
-      'This file was saved by Tessera 0.9.0 with format version 3; this version reads up to 2. Update Tessera to open it.',
+      'This file was saved by Tessera 0.9.0 with format version 4; this version reads up to 3. Update Tessera to open it.',
     );
   });
 
