@@ -9,7 +9,7 @@
  * The text of each quote is the exact coded text (a line break between paragraphs is a Word line break), so a script
  * reading the document finds it, followed by its citation.
  */
-import { Document, LeaderType, Packer, PageBreak, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
+import { Document, LeaderType, Packer, PageBreak, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { Case, Code, Memo, ProjectSnapshot, Rating, Uuid } from '../model/types.ts';
 import { casesInOrder } from '../ratings/cases.ts';
 import { RATING_LEGEND, ratingLabel } from '../ratings/distinguishing-constructs.ts';
@@ -19,7 +19,7 @@ import { officialDefinition } from '../codebooks/code-info.ts';
 import { citationStyleOf, describeCitationStyle } from '../coding/citation-labels.ts';
 import { xmlSafe } from '../refi/xml-writer.ts';
 import { COUNTING_METHOD, type Extract, type ExtractSelection } from './extract-selection.ts';
-import { DOCUMENT_STYLES, GREY, PAGE, SIZE, STYLE, heading, isRightToLeft, labelled, pageFooter, plain, textRuns } from './docx-parts.ts';
+import { DOCUMENT_STYLES, GREY, PAGE, PreparedParagraph, SIZE, STYLE, heading, isRightToLeft, labelled, pageFooter, plain, textRuns, type PreparedRun } from './docx-parts.ts';
 
 /** What each extract carries and what heads each code's section. */
 export interface ExtractsDocxOptions {
@@ -52,30 +52,31 @@ function speakerPrefix(extract: Extract): string {
  */
 export function quoteParagraph(extract: Extract, withContext: boolean): Paragraph {
   const rtl = isRightToLeft(extract.text);
-  const children: ParagraphChild[] = [];
+  const runs: (PreparedRun | TextRun)[] = [];
   const prefix = speakerPrefix(extract);
-  if (prefix) children.push(new TextRun({ text: xmlSafe(prefix), style: STYLE.speaker }));
+  if (prefix) runs.push({ text: prefix, style: STYLE.speaker });
   if (withContext) {
     const { document, coding } = extract;
     const around = passageContext(document, coding.start, coding.end);
     // The speaker label is printed once, in front: the context starts after the label in the transcript.
     const paragraph = paragraphAt(document.paragraphs, coding.start);
     const label = paragraph && coding.start >= paragraph.utteranceStart ? paragraph.utteranceStart - paragraph.start : 0;
-    children.push(
+    runs.push(
       ...textRuns([...around.before].slice(label).join(''), { color: GREY, rightToLeft: rtl }),
       ...textRuns(around.passage, { bold: true, highlight: 'yellow', rightToLeft: rtl }),
       ...textRuns(around.after, { color: GREY, rightToLeft: rtl }),
     );
   } else {
-    children.push(...textRuns(extract.text, { rightToLeft: rtl }));
+    // A line break between paragraphs of the passage is a Word line break, as `textRuns` writes it.
+    extract.text.split('\n').forEach((line, i) => runs.push({ text: line, rightToLeft: rtl, breakBefore: i > 0 }));
   }
-  children.push(new TextRun({ text: xmlSafe(` (${extract.citation})`), style: STYLE.citation }));
-  children.push(new TextRun({ text: xmlSafe(noteText(extract)), break: 1, style: STYLE.noteText }));
-  return new Paragraph({ style: STYLE.quote, bidirectional: rtl || undefined, children });
+  runs.push({ text: ` (${extract.citation})`, style: STYLE.citation });
+  runs.push({ text: noteText(extract), style: STYLE.noteText, breakBefore: true });
+  return new PreparedParagraph(STYLE.quote, rtl, runs);
 }
 
 /** The line under a quote: who coded it, the other codes on the passage, the document. */
-function noteText(extract: Extract): string {
+export function noteText(extract: Extract): string {
   return [
     extract.coder ? `Coded by ${extract.coder.name}` : 'Coder not recorded',
     extract.otherCodes.length ? `also coded: ${extract.otherCodes.map((code) => code.name).join('; ')}` : '',

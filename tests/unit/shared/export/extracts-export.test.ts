@@ -4,9 +4,12 @@ import Papa from 'papaparse';
 import mammoth from 'mammoth';
 import { citationLabels, CITATION_LABEL_ATTRIBUTE } from '#shared/coding/citation-labels';
 import { NO_FILTER } from '#shared/coding/segment-filter';
-import { ALL_EXTRACTS, countExtracts, selectExtracts, type ExtractChoices } from '#shared/export/extract-selection';
+import { ALL_EXTRACTS, countExtracts, selectExtracts, type Extract, type ExtractChoices } from '#shared/export/extract-selection';
 import { buildProjectIndex } from '#shared/index/project-index';
-import { extractsDocx } from '#shared/export/extracts-docx';
+import { extractsDocx, noteText, quoteParagraph } from '#shared/export/extracts-docx';
+import { DOCUMENT_STYLES, STYLE, isRightToLeft, textRuns } from '#shared/export/docx-parts';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { CSV_COLUMNS, extractsCsv } from '#shared/export/extracts-csv';
 import { sitePacks } from '#shared/export/site-pack-docx';
 import { codedTranscriptDocx } from '#shared/export/coded-transcript-docx';
@@ -279,6 +282,33 @@ describe('the Word export of extracts', () => {
     const paragraphs = wordParagraphs(await extractsDocx(snapshot, selection, wordOptions));
     expect(paragraphs.filter((p) => /^Heading/.test(p.style))).toEqual([]);
     expect(paragraphs.map((p) => p.text)).toContain('No coded extract matches these choices.');
+  });
+});
+
+describe('the prepared quote paragraphs', () => {
+  it('write exactly the XML that docx writes for the same paragraph of TextRuns (emoji, Hebrew, two paragraphs)', async () => {
+    const selection = selectExtracts(snapshot, ALL_EXTRACTS);
+    // docx's own way: a Paragraph of TextRuns with the quote's styles, as the export wrote it before.
+    const viaDocx = (extract: Extract) => {
+      const rtl = isRightToLeft(extract.text);
+      const speaker = extract.speaker ? `${extract.speaker.label} (${extract.speaker.role}): ` : '';
+      return new Paragraph({
+        style: STYLE.quote,
+        bidirectional: rtl || undefined,
+        children: [
+          ...(speaker ? [new TextRun({ text: speaker, style: STYLE.speaker })] : []),
+          ...textRuns(extract.text, { rightToLeft: rtl }),
+          new TextRun({ text: ` (${extract.citation})`, style: STYLE.citation }),
+          new TextRun({ text: noteText(extract), break: 1, style: STYLE.noteText }),
+        ],
+      });
+    };
+    const documentXml = async (paragraphs: Paragraph[]) =>
+      strFromU8(unzipSync(new Uint8Array(await Packer.toArrayBuffer(new Document({ styles: DOCUMENT_STYLES, sections: [{ children: paragraphs }] }))))['word/document.xml'] as Uint8Array);
+    const prepared = await documentXml(selection.extracts.map((e) => quoteParagraph(e, false)));
+    expect(prepared).toContain('😀');
+    expect(prepared).toContain('<w:bidi/>');
+    expect(prepared).toBe(await documentXml(selection.extracts.map(viaDocx)));
   });
 });
 
