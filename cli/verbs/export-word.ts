@@ -9,6 +9,7 @@ import type { Code, DocumentKind, ProjectSnapshot, SpeakerRole, Uuid } from '#sh
 import { buildProjectIndex } from '#shared/index/project-index';
 import { NO_FILTER } from '#shared/coding/segment-filter';
 import { phasesInOrder, sitesInOrder } from '#shared/study/study-design';
+import { casesInOrder } from '#shared/ratings/cases';
 import { codeNumbering } from '#shared/codebooks/code-info';
 import { ancestorsOf } from '#shared/codebook/code-tree';
 import { EXTRACT_GROUPINGS, selectExtracts, type ExtractChoices } from '#shared/export/extract-selection';
@@ -66,6 +67,7 @@ export function choicesFromOptions(snapshot: ProjectSnapshot, values: VerbInput[
   return {
     codeIds: codeArgs.map((wanted) => findCode(snapshot.codes, wanted).id),
     documentIds: pick('document', listOption(values, 'document'), snapshot.documents, (d) => [d.name], (d) => d.id),
+    caseIds: pick('case', listOption(values, 'case'), casesInOrder(snapshot.cases), (c) => [c.name], (c) => c.id),
     filter: {
       ...NO_FILTER,
       siteIds: pick('site', listOption(values, 'site'), sitesInOrder(snapshot.sites), (s) => [s.code, s.name], (s) => s.id),
@@ -91,12 +93,14 @@ export const exportWordVerb: VerbDefinition = {
     phase: { type: 'string', multiple: true, placeholder: 'NAME', description: 'Only documents of this phase; repeatable.' },
     kind: { type: 'string', multiple: true, placeholder: 'KIND', description: 'Only documents of this kind (transcript, field-notes); repeatable.' },
     document: { type: 'string', multiple: true, placeholder: 'NAME', description: 'Only this document; repeatable.' },
+    case: { type: 'string', multiple: true, placeholder: 'NAME', description: 'Only the documents of this case (a site, a site in one phase, or a set of documents); repeatable.' },
     coder: { type: 'string', multiple: true, placeholder: 'NAME', description: 'Only codings by this coder (name or initials); repeatable.' },
     role: { type: 'string', multiple: true, placeholder: 'ROLE', description: 'Only passages spoken by this role (moderator, assistant, participant, unknown); repeatable.' },
     group: { type: 'string', placeholder: 'ORDER', description: 'code,phase,site (default) | site,code | phase,code.' },
     context: { type: 'boolean', description: 'Print each extract within its whole paragraph, the coded words marked.' },
     memos: { type: 'boolean', description: 'Print the memos written on each coding.' },
     definitions: { type: 'boolean', description: 'Head each code’s section with its definition (CFIR’s and the project’s) and memos.' },
+    ratings: { type: 'boolean', description: 'Head each rated construct’s section with its rating in each case, with the rating legend on the title page.' },
     'include-hidden': { type: 'boolean', description: 'Also export codes hidden in the coding tree.' },
     csv: { type: 'boolean', description: 'Write a CSV (one row per extract, UTF-8 with BOM) instead of Word.' },
     'site-pack': { type: 'boolean', description: 'Write one validation pack per site into the folder given with -o.' },
@@ -143,6 +147,7 @@ export const exportWordVerb: VerbDefinition = {
           context: values.context === true,
           memos: values.memos === true,
           definitions: values.definitions === true,
+          ratings: values.ratings === true,
         });
     await io.writeFile(output, bytes, { overwrite });
     io.out(

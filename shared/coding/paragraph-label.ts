@@ -1,6 +1,7 @@
 /**
  * Paragraph look-up and the citation labels that quotes carry: "BU 45" is paragraph 45 of a Butabika transcript,
- * "BU 45-47" a passage over three paragraphs, "¶45" a paragraph of a document without a site.
+ * "BU 45–47" a passage over three paragraphs (an en dash, U+2013, as
+ * style guides set number ranges), "¶45" a paragraph of a document without a site.
  *
  * Paragraphs are in document order, one line each, with the line break between two of them belonging to neither
  * (offsets are code points, start inclusive, end exclusive).
@@ -66,10 +67,10 @@ export function passageParagraphs(paragraphs: readonly Paragraph[], start: numbe
   return { first, last };
 }
 
-/** The citation of paragraphs first to last: "BU 45", or "BU 45-47" over several. */
+/** The citation of paragraphs first to last: "BU 45", or "BU 45–47" over several (en dash, U+2013). */
 export function passageCitation(documentLabel: string | null, firstNumber: number, lastNumber: number): string {
   const label = citationLabel(documentLabel, firstNumber);
-  return lastNumber > firstNumber ? `${label}-${lastNumber}` : label;
+  return lastNumber > firstNumber ? `${label}\u2013${lastNumber}` : label;
 }
 
 /** The citation of a passage [start, end) (see passageParagraphs), or null when it holds no paragraph's text. */

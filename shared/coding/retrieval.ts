@@ -16,7 +16,7 @@ export interface CodedSegment {
   /** The paragraph numbers the passage starts and ends in (equal for a passage inside one paragraph). */
   readonly firstParagraph: number;
   readonly lastParagraph: number;
-  /** How papers cite it, unique in the project (citation-labels.ts): "BU 45", "BU pre 45-47", or "¶45" for a lone document without a site. */
+  /** How papers cite it, unique in the project (citation-labels.ts): "BU 45", "BU pre 45–47", or "¶45" for a lone document without a site. */
   readonly citation: string;
   /** Label of the speaker of the first paragraph, or null. */
   readonly speaker: string | null;

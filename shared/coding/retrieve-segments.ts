@@ -10,7 +10,7 @@ import { codingsOfCode } from '../index/project-index.ts';
 import { codePointMapOf, documentSlice } from '../index/text-maps.ts';
 import { codePointToUtf16 } from '../text/code-points.ts';
 import { paragraphAt, passageCitation, passageParagraphs } from './paragraph-label.ts';
-import { citationLabels } from './citation-labels.ts';
+import { citationLabels, type CitationStudy } from './citation-labels.ts';
 import { documentPasses, filtersSpeakers, speakerAt, speakerPasses, type SegmentFilter } from './segment-filter.ts';
 
 /** How retrieved segments are ordered. */
@@ -30,7 +30,7 @@ export interface RetrievedSegment {
   readonly document: TesseraDocument;
   readonly firstParagraph: number;
   readonly lastParagraph: number;
-  /** "BU 45", "BU pre 45-47" (unique in the project, see citation-labels.ts), or "¶45" for a lone document without a site. */
+  /** "BU 45", "BU pre 45–47" (unique in the project, see citation-labels.ts), or "¶45" for a lone document without a site. */
   readonly citation: string;
   /** The speaker of the first paragraph, or null. */
   readonly speaker: Speaker | null;
@@ -62,9 +62,9 @@ export function documentRanks(project: Pick<ProjectSnapshot, 'sites' | 'phases'>
 export type RetrievalSource = Pick<ProjectIndex, 'codeById' | 'documentById' | 'codingsByCode'>;
 
 /** The segments of the codes in the query that pass its filter, in its order. */
-export function retrieveSegments(index: RetrievalSource, project: Pick<ProjectSnapshot, 'sites' | 'phases'>, query: RetrievalQuery): readonly RetrievedSegment[] {
+export function retrieveSegments(index: RetrievalSource, project: CitationStudy, query: RetrievalQuery): readonly RetrievedSegment[] {
   const { filter } = query;
-  // The labels of the project's documents: computed once per change of its documents, sites or phases.
+  // The labels of the project's documents: computed once per change of its documents, sites, phases or citation style.
   const labels = citationLabels(project, index.documentById);
   const bySpeaker = filtersSpeakers(filter);
   const segments: RetrievedSegment[] = [];

@@ -8,19 +8,23 @@
  * speaker where it starts (as retrieval's speaker filter decides). Every column states the text it holds: its
  * documents, its words and its code points (of the utterances: speaker labels such as "P3:" are not what was said).
  */
-import type { Case, DocumentKind, Paragraph, Phase, Site, Speaker, SpeakerRole, TesseraDocument, Uuid } from '../model/types.ts';
+import type { Case, DocumentKind, Paragraph, Phase, Project, Site, Speaker, SpeakerRole, TesseraDocument, Uuid } from '../model/types.ts';
 import { caseHasDocument, casesInOrder } from '../ratings/cases.ts';
 import { documentSlice } from '../index/text-maps.ts';
 import { wordsOf } from '../search/word-index.ts';
 import { documentPasses, filtersSpeakers, speakerPasses, type SegmentFilter } from '../coding/segment-filter.ts';
 import type { Interval } from './intervals.ts';
 
-/** The sites and phases of the study, in their order (read from the project by the caller). */
+/**
+ * The sites and phases of the study, in their order (read from the project by the caller), and the project's
+ * citation style, by which the passages behind a cell are cited.
+ */
 export interface StudyDesign {
   readonly sites: readonly Site[];
   readonly phases: readonly Phase[];
   /** The project's cases (needed only by the case grouping). */
   readonly cases?: readonly Case[];
+  readonly project: Pick<Project, 'citationStyle'>;
 }
 
 /** How documents (or their speakers' paragraphs) are grouped into columns. */

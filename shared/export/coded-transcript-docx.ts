@@ -20,7 +20,7 @@ import { documentSlice } from '../index/text-maps.ts';
 import { passageParagraphs } from '../coding/paragraph-label.ts';
 import { treeOrder } from '../codebook/code-tree.ts';
 import { codeLabel } from '../codebooks/code-info.ts';
-import { citationLabels } from '../coding/citation-labels.ts';
+import { citationLabels, exportCitation } from '../coding/citation-labels.ts';
 import { xmlSafe } from '../refi/xml-writer.ts';
 import { COUNTING_METHOD } from './extract-selection.ts';
 import { DOCUMENT_STYLES, GREY, PAGE, SIZE, isRightToLeft, labelled, pageFooter, plain } from './docx-parts.ts';
@@ -146,7 +146,7 @@ export async function codedTranscriptDocx(snapshot: ProjectSnapshot, documentId:
     labelled('Kind', document.kind === 'field-notes' ? 'field notes' : 'transcript'),
     ...(document.attributes.language ? [labelled('Language', document.attributes.language)] : []),
     ...(document.attributes.date ? [labelled('Date', document.attributes.date)] : []),
-    labelled('Cited as', label?.stem ? `${label.stem} and the paragraph number, e.g. (${label.stem} 12${label.phase ? `, ${label.phase}` : ''})` : 'the paragraph number'),
+    labelled('Cited as', label?.stem ? `${label.stem} and the paragraph number, e.g. (${exportCitation(label, 12, 12)})` : 'the paragraph number'),
     labelled('Codings', `${codings.length} by ${usedCoders.length ? usedCoders.join(', ') : 'no coder'}; each is a comment in the margin naming its code(s) and coder, over shaded words.`),
     plain(COUNTING_METHOD, { italics: true, color: GREY, size: SIZE.small, after: 240 }),
   ];

@@ -11,6 +11,8 @@ import {
   Paragraph,
   TextRun,
   type IStylesOptions,
+  type IContext,
+  type IXmlableObject,
   type ParagraphChild,
 } from 'docx';
 import { xmlSafe } from '../refi/xml-writer.ts';
@@ -192,4 +194,54 @@ export function safeFileName(name: string, fallback: string): string {
       .trim()
       .slice(0, 120) || fallback
   );
+}
+
+/** A run of a prepared paragraph: its text, and the character style or right-to-left mark it carries. */
+export interface PreparedRun {
+  readonly text: string;
+  readonly style?: string;
+  readonly rightToLeft?: boolean;
+  /** A line break before the text. */
+  readonly breakBefore?: boolean;
+}
+
+/** One `<w:r>` as the docx serializer takes it: the same XML a `TextRun` with these options writes. */
+function preparedRun(run: PreparedRun): IXmlableObject {
+  const properties: IXmlableObject[] = [];
+  if (run.style) properties.push({ 'w:rStyle': { _attr: { 'w:val': run.style } } });
+  if (run.rightToLeft) properties.push({ 'w:rtl': {} });
+  const content: IXmlableObject[] = properties.length ? [{ 'w:rPr': properties }] : [];
+  if (run.breakBefore) content.push({ 'w:br': {} });
+  content.push({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, xmlSafe(run.text)] });
+  return { 'w:r': content };
+}
+
+/**
+ * A paragraph of plain runs in a paragraph style, handed to the docx serializer as the XML objects a `Paragraph` of
+ * `TextRun`s would make (the export tests compare the two byte for byte). Why: a 5,000-extract export builds some
+ * 25,000 runs, and docx's run objects (properties objects, their validation, a walk of each at writing) cost most of
+ * the time that is ours; this writes the same XML with a fraction of the objects. Runs that need more than a
+ * character style or a right-to-left mark stay docx components, prepared in place.
+ */
+export class PreparedParagraph extends Paragraph {
+  constructor(
+    private readonly paragraphStyle: string,
+    private readonly bidirectionalParagraph: boolean,
+    private readonly runs: readonly (PreparedRun | TextRun)[],
+  ) {
+    super({});
+  }
+
+  override prepForXml(context: IContext): IXmlableObject {
+    const properties: IXmlableObject[] = [{ 'w:pStyle': { _attr: { 'w:val': this.paragraphStyle } } }];
+    if (this.bidirectionalParagraph) properties.push({ 'w:bidi': {} });
+    const children: IXmlableObject[] = [{ 'w:pPr': properties }];
+    for (const run of this.runs) {
+      if (run instanceof TextRun) {
+        const prepared = run.prepForXml(context);
+        if (prepared) children.push(prepared);
+      } else children.push(preparedRun(run));
+    }
+    return { 'w:p': children };
+  }
 }

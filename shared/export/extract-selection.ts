@@ -3,20 +3,22 @@
  * validation packs and the CSV, in the app and on the command line.
  *
  * The extracts are the retrieval's segments (`retrieveSegments`, with its filter by site, phase, kind, speaker role
- * and coder), narrowed to chosen code subtrees and hand-picked documents, cited with the project's unique labels
- * (`citationLabels`), and laid out as an outline: headings (code tree, phase, site, in the chosen grouping) with the
- * extracts under them in document order. Only headings with extracts under them are made, so an export has no
- * empty section; the codes left out for having none are counted, for the title page to say so.
+ * and coder), narrowed to chosen code subtrees, cases (a site, a site in one phase, or a set of documents) and
+ * hand-picked documents, cited with the project's unique labels (`citationLabels`), and laid out as an outline:
+ * headings (code tree, phase, site, in the chosen grouping) with the extracts under them in document order. Only
+ * headings with extracts under them are made, so an export has no empty section; the codes left out for having none
+ * are counted, for the title page to say so.
  */
 import type { Code, Coder, Coding, Memo, Phase, ProjectSnapshot, Site, Speaker, TesseraDocument, Uuid } from '../model/types.ts';
 import { buildProjectIndex, codeWithDescendants, codingsOfCode, codingsOverlapping, type ProjectIndex } from '../index/project-index.ts';
 import { retrieveSegments, segmentText } from '../coding/retrieve-segments.ts';
 import { NO_FILTER, codingPasses, type SegmentFilter } from '../coding/segment-filter.ts';
 import { passageCitation } from '../coding/paragraph-label.ts';
-import { citationLabels, type DocumentCitation } from '../coding/citation-labels.ts';
+import { citationLabels, exportCitation } from '../coding/citation-labels.ts';
 import { treeOrder } from '../codebook/code-tree.ts';
 import { codeLabel } from '../codebooks/code-info.ts';
 import { phasesInOrder, sitesInOrder } from '../study/study-design.ts';
+import { caseHasDocument } from '../ratings/cases.ts';
 
 /** How extracts are grouped: code tree, then phase, then site; site then code tree; or phase then code tree. */
 export type ExtractGrouping = 'code-phase-site' | 'site-code' | 'phase-code';
@@ -34,6 +36,8 @@ export interface ExtractChoices {
   readonly codeIds: readonly Uuid[];
   /** Documents picked by hand; empty: every document that passes the filter. */
   readonly documentIds: readonly Uuid[];
+  /** Cases whose documents are exported (a document of any of them); empty: no narrowing by case. */
+  readonly caseIds: readonly Uuid[];
   /** Sites, phases, kinds, speaker roles and coders, as retrieval filters them. */
   readonly filter: SegmentFilter;
   readonly grouping: ExtractGrouping;
@@ -42,7 +46,7 @@ export interface ExtractChoices {
 }
 
 /** Every extract of every visible code, grouped by code tree, then phase, then site. */
-export const ALL_EXTRACTS: ExtractChoices = { codeIds: [], documentIds: [], filter: NO_FILTER, grouping: 'code-phase-site', includeHidden: false };
+export const ALL_EXTRACTS: ExtractChoices = { codeIds: [], documentIds: [], caseIds: [], filter: NO_FILTER, grouping: 'code-phase-site', includeHidden: false };
 
 /** One coded passage as an export shows it. */
 export interface Extract {
@@ -55,9 +59,9 @@ export interface Extract {
   readonly phase: Phase | null;
   readonly firstParagraph: number;
   readonly lastParagraph: number;
-  /** The paragraph label, unique in the project: "BU 45", "BU 45-47", "BU FN 3". */
+  /** The paragraph label, unique in the project: "BU 45", "BU 45–47", "BU FN 3". */
   readonly paragraphLabel: string;
-  /** The citation as papers print it (without the brackets): "BU 45, pre". */
+  /** The citation as papers print it (without the brackets), in the project's style: "BU 45, pre". */
   readonly citation: string;
   readonly speaker: Speaker | null;
   readonly coder: Coder | null;
@@ -104,7 +108,7 @@ export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoice
   const sites = new Map(snapshot.sites.map((site) => [site.id, site]));
   const phases = new Map(snapshot.phases.map((phase) => [phase.id, phase]));
   const coders = index.coderById;
-  const pickedDocuments = choices.documentIds.length ? new Set(choices.documentIds) : null;
+  const pickedDocuments = pickedDocumentIds(snapshot, choices);
   const memosByCoding = new Map<Uuid, Memo[]>();
   for (const memo of snapshot.memos) {
     if (memo.target.kind !== 'coding') continue;
@@ -120,7 +124,7 @@ export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoice
   for (const segment of segments) {
     if (pickedDocuments && !pickedDocuments.has(segment.document.id)) continue;
     const { coding, document } = segment;
-    const label = labels.get(document.id) ?? { label: '', stem: '', phase: null };
+    const label = labels.get(document.id) ?? { label: '', stem: '', phase: null, phaseAfter: null };
     const others = new Map<Uuid, Code>();
     for (const other of codingsOverlapping(index, document.id, coding.start, coding.end)) {
       if (other.codeId === coding.codeId || !visible.has(other.codeId)) continue;
@@ -137,7 +141,7 @@ export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoice
       firstParagraph: segment.firstParagraph,
       lastParagraph: segment.lastParagraph,
       paragraphLabel: passageCitation(label.stem, segment.firstParagraph, segment.lastParagraph),
-      citation: citationOf(label, segment.firstParagraph, segment.lastParagraph),
+      citation: exportCitation(label, segment.firstParagraph, segment.lastParagraph),
       speaker: segment.speaker,
       coder: coding.createdBy ? (coders.get(coding.createdBy) ?? null) : null,
       text: segmentText(segment),
@@ -159,6 +163,23 @@ export function selectExtracts(snapshot: ProjectSnapshot, choices: ExtractChoice
   };
 }
 
+/**
+ * The documents the choices narrow to by hand and by case (a document must be in both where both are given), or
+ * null when they narrow to none in particular. A case chosen that is no longer in the project narrows to nothing.
+ */
+function pickedDocumentIds(snapshot: Pick<ProjectSnapshot, 'documents' | 'cases'>, choices: ExtractChoices): ReadonlySet<Uuid> | null {
+  if (choices.documentIds.length === 0 && choices.caseIds.length === 0) return null;
+  const scopes = choices.caseIds.map((id) => snapshot.cases.find((c) => c.id === id)?.scope).filter((scope) => scope !== undefined);
+  const byHand = choices.documentIds.length ? new Set(choices.documentIds) : null;
+  const picked = new Set<Uuid>();
+  for (const document of snapshot.documents) {
+    if (byHand && !byHand.has(document.id)) continue;
+    if (choices.caseIds.length && !scopes.some((scope) => caseHasDocument(scope, document))) continue;
+    picked.add(document.id);
+  }
+  return picked;
+}
+
 /** The codes in tree order (hidden ones left out unless chosen), and those the choices export. */
 function chosenCodes(snapshot: Pick<ProjectSnapshot, 'codes'>, choices: ExtractChoices, index: Pick<ProjectIndex, 'codeById' | 'childCodes'>) {
   const tree = treeOrder(snapshot.codes, { includeHidden: choices.includeHidden });
@@ -175,9 +196,9 @@ function chosenCodes(snapshot: Pick<ProjectSnapshot, 'codes'>, choices: ExtractC
  * How many extracts the choices select, without citing or laying them out: quick enough to show as the user
  * changes the choices (the same predicates as `selectExtracts`, so the same number).
  */
-export function countExtracts(snapshot: Pick<ProjectSnapshot, 'codes'>, choices: ExtractChoices, index: ProjectIndex): { readonly extracts: number; readonly documents: number } {
+export function countExtracts(snapshot: Pick<ProjectSnapshot, 'codes' | 'documents' | 'cases'>, choices: ExtractChoices, index: ProjectIndex): { readonly extracts: number; readonly documents: number } {
   const { chosen } = chosenCodes(snapshot, choices, index);
-  const picked = choices.documentIds.length ? new Set(choices.documentIds) : null;
+  const picked = pickedDocumentIds(snapshot, choices);
   const documentOf = (id: Uuid) => index.documentById.get(id);
   const documents = new Set<Uuid>();
   let extracts = 0;
@@ -190,12 +211,6 @@ export function countExtracts(snapshot: Pick<ProjectSnapshot, 'codes'>, choices:
     }
   }
   return { extracts, documents: documents.size };
-}
-
-/** "BU 45, pre": the label without the phase, the paragraphs, then the phase when the document has one. */
-function citationOf(label: DocumentCitation, first: number, last: number): string {
-  const paragraphs = passageCitation(label.stem, first, last);
-  return label.phase ? `${paragraphs}, ${label.phase}` : paragraphs;
 }
 
 /** Each code's path from the top of the tree, with numbering ("II Inner Setting › II.G Culture"). */
@@ -320,6 +335,7 @@ function describeChoices(snapshot: ProjectSnapshot, choices: ExtractChoices, ind
     ['Sites', all(names(filter.siteIds, (id) => snapshot.sites.find((s) => s.id === id), (s) => s.code), 'all sites')],
     ['Phases', all(names(filter.phaseIds, (id) => snapshot.phases.find((p) => p.id === id), (p) => p.name), 'all phases')],
     ['Kinds of document', all(filter.kinds.map((kind) => KIND_NAMES[kind]).join(', '), 'all kinds')],
+    ...(choices.caseIds.length ? [['Cases', names(choices.caseIds, (id) => snapshot.cases.find((c) => c.id === id), (c) => c.name)] as const] : []),
     ['Documents', all(names(choices.documentIds, (id) => index.documentById.get(id), (d) => d.name), 'all documents that pass the choices above')],
     ['Coders', all(names(filter.coderIds, (id) => index.coderById.get(id), (c) => c.name), 'all coders')],
     ['Speaker roles', all(filter.speakerRoles.join(', '), 'all speakers')],

@@ -3,19 +3,23 @@
  * table of contents, Word headings per level of the grouping (so the navigation pane works), each extract as a
  * quote with its speaker and its citation "(BU 45, pre)" in the same paragraph, then who coded it, the other codes on
  * the passage and its memo; optionally the whole paragraph around it with the coded words marked, and each code's
- * definition and memos under its heading. Page numbers in the footer; Hebrew and Arabic passages right to left.
+ * definition and memos under its heading, and each rated construct's ratings per case (with the legend and method on
+ * the title page). Page numbers in the footer; Hebrew and Arabic passages right to left.
  *
  * The text of each quote is the exact coded text (a line break between paragraphs is a Word line break), so a script
  * reading the document finds it, followed by its citation.
  */
-import { Document, LeaderType, Packer, PageBreak, Paragraph, TableOfContents, TextRun, type ParagraphChild } from 'docx';
-import type { Code, Memo, ProjectSnapshot, Uuid } from '../model/types.ts';
+import { Document, LeaderType, Packer, PageBreak, Paragraph, TableOfContents, TextRun } from 'docx';
+import type { Case, Code, Memo, ProjectSnapshot, Rating, Uuid } from '../model/types.ts';
+import { casesInOrder } from '../ratings/cases.ts';
+import { RATING_LEGEND, ratingLabel } from '../ratings/distinguishing-constructs.ts';
 import { passageContext } from '../coding/retrieve-segments.ts';
 import { paragraphAt } from '../coding/paragraph-label.ts';
 import { officialDefinition } from '../codebooks/code-info.ts';
+import { citationStyleOf, describeCitationStyle } from '../coding/citation-labels.ts';
 import { xmlSafe } from '../refi/xml-writer.ts';
 import { COUNTING_METHOD, type Extract, type ExtractSelection } from './extract-selection.ts';
-import { DOCUMENT_STYLES, GREY, PAGE, SIZE, STYLE, heading, isRightToLeft, labelled, pageFooter, plain, textRuns } from './docx-parts.ts';
+import { DOCUMENT_STYLES, GREY, PAGE, PreparedParagraph, SIZE, STYLE, heading, isRightToLeft, labelled, pageFooter, plain, textRuns, type PreparedRun } from './docx-parts.ts';
 
 /** What each extract carries and what heads each code's section. */
 export interface ExtractsDocxOptions {
@@ -28,6 +32,8 @@ export interface ExtractsDocxOptions {
   readonly memos: boolean;
   /** The code's definition (the CFIR's, and the project's description) and its memos under each code heading. */
   readonly definitions: boolean;
+  /** Each rated construct's ratings per case under its heading, and the rating legend on the title page. */
+  readonly ratings: boolean;
   /** Called as the document is put together, with the extracts done so far. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -46,30 +52,31 @@ function speakerPrefix(extract: Extract): string {
  */
 export function quoteParagraph(extract: Extract, withContext: boolean): Paragraph {
   const rtl = isRightToLeft(extract.text);
-  const children: ParagraphChild[] = [];
+  const runs: (PreparedRun | TextRun)[] = [];
   const prefix = speakerPrefix(extract);
-  if (prefix) children.push(new TextRun({ text: xmlSafe(prefix), style: STYLE.speaker }));
+  if (prefix) runs.push({ text: prefix, style: STYLE.speaker });
   if (withContext) {
     const { document, coding } = extract;
     const around = passageContext(document, coding.start, coding.end);
     // The speaker label is printed once, in front: the context starts after the label in the transcript.
     const paragraph = paragraphAt(document.paragraphs, coding.start);
     const label = paragraph && coding.start >= paragraph.utteranceStart ? paragraph.utteranceStart - paragraph.start : 0;
-    children.push(
+    runs.push(
       ...textRuns([...around.before].slice(label).join(''), { color: GREY, rightToLeft: rtl }),
       ...textRuns(around.passage, { bold: true, highlight: 'yellow', rightToLeft: rtl }),
       ...textRuns(around.after, { color: GREY, rightToLeft: rtl }),
     );
   } else {
-    children.push(...textRuns(extract.text, { rightToLeft: rtl }));
+    // A line break between paragraphs of the passage is a Word line break, as `textRuns` writes it.
+    extract.text.split('\n').forEach((line, i) => runs.push({ text: line, rightToLeft: rtl, breakBefore: i > 0 }));
   }
-  children.push(new TextRun({ text: xmlSafe(` (${extract.citation})`), style: STYLE.citation }));
-  children.push(new TextRun({ text: xmlSafe(noteText(extract)), break: 1, style: STYLE.noteText }));
-  return new Paragraph({ style: STYLE.quote, bidirectional: rtl || undefined, children });
+  runs.push({ text: ` (${extract.citation})`, style: STYLE.citation });
+  runs.push({ text: noteText(extract), style: STYLE.noteText, breakBefore: true });
+  return new PreparedParagraph(STYLE.quote, rtl, runs);
 }
 
 /** The line under a quote: who coded it, the other codes on the passage, the document. */
-function noteText(extract: Extract): string {
+export function noteText(extract: Extract): string {
   return [
     extract.coder ? `Coded by ${extract.coder.name}` : 'Coder not recorded',
     extract.otherCodes.length ? `also coded: ${extract.otherCodes.map((code) => code.name).join('; ')}` : '',
@@ -97,6 +104,42 @@ function codePreamble(code: Code, codeMemos: ReadonlyMap<Uuid, readonly Memo[]>,
   if (code.exclusion.trim()) out.push(labelled('Exclude', code.exclusion.trim(), { style: STYLE.definition }));
   out.push(...memoParagraphs(codeMemos.get(code.id) ?? [], coderName));
   return out;
+}
+
+/** How construct ratings are made, printed wherever they are. */
+export const RATING_METHOD =
+  'Ratings are CFIR construct ratings per case: the valence and strength of the construct’s influence on ' +
+  'implementation in the case (+2 to -2), X for mixed and M for missing, judged by the coders from all the case’s ' +
+  'coded passages of the construct (not only the extracts printed here) and written in Tessera’s rating matrix.';
+
+/** The rated cells of each construct (rating written), by code id, in the cases' order. */
+export function ratingsByCode(snapshot: Pick<ProjectSnapshot, 'cases' | 'ratings'>): ReadonlyMap<Uuid, readonly { readonly case: Case; readonly rating: Rating }[]> {
+  const map = new Map<Uuid, { case: Case; rating: Rating }[]>();
+  for (const c of casesInOrder(snapshot.cases)) {
+    for (const rating of snapshot.ratings) {
+      if (rating.caseId !== c.id || rating.value === null) continue;
+      const list = map.get(rating.codeId);
+      if (list) list.push({ case: c, rating });
+      else map.set(rating.codeId, [{ case: c, rating }]);
+    }
+  }
+  return map;
+}
+
+/** Under a construct heading: its rating in each case that has one, with the rating's summary. */
+function ratingParagraphs(cells: readonly { readonly case: Case; readonly rating: Rating }[]): Paragraph[] {
+  return cells.map(({ case: c, rating }) =>
+    labelled(`Rating in ${c.name}`, `${rating.value ?? ''}${rating.summary ? ` (${rating.summary})` : ''}`, { style: STYLE.definition }),
+  );
+}
+
+/** The rating legend for the title page: the method and what each value means. */
+function ratingLegend(): Paragraph[] {
+  return [
+    new Paragraph({ spacing: { before: 240, after: 60 }, children: [new TextRun({ text: 'Ratings', bold: true, size: 24 })] }),
+    plain(RATING_METHOD, { size: SIZE.small }),
+    ...RATING_LEGEND.map((entry) => labelled(ratingLabel(entry.value), entry.meaning, { size: SIZE.small })),
+  ];
 }
 
 /** Memos on codes, by code id. */
@@ -135,11 +178,7 @@ export function titlePage(
           : 'Every chosen code has at least one extract.'),
     ),
     plain(COUNTING_METHOD, { italics: true, color: GREY, size: SIZE.small }),
-    plain(
-      'Citations give the document’s label (its site code, with what tells its documents apart when a site has several), ' +
-        'the paragraph numbers of the transcript, and the phase: (BU 45, pre).',
-      { italics: true, color: GREY, size: SIZE.small },
-    ),
+    plain(describeCitationStyle(citationStyleOf(snapshot.project)), { italics: true, color: GREY, size: SIZE.small }),
   ];
 }
 
@@ -148,12 +187,15 @@ export async function extractsDocx(snapshot: ProjectSnapshot, selection: Extract
   const coders = new Map(snapshot.coders.map((c) => [c.id, c.name]));
   const coderName = (id: Uuid | null) => (id ? (coders.get(id) ?? null) : null);
   const codeMemos = memosByCode(snapshot);
+  const ratings = options.ratings ? ratingsByCode(snapshot) : null;
   const total = selection.extracts.length;
   const body: Paragraph[] = [];
   let done = 0;
   for (const entry of selection.outline) {
     if (entry.kind === 'heading') {
       body.push(heading(entry.level, entry.title));
+      const rated = entry.code && ratings?.get(entry.code.id);
+      if (rated) body.push(...ratingParagraphs(rated));
       if (options.definitions && entry.code) body.push(...codePreamble(entry.code, codeMemos, coderName));
       continue;
     }
@@ -176,6 +218,7 @@ export async function extractsDocx(snapshot: ProjectSnapshot, selection: Extract
         footers: { default: pageFooter(options.title) },
         children: [
           ...titlePage(snapshot, selection, options.title, options.subtitle),
+          ...(options.ratings ? ratingLegend() : []),
           new Paragraph({ children: [new PageBreak()] }),
           new Paragraph({ children: [new TextRun({ text: 'Contents', bold: true, size: 32, color: '1F3864' })], spacing: { after: 200 } }),
           // Without leader dots: readers that do not update fields show the entries without page numbers; Word fills them

@@ -138,7 +138,7 @@ export function scanCodings(snapshot: Pick<ProjectSnapshot, 'codings'>): CodingL
  * coding is made, so that its memo list is not redone at every coding.
  */
 export interface MemoTargetContext {
-  readonly project: Pick<Project, 'name'>;
+  readonly project: Pick<Project, 'name' | 'citationStyle'>;
   readonly sites: ProjectSnapshot['sites'];
   readonly phases: ProjectSnapshot['phases'];
   readonly documents: ProjectSnapshot['documents'];

@@ -126,6 +126,9 @@ export const projectSchema = z.strictObject({
   codebooks: z.array(z.enum(['cfir-2.0', 'cfir-2009', 'ibrahim-2019', 'mirbahaeddin-2022'])),
   // Optional: files and stores from before the setting have none and read as the default rule.
   distinguishingRule: distinguishingRuleSchema.optional(),
+  citationStyle: z
+    .strictObject({ distinguishBy: z.enum(['phase', 'kind', 'group', 'label']), phaseAfterParagraph: z.boolean() })
+    .optional(),
 });
 
 /** Schema of a Coder. */

@@ -111,6 +111,18 @@ export interface Tombstone extends ProjectRecord {
 /** A built-in codebook that a project uses. */
 export type CodebookId = 'cfir-2.0' | 'cfir-2009' | 'ibrahim-2019' | 'mirbahaeddin-2022';
 
+/** What tells apart the documents of a site with several, in citations (see shared/coding/citation-labels.ts). */
+export type CitationDistinction = 'phase' | 'kind' | 'group' | 'label';
+
+/**
+ * How the project's quotes are cited: what tells a site's documents apart, and whether exports follow the paragraphs
+ * with the phase, "(BU 45, pre)", or not, "(BU 45)".
+ */
+export interface CitationStyle {
+  readonly distinguishBy: CitationDistinction;
+  readonly phaseAfterParagraph: boolean;
+}
+
 /**
  * The project's rule for labelling CFIR constructs as distinguishing high- from low-implementation cases
  * (shared/ratings/distinguishing-constructs.ts applies it). Outcome groups are the cases' implementation outcomes.
@@ -146,6 +158,11 @@ export interface Project extends Stamps {
    * the setting existed): those use DEFAULT_DISTINGUISHING_RULE, read through `projectDistinguishingRule`.
    */
   readonly distinguishingRule?: DistinguishingRule;
+  /**
+   * How quotes are cited; absent in projects that never changed it (and in files of format version 2), which are
+   * cited in the default style (`DEFAULT_CITATION_STYLE`).
+   */
+  readonly citationStyle?: CitationStyle;
 }
 
 /** A person who codes. Codings and memos name their coder, which is what inter-coder comparison works on. */

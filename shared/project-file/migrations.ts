@@ -11,11 +11,12 @@
  * Version 1 (Tessera 0.1): the first format. Version 2 (model v2): every record carries stamps and a clock, sites
  * and phases are records of their own, and the project holds document groups, cases, ratings and tombstones (see
  * shared/model/migrations/v1-to-v2.ts, which the store's upgrade uses too). The manifest of version 2 counts every
- * kind of record. Version 3: the original-language transcripts of translated documents (`originals`) and
- * paragraphs' heading levels (see shared/model/migrations/v2-to-v3.ts).
+ * kind of record. Version 3: the original-language transcripts of translated documents (`originals`), and optional
+ * fields version 2 data lacks (the project's citation style and distinguishing rule, paragraphs' heading levels);
+ * see shared/model/migrations/v2-to-v3.ts.
  */
 import { migrateSnapshotV1 } from '../model/migrations/v1-to-v2.ts';
-import { addOriginalsV2 } from '../model/migrations/v2-to-v3.ts';
+import { migrateSnapshotV2 } from '../model/migrations/v2-to-v3.ts';
 import { ProjectFileError } from './project-file-error.ts';
 
 /** The format version this version of Tessera writes. */
@@ -46,8 +47,8 @@ export const PROJECT_FILE_FORMATS: FormatRegistry = {
     },
     {
       from: 2,
-      description: 'Original-language transcripts of translated documents, with their alignment; heading levels of paragraphs.',
-      upgrade: addOriginalsV2,
+      description: 'Original-language transcripts with their alignment; optional citation style, distinguishing rule and heading levels.',
+      upgrade: migrateSnapshotV2,
     },
   ],
 };

@@ -11,6 +11,7 @@ import { stampsAt } from '../model/stamps.ts';
 import { codeWithDescendants, type ProjectIndex } from '../index/project-index.ts';
 import { NO_FILTER } from '../coding/segment-filter.ts';
 import { retrieveSegments, type RetrievedSegment } from '../coding/retrieve-segments.ts';
+import type { CitationStudy } from '../coding/citation-labels.ts';
 
 /** How default cases are cut: one per site, or one per site in each phase. */
 export type DefaultCaseScheme = 'site' | 'site-phase';
@@ -71,7 +72,7 @@ export function caseDocuments<D extends Pick<TesseraDocument, 'id' | 'attributes
  */
 export function constructPassages(
   index: Pick<ProjectIndex, 'codeById' | 'documentById' | 'codingsByCode' | 'childCodes'>,
-  design: Pick<ProjectSnapshot, 'sites' | 'phases'>,
+  design: CitationStudy,
   scope: CaseScope,
   codeId: Uuid,
 ): readonly RetrievedSegment[] {

@@ -15,7 +15,7 @@ const RUNS = 7;
 const snapshot = synthesizeStudy({ documents: 24, wordsPerDocument: 3000, codes: 60, codings: 5000, coders: 2, seed: 5 });
 const index = buildProjectIndex(snapshot);
 const selection = selectExtracts(snapshot, ALL_EXTRACTS, index);
-const options = { title: 'Coded extracts: bench', subtitle: 'Exported for the benchmark.', context: false, memos: true, definitions: true } as const;
+const options = { title: 'Coded extracts: bench', subtitle: 'Exported for the benchmark.', context: false, memos: true, definitions: true, ratings: false } as const;
 const bytes = await extractsDocx(snapshot, selection, options);
 
 const rows = [

@@ -60,11 +60,29 @@ describe('the export dialog', () => {
     await app.page.keyboard.press('Enter');
     await visible(dialog());
     await expect.poll(() => dialog().getByRole('status').first().innerText()).toBe('8 extracts from 5 documents.');
-    await dialog().getByText('How documents are cited').click();
-    const cited = await dialog().locator('.export-citations tbody tr').allInnerTexts();
-    expect(cited.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['BU_post_FGD (BU 12, post)', 'BU_pre_FGD (BU 12, pre)', 'KS_pre_notes (KS FN 12, pre)']);
+    await dialog().getByText('How quotes are cited', { exact: true }).click();
+    const cited = async () => (await dialog().locator('.citation-table tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+    expect(await cited()).toEqual([
+      'BU_post_FGD (BU 12–13, post) BU post 12',
+      'BU_pre_FGD (BU 12–13, pre) BU pre 12',
+      'KS_pre_FGD (KS 12–13, pre) KS 12',
+      'KS_pre_notes (KS FN 12–13, pre) KS FN 12',
+      'TA_pre_FGD (TA 12–13, pre) TA 12',
+    ]);
     expect(await seriousViolations()).toEqual([]);
     await dialog().screenshot({ path: 'test-results/export-dialog.png' });
+    // The project's style, changed here by keyboard, shows its labels at once; it is a change of the project.
+    const distinguish = dialog().getByRole('combobox', { name: /tell them apart by/ });
+    await distinguish.focus();
+    await distinguish.selectOption('group');
+    await expect.poll(cited).toContain('KS_pre_notes (KS G2 12–13, pre) KS G2 12');
+    await dialog().getByRole('checkbox', { name: /Phase after the paragraph/ }).uncheck();
+    await expect.poll(cited).toContain('KS_pre_notes (KS G2 12–13) KS G2 12');
+    await dialog().screenshot({ path: 'test-results/export-dialog-citation-style.png' });
+    // Back to the default for the exports below.
+    await distinguish.selectOption('phase');
+    await dialog().getByRole('checkbox', { name: /Phase after the paragraph/ }).check();
+    await expect.poll(cited).toContain('KS_pre_notes (KS FN 12–13, pre) KS FN 12');
     // Escape closes it, and the focus can reach it again.
     await app.page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });

@@ -72,8 +72,13 @@ export function CompareView() {
   const cases = useWorkspace((s) => s.snapshot?.cases);
   const documents = useWorkspace((s) => s.snapshot?.documents);
   const projectName = useWorkspace((s) => s.snapshot?.project.name ?? '');
+  // The citation style cites the passages behind a cell; it keeps its identity until the user changes it.
+  const citationStyle = useWorkspace((s) => s.snapshot?.project.citationStyle);
   const { tab, grouping, measure, filter, showNumbers } = useCompare();
-  const design = useMemo<StudyDesign | null>(() => (sites && phases ? { sites, phases, cases: cases ?? [] } : null), [sites, phases, cases]);
+  const design = useMemo<StudyDesign | null>(
+    () => (sites && phases ? { sites, phases, cases: cases ?? [], project: { citationStyle } } : null),
+    [sites, phases, cases, citationStyle],
+  );
   const matrix = useMemo(() => (index && design ? computeCodeMatrix(index, design, { grouping, filter }) : null), [index, design, grouping, filter]);
   const documentKeys = useMemo(() => [...new Set((documents ?? []).flatMap((d) => Object.keys(d.attributes.extra)))].sort(), [documents]);
   const speakerKeys = useMemo(() => [...speakerAttributeOptions(documents ?? []).keys()], [documents]);

@@ -1,16 +1,16 @@
 /**
  * The export dialog: coded extracts to Word (or CSV, site validation packs, one coded transcript) with the choices of
  * `tessera export-word`: which codes, documents, coders and speakers, the grouping, and what each extract carries.
- * It shows how many extracts the choices select and how documents will be cited before anything is written; the
- * export runs off the UI thread with a progress bar and Cancel.
+ * It shows how many extracts the choices select and how documents will be cited (the project's citation style, which
+ * can be changed here) before anything is written; the export runs off the UI thread with a progress bar and Cancel.
  */
 import { useMemo } from 'react';
 import type { DocumentKind, SpeakerRole, Uuid } from '#shared/model/types';
 import { treeOrder } from '#shared/codebook/code-tree';
 import { codeLabel } from '#shared/codebooks/code-info';
-import { citationLabels } from '#shared/coding/citation-labels';
 import { countExtracts, EXTRACT_GROUPINGS, type ExtractGrouping } from '#shared/export/extract-selection';
 import { phasesInOrder, sitesInOrder } from '#shared/study/study-design';
+import { casesInOrder } from '#shared/ratings/cases';
 import { useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { Modal } from '../codebook/modal.tsx';
@@ -25,6 +25,7 @@ import {
   type ExportForm,
   type ExportOutput,
 } from './export-store.ts';
+import { CitationStyleSetting } from './citation-style-setting.tsx';
 import '../codebook/codebook.css';
 import './export.css';
 
@@ -90,20 +91,6 @@ export function ExportDialog() {
     [snapshot, form.includeHidden],
   );
   const count = useMemo(() => (snapshot && index ? countExtracts(snapshot, choicesOf(form), index) : null), [snapshot, index, form]);
-  const distinguished = useMemo(() => {
-    if (!snapshot) return [];
-    const labels = citationLabels(snapshot, snapshot.documents);
-    const siteCode = new Map(snapshot.sites.map((s) => [s.id, s.code]));
-    return snapshot.documents
-      .flatMap((d) => {
-        const label = labels.get(d.id);
-        // Only documents whose label says more than their site code: those of sites with several documents.
-        if (!label || label.label === (siteCode.get(d.attributes.siteId ?? '') ?? '')) return [];
-        return [{ id: d.id, name: d.name, cited: `(${label.stem ? `${label.stem} ` : ''}12${label.phase ? `, ${label.phase}` : ''})` }];
-      })
-      .sort((a, b) => a.cited.localeCompare(b.cited, undefined, { numeric: true }));
-  }, [snapshot]);
-
   if (!open || !snapshot) return null;
   const busy = progress !== null;
   const set = (change: Partial<ExportForm>) => setExportForm(change);
@@ -203,6 +190,7 @@ export function ExportDialog() {
             <CheckGroup legend="Kinds" items={KINDS} chosen={form.kinds} onChange={(kinds) => set({ kinds })} />
             <CheckGroup legend="Speakers" items={ROLES} chosen={form.speakerRoles} onChange={(speakerRoles) => set({ speakerRoles })} />
             <CheckGroup legend="Coders" items={snapshot.coders.map((c) => ({ id: c.id, label: c.name }))} chosen={form.coderIds} onChange={(coderIds) => set({ coderIds })} />
+            <CheckGroup legend="Cases" items={casesInOrder(snapshot.cases).map((c) => ({ id: c.id, label: c.name }))} chosen={form.caseIds} onChange={(caseIds) => set({ caseIds })} />
           </div>
         </fieldset>
       )}
@@ -230,6 +218,9 @@ export function ExportDialog() {
             <input type="checkbox" checked={form.definitions} onChange={(e) => set({ definitions: e.target.checked })} /> Code definitions and code memos under each code heading
           </label>
           <label>
+            <input type="checkbox" checked={form.ratings} onChange={(e) => set({ ratings: e.target.checked })} /> Each rated construct’s ratings per case under its heading, with the rating legend
+          </label>
+          <label>
             <input type="checkbox" checked={form.context} onChange={(e) => set({ context: e.target.checked })} /> The whole paragraph around each extract, the coded words marked
           </label>
           <label>
@@ -243,33 +234,8 @@ export function ExportDialog() {
 
       {extractsOutput && (
         <details className="export-citations">
-          <summary>How documents are cited</summary>
-          {distinguished.length === 0 ? (
-            <p className="export-hint">Every site has one document: quotes are cited by site code and paragraph, e.g. “(BU 45, pre)”.</p>
-          ) : (
-            <>
-              <p className="export-hint">
-                Where a site has several documents, the citation says which (its phase, FN for field notes, or a number), so that each is unique.
-                Paragraph 12 of each is cited:
-              </p>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Document</th>
-                    <th scope="col">Paragraph 12 cited as</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {distinguished.map((d) => (
-                    <tr key={d.id}>
-                      <td>{d.name}</td>
-                      <td>{d.cited}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
+          <summary>How quotes are cited</summary>
+          <CitationStyleSetting disabled={busy} />
         </details>
       )}
 

@@ -10,7 +10,7 @@ import { selectExtracts, type ExtractChoices } from '#shared/export/extract-sele
 
 /** What to export. */
 export type ExportJob =
-  | { readonly kind: 'word'; readonly choices: ExtractChoices; readonly context: boolean; readonly memos: boolean; readonly definitions: boolean }
+  | { readonly kind: 'word'; readonly choices: ExtractChoices; readonly context: boolean; readonly memos: boolean; readonly definitions: boolean; readonly ratings: boolean }
   | { readonly kind: 'csv'; readonly choices: ExtractChoices }
   | { readonly kind: 'site-packs'; readonly choices: ExtractChoices }
   | { readonly kind: 'transcript'; readonly documentId: Uuid; readonly coderIds: readonly Uuid[]; readonly includeHidden: boolean };
@@ -89,6 +89,7 @@ export async function runExportJob(request: Omit<ExportRequest, 'id'>, progress:
     context: job.context,
     memos: job.memos,
     definitions: job.definitions,
+    ratings: job.ratings,
     onProgress: (done, total) => progress({ stage: `Writing extract ${done.toLocaleString()} of ${total.toLocaleString()}…`, fraction: 0.15 + 0.45 * (done / Math.max(total, 1)) }),
   });
   return { bytes, fileName: `${base} extracts.docx`, filter: WORD, summary };

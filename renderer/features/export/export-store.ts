@@ -23,6 +23,7 @@ export interface ExportForm {
   readonly output: ExportOutput;
   readonly codeIds: readonly Uuid[];
   readonly documentIds: readonly Uuid[];
+  readonly caseIds: readonly Uuid[];
   readonly siteIds: readonly Uuid[];
   readonly phaseIds: readonly Uuid[];
   readonly kinds: readonly DocumentKind[];
@@ -32,6 +33,7 @@ export interface ExportForm {
   readonly context: boolean;
   readonly memos: boolean;
   readonly definitions: boolean;
+  readonly ratings: boolean;
   readonly includeHidden: boolean;
   readonly transcriptId: Uuid | null;
 }
@@ -47,6 +49,7 @@ const EMPTY_FORM: ExportForm = {
   output: 'word',
   codeIds: [],
   documentIds: [],
+  caseIds: [],
   siteIds: [],
   phaseIds: [],
   kinds: [],
@@ -56,6 +59,7 @@ const EMPTY_FORM: ExportForm = {
   context: false,
   memos: true,
   definitions: true,
+  ratings: false,
   includeHidden: false,
   transcriptId: null,
 };
@@ -101,6 +105,7 @@ export function choicesOf(form: ExportForm): ExtractChoices {
   return {
     codeIds: form.codeIds,
     documentIds: form.documentIds,
+    caseIds: form.caseIds,
     filter: { ...NO_FILTER, siteIds: form.siteIds, phaseIds: form.phaseIds, kinds: form.kinds, speakerRoles: form.speakerRoles, coderIds: form.coderIds },
     grouping: form.grouping,
     includeHidden: form.includeHidden,
@@ -111,7 +116,7 @@ function jobOf(form: ExportForm): ExportJob | null {
   const choices = choicesOf(form);
   switch (form.output) {
     case 'word':
-      return { kind: 'word', choices, context: form.context, memos: form.memos, definitions: form.definitions };
+      return { kind: 'word', choices, context: form.context, memos: form.memos, definitions: form.definitions, ratings: form.ratings };
     case 'csv':
       return { kind: 'csv', choices };
     case 'site-packs':

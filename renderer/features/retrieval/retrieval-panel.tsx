@@ -31,6 +31,7 @@ export function RetrievalPanel() {
   const tree = useWorkspace((s) => s.index?.childCodes);
   const sites = useWorkspace((s) => s.snapshot?.sites);
   const phases = useWorkspace((s) => s.snapshot?.phases);
+  const citationStyle = useWorkspace((s) => s.snapshot?.project.citationStyle);
   const selectedCodeId = useWorkspace((s) => s.selectedCodeId);
   const extraCodeIds = useRetrieval((s) => s.extraCodeIds);
   const withDescendants = useRetrieval((s) => s.withDescendants);
@@ -53,15 +54,15 @@ export function RetrievalPanel() {
   const segments = useMemo(() => {
     if (!codeById || !documentById || !sites || !phases) return [];
     const codingsByCode = new Map(codeIds.map((id, i) => [id, codingLists[i] ?? NO_CODINGS]));
-    return retrieveSegments({ codeById, documentById, codingsByCode }, { sites, phases }, { codeIds, filter, order });
-  }, [codeById, documentById, sites, phases, codeIds, codingLists, filter, order]);
+    return retrieveSegments({ codeById, documentById, codingsByCode }, { sites, phases, project: { citationStyle } }, { codeIds, filter, order });
+  }, [codeById, documentById, sites, phases, citationStyle, codeIds, codingLists, filter, order]);
   // How many segments the role filter drops only because their speaker's role is unknown: said, never silent.
   const unknownLeftOut = useMemo(() => {
     const widened = withUnknownRoles(filter);
     if (!widened || !codeById || !documentById || !sites || !phases) return 0;
     const codingsByCode = new Map(codeIds.map((id, i) => [id, codingLists[i] ?? NO_CODINGS]));
-    return retrieveSegments({ codeById, documentById, codingsByCode }, { sites, phases }, { codeIds, filter: widened, order }).length - segments.length;
-  }, [codeById, documentById, sites, phases, codeIds, codingLists, filter, order, segments]);
+    return retrieveSegments({ codeById, documentById, codingsByCode }, { sites, phases, project: { citationStyle } }, { codeIds, filter: widened, order }).length - segments.length;
+  }, [codeById, documentById, sites, phases, citationStyle, codeIds, codingLists, filter, order, segments]);
 
   if (!codeById || chosen.length === 0) {
     return (

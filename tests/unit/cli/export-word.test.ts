@@ -36,7 +36,7 @@ describe('tessera export-word', () => {
       'P1 (participant): אנחנו סומכים על העמיתים, הם מבינים אותנו. (TA 2, pre)',
       'P2 (participant): Some staff felt the peers took their place. (BU 3, pre)',
       'P1 (participant): We argue about who decides discharge. (KS 2, pre)',
-      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3-4, pre)',
+      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3–4, pre)',
       'the ward manager sat in for ten minutes (KS FN 1, pre)',
       'P3 (participant): Now the peers run the Monday group on their own. (BU 2, post)',
     ]);
@@ -50,11 +50,28 @@ describe('tessera export-word', () => {
     );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(quotes(out('some.docx'))).toEqual([
-      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3-4, pre)',
+      'P2 (participant): Some staff felt the peers took their place.\nP2: It took months to settle. (BU 3–4, pre)',
       'P1 (participant): We argue about who decides discharge. (KS 2, pre)',
     ]);
     const headings = wordParagraphs(new Uint8Array(readFileSync(out('some.docx')))).filter((p) => p.style.startsWith('Heading')).map((p) => p.text);
     expect(headings).toEqual(['BU: Butabika', 'III Inner Setting', 'III.D Culture', 'KS: Kisumu', 'III Inner Setting', 'III.C Communications']);
+  });
+
+  it('takes --case and --ratings, and cites in the project’s citation style', { timeout: 60_000 }, async () => {
+    const run = await tessera('export-word', project, '-o', out('case.docx'), '--case', 'BU pre and post', '--ratings');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const paragraphs = wordParagraphs(new Uint8Array(readFileSync(out('case.docx'))));
+    expect(quotes(out('case.docx')).every((q) => /\(BU \d/.test(q))).toBe(true);
+    expect(paragraphs.map((p) => p.text)).toContain('Cases: BU pre and post');
+    expect(paragraphs.map((p) => p.text)).toContain('Rating in BU: +2 (Nurses and peers trusted each other early.)');
+    expect((await tessera('export-word', project, '-o', out('none.docx'), '--case', 'Nowhere')).code).toBe(2);
+
+    // The same study with its citation style set to focus-group numbers and no phase after the paragraph.
+    const styled = out('styled.tessera');
+    const style = { distinguishBy: 'group', phaseAfterParagraph: false } as const;
+    writeFileSync(styled, await encodeProjectFile({ ...snapshot, project: { ...snapshot.project, citationStyle: style } }, { appVersion: 'test', savedAt: snapshot.project.modifiedAt }));
+    expect((await tessera('export-word', styled, '-o', out('styled.docx'), '--site', 'KS')).code).toBe(0);
+    expect(quotes(out('styled.docx'))).toEqual(['P1 (participant): We argue about who decides discharge. (KS G1 2)', 'the ward manager sat in for ten minutes (KS G2 1)']);
   });
 
   it('refuses what it cannot find, with the reason and exit code 2', async () => {

@@ -39,7 +39,7 @@ describe('applying a code', () => {
     };
     const { change } = applyCode(withSite, { documentId: document.id, codeId: code.id, start: 11, end: 40, coderId: coder }, newId, now);
     const [segment] = codedSegments(applyChange(withSite, change), [code.id]);
-    expect(segment?.citation).toBe('BU 1-2');
+    expect(segment?.citation).toBe('BU 1–2');
   });
 
   it('refuses empty, reversed and out-of-range passages, categories and exact duplicates', () => {

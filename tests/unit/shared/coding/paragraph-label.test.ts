@@ -43,9 +43,9 @@ describe('citations', () => {
 
   it('labels a passage by the paragraphs it covers', () => {
     expect(paragraphSpan(paragraphs, 1, 3, 'BU')).toBe('BU 1');
-    expect(paragraphSpan(paragraphs, 1, 7, 'BU')).toBe('BU 1-2');
-    expect(paragraphSpan(paragraphs, 0, 14, 'BU')).toBe('BU 1-3');
-    expect(paragraphSpan(paragraphs, 6, 13)).toBe('¶2-3');
+    expect(paragraphSpan(paragraphs, 1, 7, 'BU')).toBe('BU 1–2');
+    expect(paragraphSpan(paragraphs, 0, 14, 'BU')).toBe('BU 1–3');
+    expect(paragraphSpan(paragraphs, 6, 13)).toBe('¶2–3');
   });
 
   it('does not count a paragraph the passage only touches at a line break', () => {

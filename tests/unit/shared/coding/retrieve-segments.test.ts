@@ -140,8 +140,8 @@ describe('citations in retrieval are unique in the project', () => {
     expect(all.length).toBe(snapshot.codings.length);
     const documentOf = new Map<string, string>();
     for (const segment of all) {
-      // "KS pre 12-14" cites paragraphs 12 to 14; each paragraph's own citation must name one document only.
-      const [label, paragraphs] = [segment.citation.replace(/^¶/, '').replace(/ ?\d+(-\d+)?$/, ''), segment.citation.match(/(\d+)(-(\d+))?$/)];
+      // "KS pre 12–14" cites paragraphs 12 to 14; each paragraph's own citation must name one document only.
+      const [label, paragraphs] = [segment.citation.replace(/^¶/, '').replace(/ ?\d+(\u2013\d+)?$/, ''), segment.citation.match(/(\d+)(\u2013(\d+))?$/)];
       const first = Number(paragraphs?.[1]);
       expect(first).toBe(segment.firstParagraph);
       expect(label).toBe(documentLabel(snapshot, snapshot.documents, segment.document.id));

@@ -2,11 +2,13 @@
  * A small coded study for the export tests, built with the app's own functions: CFIR 2.0 plus an inductive code,
  * two sites, Butabika (BU) with one transcript before and one after the intervention, Kisumu (KS) with a transcript
  * and its field notes before, and an Israeli site (TA) whose transcript is in Hebrew. Codings by two coders include
- * a passage with an emoji, one in Hebrew and one over two paragraphs; one coding and one code have memos.
+ * a passage with an emoji, one in Hebrew and one over two paragraphs; one coding and one code have memos. The study
+ * has one case per site and a hand-picked case of the two Butabika documents; Relational Connections is rated in BU
+ * (+2) and TA (+1), Culture in BU (-1).
  */
 import { applyChange } from '#shared/model/change';
 import { newProject } from '#shared/model/new-project';
-import type { Code, Coder, ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
+import type { Case, Code, Coder, ProjectSnapshot, TesseraDocument, Uuid } from '#shared/model/types';
 import { withCodebooks } from '#shared/codebooks/add-codebook';
 import { createCode } from '#shared/codebook/create-code';
 import { applyCode } from '#shared/coding/apply-code';
@@ -16,6 +18,8 @@ import { createMemo } from '#shared/memos/memos';
 import { recogniseTranscript } from '#shared/import/transcript-structure';
 import { documentFromImport } from '#shared/import/document-from-import';
 import { codePointLength } from '#shared/text/code-points';
+import { defaultCasesChange } from '#shared/ratings/cases';
+import { setRatingChange } from '#shared/ratings/rating-edits';
 import { testIds } from '../fixture-project.ts';
 
 /** The study and handles on what the tests look for. */
@@ -98,5 +102,15 @@ export function exportStudy(): ExportStudy {
 
   s = applyChange(s, createMemo(s, { target: { kind: 'coding', id: emoji.id }, title: '', text: 'Trust came early at BU.' }, first.id, newId, now).change);
   s = applyChange(s, createMemo(s, { target: { kind: 'code', id: culture.id }, title: 'Culture', text: 'Mostly about status.' }, first.id, newId, now).change);
+  s = applyChange(s, defaultCasesChange(s, 'site', newId, now(), first.id));
+  const bothBu: Case = { ...(s.cases[0] as Case), id: newId(), name: 'BU pre and post', scope: { kind: 'documents', documentIds: [documents.buPre.id, documents.buPost.id] }, order: 10 };
+  s = { ...s, cases: [...s.cases, bothBu] };
+  const caseOf = (name: string) => (s.cases.find((c) => c.name === name) as Case).id;
+  const rate = (caseName: string, c: Code, value: '+2' | '+1' | '-1', summary: string) => {
+    s = applyChange(s, setRatingChange(s, { caseId: caseOf(caseName), codeId: c.id }, { value, summary, rationale: '', evidenceCodingIds: [] }, newId, now(), first.id));
+  };
+  rate('BU', trust, '+2', 'Nurses and peers trusted each other early.');
+  rate('TA', trust, '+1', 'Trust stated in general terms.');
+  rate('BU', culture, '-1', 'Status worries slowed the start.');
   return { snapshot: s, documents, codes: { trust, culture, tension, peerPride }, coders: [first, second] };
 }

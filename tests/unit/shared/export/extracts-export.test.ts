@@ -4,9 +4,12 @@ import Papa from 'papaparse';
 import mammoth from 'mammoth';
 import { citationLabels, CITATION_LABEL_ATTRIBUTE } from '#shared/coding/citation-labels';
 import { NO_FILTER } from '#shared/coding/segment-filter';
-import { ALL_EXTRACTS, countExtracts, selectExtracts, type ExtractChoices } from '#shared/export/extract-selection';
+import { ALL_EXTRACTS, countExtracts, selectExtracts, type Extract, type ExtractChoices } from '#shared/export/extract-selection';
 import { buildProjectIndex } from '#shared/index/project-index';
-import { extractsDocx } from '#shared/export/extracts-docx';
+import { extractsDocx, noteText, quoteParagraph } from '#shared/export/extracts-docx';
+import { DOCUMENT_STYLES, STYLE, isRightToLeft, textRuns } from '#shared/export/docx-parts';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { CSV_COLUMNS, extractsCsv } from '#shared/export/extracts-csv';
 import { sitePacks } from '#shared/export/site-pack-docx';
 import { codedTranscriptDocx } from '#shared/export/coded-transcript-docx';
@@ -23,27 +26,32 @@ const EMOJI = 'The nurses trusted them from the first week 😀 honestly.';
 const HEBREW = 'אנחנו סומכים על העמיתים, הם מבינים אותנו.';
 const TWO_PARAGRAPHS = 'Some staff felt the peers took their place.\nP2: It took months to settle.';
 
-const wordOptions = { title: 'Coded extracts: Peer support study', subtitle: 'Exported for a test.', context: false, memos: true, definitions: true } as const;
+const wordOptions = { title: 'Coded extracts: Peer support study', subtitle: 'Exported for a test.', context: false, memos: true, definitions: true, ratings: false } as const;
 
 describe('unique citation labels', () => {
   it('tells apart the documents of a site by phase, then kind, and leaves a lone document its site code', () => {
     const labels = citationLabels(snapshot, snapshot.documents);
     const of = (id: Uuid) => labels.get(id);
-    expect(of(documents.buPre.id)).toEqual({ label: 'BU pre', stem: 'BU', phase: 'pre' });
-    expect(of(documents.buPost.id)).toEqual({ label: 'BU post', stem: 'BU', phase: 'post' });
-    expect(of(documents.ksPre.id)).toEqual({ label: 'KS', stem: 'KS', phase: 'pre' });
-    expect(of(documents.ksNotes.id)).toEqual({ label: 'KS FN', stem: 'KS FN', phase: 'pre' });
-    expect(of(documents.taPre.id)).toEqual({ label: 'TA', stem: 'TA', phase: 'pre' });
+    expect(of(documents.buPre.id)).toEqual({ label: 'BU pre', stem: 'BU', phase: 'pre', phaseAfter: 'pre' });
+    expect(of(documents.buPost.id)).toEqual({ label: 'BU post', stem: 'BU', phase: 'post', phaseAfter: 'post' });
+    expect(of(documents.ksPre.id)).toEqual({ label: 'KS', stem: 'KS', phase: 'pre', phaseAfter: 'pre' });
+    expect(of(documents.ksNotes.id)).toEqual({ label: 'KS FN', stem: 'KS FN', phase: 'pre', phaseAfter: 'pre' });
+    expect(of(documents.taPre.id)).toEqual({ label: 'TA', stem: 'TA', phase: 'pre', phaseAfter: 'pre' });
   });
 
-  it('numbers documents alike in site, phase and kind, and takes a short label the user set', () => {
+  it('numbers documents alike in site, phase and kind; a short label the user set counts only in the label style', () => {
     const second = { ...documents.ksPre, id: 'ks-second', name: 'KS_pre_FGD_2' };
-    const own = { ...documents.buPre, attributes: { ...documents.buPre.attributes, extra: { [CITATION_LABEL_ATTRIBUTE]: 'BU-A' } } };
+    const own = { ...documents.buPre, attributes: { ...documents.buPre.attributes, extra: { [CITATION_LABEL_ATTRIBUTE]: 'A' } } };
     const labels = citationLabels(snapshot, [own, documents.buPost, documents.ksPre, second]);
     expect(labels.get(documents.ksPre.id)?.label).toBe('KS 1');
     expect(labels.get('ks-second')?.label).toBe('KS 2');
-    expect(labels.get(own.id)?.label).toBe('BU-A');
-    expect(labels.get(documents.buPost.id)?.label).toBe('BU');
+    expect(labels.get(own.id)?.label).toBe('BU pre');
+    expect(labels.get(documents.buPost.id)?.label).toBe('BU post');
+    const byLabel = { ...snapshot, project: { ...snapshot.project, citationStyle: { distinguishBy: 'label', phaseAfterParagraph: true } as const } };
+    const labelled = citationLabels(byLabel, [own, documents.buPost, documents.ksPre, second]);
+    expect(labelled.get(own.id)?.label).toBe('BU A');
+    // The other BU document has no label of its own and is the only one without: the site code is enough.
+    expect(labelled.get(documents.buPost.id)?.label).toBe('BU');
   });
 
   it('never gives two documents the same label, nor the same stem and phase (property)', () => {
@@ -97,7 +105,7 @@ describe('choosing and ordering extracts', () => {
       '2 III.D Culture',
       '3 pre',
       '4 BU: Butabika',
-      `  BU 3-4, pre AL ${TWO_PARAGRAPHS}`,
+      `  BU 3–4, pre AL ${TWO_PARAGRAPHS}`,
       '4 KS: Kisumu',
       '  KS FN 1, pre GH the ward manager sat in for ten minutes',
       '1 Peer pride',
@@ -170,6 +178,7 @@ describe('choosing and ordering extracts', () => {
     const choicesArb = fc.record({
       codeIds: fc.subarray([codes.trust.id, codes.culture.id, codes.peerPride.id, codes.trust.parentId as Uuid]),
       documentIds: ids(snapshot.documents),
+      caseIds: ids(snapshot.cases),
       filter: fc.record({
         siteIds: ids(snapshot.sites),
         phaseIds: ids(snapshot.phases),
@@ -205,7 +214,7 @@ describe('choosing and ordering extracts', () => {
     expect(emoji?.memos.map((m) => m.text)).toEqual(['Trust came early at BU.']);
     const culture = selection.extracts.find((e) => e.text === TWO_PARAGRAPHS);
     expect(culture?.otherCodes.map((c) => c.name)).toEqual(['Communications']);
-    expect(culture?.paragraphLabel).toBe('BU 3-4');
+    expect(culture?.paragraphLabel).toBe('BU 3–4');
   });
 });
 
@@ -231,7 +240,7 @@ describe('the Word export of extracts', () => {
       selection.extracts.map((e) => `${e.speaker ? `${e.speaker.label} (${e.speaker.role}): ` : ''}${e.text} (${e.citation})`),
     );
     expect(quotes).toContain(`P1 (participant): ${EMOJI} (BU 2, pre)`);
-    expect(quotes).toContain(`P2 (participant): ${TWO_PARAGRAPHS} (BU 3-4, pre)`);
+    expect(quotes).toContain(`P2 (participant): ${TWO_PARAGRAPHS} (BU 3–4, pre)`);
     expect(quotes).toContain(`P1 (participant): ${HEBREW} (TA 2, pre)`);
     expect(quotes).toContain('the ward manager sat in for ten minutes (KS FN 1, pre)');
     // The Hebrew quote reads right to left; the others do not.
@@ -273,6 +282,65 @@ describe('the Word export of extracts', () => {
     const paragraphs = wordParagraphs(await extractsDocx(snapshot, selection, wordOptions));
     expect(paragraphs.filter((p) => /^Heading/.test(p.style))).toEqual([]);
     expect(paragraphs.map((p) => p.text)).toContain('No coded extract matches these choices.');
+  });
+});
+
+describe('the prepared quote paragraphs', () => {
+  it('write exactly the XML that docx writes for the same paragraph of TextRuns (emoji, Hebrew, two paragraphs)', async () => {
+    const selection = selectExtracts(snapshot, ALL_EXTRACTS);
+    // docx's own way: a Paragraph of TextRuns with the quote's styles, as the export wrote it before.
+    const viaDocx = (extract: Extract) => {
+      const rtl = isRightToLeft(extract.text);
+      const speaker = extract.speaker ? `${extract.speaker.label} (${extract.speaker.role}): ` : '';
+      return new Paragraph({
+        style: STYLE.quote,
+        bidirectional: rtl || undefined,
+        children: [
+          ...(speaker ? [new TextRun({ text: speaker, style: STYLE.speaker })] : []),
+          ...textRuns(extract.text, { rightToLeft: rtl }),
+          new TextRun({ text: ` (${extract.citation})`, style: STYLE.citation }),
+          new TextRun({ text: noteText(extract), break: 1, style: STYLE.noteText }),
+        ],
+      });
+    };
+    const documentXml = async (paragraphs: Paragraph[]) =>
+      strFromU8(unzipSync(new Uint8Array(await Packer.toArrayBuffer(new Document({ styles: DOCUMENT_STYLES, sections: [{ children: paragraphs }] }))))['word/document.xml'] as Uint8Array);
+    const prepared = await documentXml(selection.extracts.map((e) => quoteParagraph(e, false)));
+    expect(prepared).toContain('😀');
+    expect(prepared).toContain('<w:bidi/>');
+    expect(prepared).toBe(await documentXml(selection.extracts.map(viaDocx)));
+  });
+});
+
+describe('ratings and cases in the Word export', () => {
+  it('heads each rated construct’s section with its ratings per case, and states the legend, only when asked', async () => {
+    const selection = selectExtracts(snapshot, ALL_EXTRACTS);
+    const texts = (bytes: Uint8Array) => wordParagraphs(bytes).map((p) => p.text);
+    const withRatings = texts(await extractsDocx(snapshot, selection, { ...wordOptions, ratings: true }));
+    const at = (text: string) => withRatings.findIndex((t) => t === text || t.startsWith(text));
+    // Under Relational Connections: BU then TA (the cases' order), before its extracts; Culture has BU's -1.
+    const trust = at('III.B Relational Connections');
+    expect(withRatings.slice(trust + 1, trust + 3)).toEqual(['Rating in BU: +2 (Nurses and peers trusted each other early.)', 'Rating in TA: +1 (Trust stated in general terms.)']);
+    expect(withRatings[at('III.D Culture') + 1]).toBe('Rating in BU: -1 (Status worries slowed the start.)');
+    // The method and the legend are on the title page, before the contents.
+    expect(at('Ratings are CFIR construct ratings per case')).toBeGreaterThan(-1);
+    expect(at('Ratings are CFIR construct ratings per case')).toBeLessThan(at('Contents'));
+    expect(withRatings).toContain('+2: strong facilitating influence: most interviewees give concrete, explicit positive examples');
+    expect(withRatings).toContain('M: missing: no data or too little to judge; left out of the cross-case comparison');
+    const without = texts(await extractsDocx(snapshot, selection, wordOptions));
+    expect(without.filter((t) => t.startsWith('Rating in '))).toEqual([]);
+    expect(without.filter((t) => t.startsWith('Ratings are CFIR'))).toEqual([]);
+  });
+
+  it('narrows to the documents of the chosen cases, a site case or a hand-picked one, and says so', () => {
+    const caseId = (name: string) => snapshot.cases.find((c) => c.name === name)?.id as Uuid;
+    const documentsOf = (caseIds: Uuid[]) => [...new Set(selectExtracts(snapshot, { ...ALL_EXTRACTS, caseIds }).extracts.map((e) => e.document.name))].sort();
+    expect(documentsOf([caseId('KS')])).toEqual(['KS_pre_FGD', 'KS_pre_notes']);
+    expect(documentsOf([caseId('BU pre and post')])).toEqual(['BU_post_FGD', 'BU_pre_FGD']);
+    expect(documentsOf([caseId('KS'), caseId('TA')])).toEqual(['KS_pre_FGD', 'KS_pre_notes', 'TA_pre_FGD']);
+    // With a hand pick too, a document must be in both.
+    expect(selectExtracts(snapshot, { ...ALL_EXTRACTS, caseIds: [caseId('BU pre and post')], documentIds: [documents.buPost.id, documents.ksPre.id] }).extracts.map((e) => e.document.name)).toEqual(['BU_post_FGD']);
+    expect(selectExtracts(snapshot, { ...ALL_EXTRACTS, caseIds: [caseId('KS')] }).choices).toContainEqual(['Cases', 'KS']);
   });
 });
 
@@ -340,7 +408,7 @@ describe('the CSV of extracts', () => {
       'BU_pre_FGD',
       'BU',
       'pre',
-      'BU 3-4',
+      'BU 3–4',
       'P2',
       'participant',
       'Ada Lovelace',

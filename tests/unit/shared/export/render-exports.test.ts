@@ -40,6 +40,7 @@ describe.skipIf(!tools)('the Word exports, rendered', () => {
       context: true,
       memos: true,
       definitions: true,
+      ratings: true,
     });
     const [pack] = await sitePacks(snapshot, ALL_EXTRACTS, { subtitle });
     const transcript = await codedTranscriptDocx(snapshot, documents.buPre.id, { subtitle, coderIds: [], includeHidden: false });
@@ -72,11 +73,13 @@ describe.skipIf(!tools)('the Word exports, rendered', () => {
     expect(resultsText).toContain('Contents');
     expect(resultsText).toContain('III.B Relational Connections');
     expect(resultsText).toContain('(BU 2, pre)');
-    expect(resultsText).toMatch(/It took months to settle\.\s+\(BU 3-4, pre\)/);
+    expect(resultsText).toMatch(/It took months to settle\.\s+\(BU 3–4, pre\)/);
     // pdftotext gives a right-to-left line in visual order, where the brackets are mirrored.
     expect(resultsText).toMatch(/[()]TA 2, pre[()]/);
     expect(resultsText).toMatch(/סומכים/);
     expect(resultsText).toContain('8 extracts from 5 documents, under 4 codes.');
+    expect(resultsText).toMatch(/Rating in BU: \+2 \(Nurses and peers trusted each other early\.\)/);
+    expect(resultsText).toContain('strong facilitating influence');
     const packText = pdfText(join(scratch, 'pack.pdf'));
     expect(packText).toContain('Validation pack: BU (Butabika)');
     expect(packText).toContain('Comments from the site team');

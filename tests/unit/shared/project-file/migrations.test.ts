@@ -20,7 +20,7 @@ function reasonOf(action: () => unknown): string {
 }
 
 describe('the shipped format registry', () => {
-  it('writes version 3 and reads versions 1 to 3 (model v2 upgrades version 1; originals came with version 3)', () => {
+  it('writes version 3 and reads versions 1 to 3 (model v2 upgrades version 1; version 3 adds originals and optional settings)', () => {
     expect(PROJECT_FILE_FORMAT_VERSION).toBe(3);
     expect(PROJECT_FILE_FORMATS.migrations.map((migration) => migration.from)).toEqual([1, 2]);
     expect(oldestReadableVersion()).toBe(1);
@@ -31,10 +31,11 @@ describe('the shipped format registry', () => {
     expect(upgradeProjectData(data, 3, '0.2.0')).toBe(data);
   });
 
-  it('gives a version 2 project an empty list of originals, and keeps one that has them', () => {
+  it('gives a version 2 project an empty list of originals, keeps one that has them, and refuses data with no project', () => {
     expect(upgradeProjectData({ project: { name: 'x' } }, 2, '0.2.0')).toEqual({ project: { name: 'x' }, originals: [] });
     const withOriginals = { project: { name: 'x' }, originals: [{ id: 'o' }] };
     expect(upgradeProjectData(withOriginals, 2, '0.2.0')).toBe(withOriginals);
+    expect(() => upgradeProjectData({ documents: [] }, 2, '0.1.0')).toThrow(/no project record/);
   });
 
   it('refuses versions below the oldest and above the current one', () => {
