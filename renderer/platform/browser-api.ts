@@ -5,6 +5,9 @@
  */
 import type {
   AppInfo,
+  BackupListing,
+  BackupListRequest,
+  BackupReadRequest,
   BackupRequest,
   BackupResult,
   FileFilter,
@@ -74,9 +77,19 @@ async function backupProject(_request: BackupRequest): Promise<BackupResult> {
   return { status: 'unavailable', reason: 'Automatic backups to disk are made by the desktop app only.' };
 }
 
+const NO_BACKUP_FOLDER = 'A web page cannot keep backups on disk; save the project as a .tessera file to keep a copy.';
+
+async function listBackups(_request: BackupListRequest): Promise<BackupListing> {
+  return { status: 'unavailable', reason: NO_BACKUP_FOLDER };
+}
+
+async function readBackup(_request: BackupReadRequest): Promise<Uint8Array> {
+  throw new Error(NO_BACKUP_FOLDER);
+}
+
 async function appInfo(): Promise<AppInfo> {
   return { name: APP_NAME, version: APP_VERSION, platform: 'browser', runtime: navigator.userAgent };
 }
 
 /** The browser implementation of the platform API. */
-export const browserApi = { appInfo, openFiles, saveFile, backupProject } satisfies TesseraApi;
+export const browserApi = { appInfo, openFiles, saveFile, backupProject, listBackups, readBackup } satisfies TesseraApi;

@@ -24,7 +24,7 @@ import { applyCrosswalk } from '#shared/codebooks/crosswalk';
 import type { RefiCodebook } from '#shared/refi/read-codebook';
 import { importCodebook } from '#shared/refi/import-codebook';
 import { writeQdc } from '#shared/refi/write-codebook';
-import { attempt, changeProject, notify, selectCode, useWorkspace } from '../../state/workspace-store.ts';
+import { attempt, backupBefore, changeProject, notify, selectCode, useWorkspace } from '../../state/workspace-store.ts';
 import { platformApi } from '../../platform/api.ts';
 import { plural } from '../../app/format.ts';
 import { openCodebookDialog, revealCode } from './codebook-view-store.ts';
@@ -60,6 +60,7 @@ export function moveCodeTo(codeId: Uuid, place: CodePlace): Promise<boolean> {
 export function mergeCodeInto(sourceId: Uuid, targetId: Uuid): Promise<boolean> {
   const label = `Merge “${codeName(sourceId)}” into “${codeName(targetId)}”`;
   return attempt(null, async () => {
+    await backupBefore(`merge “${codeName(sourceId)}” into “${codeName(targetId)}”`);
     const outcome = await changeProject(label, (snapshot) => {
       const merged = mergeCode(snapshot, sourceId, targetId, systemClock);
       return { change: merged.change, result: merged };
@@ -114,6 +115,7 @@ export function addBuiltinCodebook(id: CodebookId): Promise<boolean> {
 /** Maps the project's CFIR 2009 codes onto CFIR 2.0 as decided in the preview: one undo step. */
 export function mapCfir2009To20(decisions: ReadonlyMap<string, CrosswalkDecision>, removeEmpty2009: boolean): Promise<boolean> {
   return attempt('Mapping CFIR 2009 to 2.0…', async () => {
+    await backupBefore('map CFIR 2009 to 2.0');
     const outcome = await changeProject('Map CFIR 2009 to 2.0', (snapshot) => {
       const mapped = applyCrosswalk(snapshot, decisions, { removeEmpty2009 }, coder(), randomUuid, systemClock);
       return { change: mapped.change, result: mapped };
@@ -154,6 +156,7 @@ export function chooseCodebookFile(): void {
 /** Adds an imported codebook's codes to the project (one undo step). */
 export function importCodebookCodes(codebook: RefiCodebook, parentId: Uuid | null, fileName: string): Promise<boolean> {
   return attempt('Importing the codebook…', async () => {
+    await backupBefore(`import the codebook ${fileName}`);
     const outcome = await changeProject(`Import codebook ${fileName}`, (snapshot) => {
       const imported = importCodebook(snapshot, codebook, parentId, coder(), randomUuid, systemClock);
       return { change: imported.change, result: imported };
