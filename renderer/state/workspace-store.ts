@@ -679,3 +679,30 @@ export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'ca
     }
   });
 }
+
+/**
+ * Replaces the open project with one of its backups (desktop). The backup is read whole and checked (checksum,
+ * schema, integrity) first; then the project as it is now is backed up, so restoring never destroys it; only then is
+ * the stored project replaced. Resolves to whether it was restored.
+ */
+export async function restoreBackup(fileName: string): Promise<boolean> {
+  const current = get().snapshot;
+  if (!current) return false;
+  return attempt('Restoring the backup…', async () => {
+    const bytes = await platformApi().readBackup({ projectId: current.project.id, fileName });
+    let decoded;
+    try {
+      decoded = await decodeProjectFile(bytes);
+    } catch (error) {
+      throw new UserError(`The backup ${fileName} cannot be restored: ${describeError(error)} The project was not changed.`, { cause: error });
+    }
+    if (decoded.snapshot.project.id !== current.project.id) {
+      throw new UserError(`The backup ${fileName} holds another project (“${decoded.snapshot.project.name}”); the project was not changed.`);
+    }
+    await backupBefore('restore the backup');
+    await projectStore().createProject(decoded.snapshot, { replace: true });
+    await refreshProjects();
+    await showProject(decoded.snapshot);
+    notify('info', `Restored the backup made ${fileName.slice(0, 10)}. The project as it was just before is kept as the newest backup.`, decoded.warnings);
+  });
+}
