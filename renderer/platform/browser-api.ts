@@ -69,7 +69,8 @@ async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   link.remove();
   // The download reads the blob asynchronously; revoke the URL only once it surely has.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { status: 'saved', location: `your Downloads folder, as ${request.suggestedName}` };
+  // The page cannot know whether, or where, the browser kept the file: it reports the hand-over, not a save.
+  return { status: 'downloading', fileName: request.suggestedName };
 }
 
 async function backupProject(_request: BackupRequest): Promise<BackupResult> {

@@ -28,6 +28,7 @@ import { projectStore } from './project-store-instance.ts';
 import { requestPersistentStorage, TESSERA_DB_NAME } from '../db/tessera-db.ts';
 import { snapshotsBeforeUpgrade } from '../db/pre-upgrade-snapshot.ts';
 import { platformApi } from '../platform/api.ts';
+import { savedFileNotice } from '../platform/saved-file.ts';
 import { describeError } from './describe-error.ts';
 import { encodeProjectFileOffPage } from './project-file-encoder.ts';
 import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
@@ -616,7 +617,7 @@ export async function saveProjectFile(): Promise<void> {
       filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Project saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice('Project', result));
   });
 }
 

@@ -59,8 +59,14 @@ export interface SaveFileRequest {
   readonly bytes: Uint8Array;
 }
 
-/** The outcome of a save: where it went, or that the user cancelled. */
-export type SaveFileResult = { readonly status: 'saved'; readonly location: string } | { readonly status: 'cancelled' };
+/**
+ * The outcome of a save: where it went (written and flushed); handed to a browser as a download, which a web page
+ * cannot follow to its end (so it is never called saved); or that the user cancelled.
+ */
+export type SaveFileResult =
+  | { readonly status: 'saved'; readonly location: string }
+  | { readonly status: 'downloading'; readonly fileName: string }
+  | { readonly status: 'cancelled' };
 
 /** A project snapshot for the rotating on-disk backups, as .tessera bytes. */
 export interface BackupRequest {

@@ -10,6 +10,7 @@ import { randomUuid, systemClock } from '#shared/model/ids';
 import type { Uuid } from '#shared/model/types';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { platformApi } from '../../platform/api.ts';
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { attempt, changeProject, jumpTo, notify, useWorkspace } from '../../state/workspace-store.ts';
 
 export type AgreementTab = 'table' | 'disagreements';
@@ -99,7 +100,7 @@ export async function exportAgreementCsv(result: AgreementResult): Promise<void>
       filters: [{ name: 'CSV table', extensions: ['csv'] }],
       bytes,
     });
-    if (saved.status === 'saved') notify('info', `Agreement table saved to ${saved.location}.`);
+    if (saved.status !== 'cancelled') notify('info', savedFileNotice('Agreement table', saved));
   });
 }
 
@@ -121,6 +122,6 @@ export async function exportAgreementDocx(result: AgreementResult): Promise<void
       filters: [{ name: 'Word document', extensions: ['docx'] }],
       bytes,
     });
-    if (saved.status === 'saved') notify('info', `Agreement table saved to ${saved.location}.`);
+    if (saved.status !== 'cancelled') notify('info', savedFileNotice('Agreement table', saved));
   });
 }

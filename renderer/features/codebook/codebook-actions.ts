@@ -26,6 +26,7 @@ import { importCodebook } from '#shared/refi/import-codebook';
 import { writeQdc } from '#shared/refi/write-codebook';
 import { attempt, backupBefore, changeProject, notify, selectCode, useWorkspace } from '../../state/workspace-store.ts';
 import { platformApi } from '../../platform/api.ts';
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { plural } from '../../app/format.ts';
 import { openCodebookDialog, revealCode } from './codebook-view-store.ts';
 
@@ -185,7 +186,7 @@ export async function exportCodebookQdc(includeHidden: boolean): Promise<void> {
       filters: [{ name: 'REFI-QDA codebook', extensions: ['qdc'] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Codebook saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice('Codebook', result));
   });
 }
 
@@ -209,6 +210,6 @@ export async function exportCodebookDocx(includeHidden: boolean): Promise<void> 
       filters: [{ name: 'Word document', extensions: ['docx'] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Codebook saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice('Codebook', result));
   });
 }

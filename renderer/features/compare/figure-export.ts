@@ -3,6 +3,7 @@
  * (four times the screen's 96 px per inch, about 384 dpi), and CSV.
  */
 import { platformApi } from '../../platform/api.ts';
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { attempt, notify } from '../../state/workspace-store.ts';
 
 /** Pixels per SVG unit in a PNG: 4 x 96 = 384 dots per inch at the figure's size, above the 300 dpi journals ask. */
@@ -50,6 +51,6 @@ export async function exportFigure(kind: keyof typeof KINDS, title: string, cont
       filters: [{ name: KINDS[kind].name, extensions: [kind] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice(KINDS[kind].name, result));
   });
 }
