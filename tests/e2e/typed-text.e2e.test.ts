@@ -4,6 +4,7 @@
  * text that is not saved.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newProfileDir } from './support/chromium.ts';
@@ -86,5 +87,23 @@ describe('the code details dialog', () => {
     expect(await app.dialog('Code: Hierarchy').getByLabel('Description').inputValue()).toBe('');
     await app.dialog('Code: Hierarchy').getByRole('button', { name: 'Cancel' }).click();
     await app.dialog('Code: Hierarchy').waitFor({ state: 'detached' });
+  });
+});
+
+describe('the document details form', () => {
+  it('keeps what was typed when its save fails and is taken back, and saves it on the next try', async () => {
+    await app.importFiles([{ name: 'fgd-utf8.txt', mimeType: 'text/plain', buffer: readFileSync('tests/fixtures/text/fgd-utf8.txt') }]);
+    await app.page.getByRole('button', { name: 'Details of fgd-utf8' }).click();
+    const form = app.page.getByRole('dialog', { name: 'fgd-utf8' });
+    await visible(form);
+    await form.getByLabel('Name', { exact: true }).fill('BU pre FGD');
+    await app.failStorageWrites();
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => app.page.locator('.notice-error').count()).toBeGreaterThan(1);
+    await app.letStorageWrite();
+    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('BU pre FGD');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    await visible(app.documentRow('BU pre FGD'));
   });
 });
