@@ -13,7 +13,6 @@ import { APP_NAME, APP_VERSION } from '#shared/platform/app-version';
 import type { AppInfo } from '#shared/platform/preload-api';
 import { APP_ENTRY_URL } from './app-origin.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
-import { DEFAULT_BACKUP_GENERATIONS } from './backups.ts';
 import { registerIpcHandlers } from './ipc-handlers.ts';
 import { trustSender } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -88,7 +87,6 @@ async function whenReady(paths: AppPaths): Promise<void> {
     showOpenDialogFor: (sender) => (options) => dialog.showOpenDialog(windowOf(sender), options),
     showSaveDialogFor: (sender) => (options) => dialog.showSaveDialog(windowOf(sender), options),
     backupBaseDir: path.join(app.getPath('userData'), 'backups'),
-    backupGenerations: DEFAULT_BACKUP_GENERATIONS,
   });
   const mainWindow = createMainWindow(paths);
   app.on('second-instance', () => {

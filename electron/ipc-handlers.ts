@@ -6,7 +6,8 @@
  */
 import type { WebContents } from 'electron';
 import type { AppInfo } from '#shared/platform/preload-api';
-import { writeProjectBackup } from './backups.ts';
+import type { GenerationPolicy } from '#shared/backups/backup-generations';
+import { listProjectBackups, readProjectBackup, writeProjectBackup } from '#node/backups';
 import { openFiles, saveFile } from './dialogs.ts';
 import type { ShowOpenDialog, ShowSaveDialog } from './dialogs.ts';
 import { handleAll } from './ipc.ts';
@@ -21,8 +22,8 @@ export interface IpcHandlerServices {
   readonly showSaveDialogFor: (sender: WebContents) => ShowSaveDialog;
   /** The folder holding one backup folder per project. */
   readonly backupBaseDir: string;
-  /** Generations kept per project. */
-  readonly backupGenerations: number;
+  /** Which backup generations are kept; DEFAULT_GENERATION_POLICY unless given. */
+  readonly backupPolicy?: GenerationPolicy;
 }
 
 /**
@@ -34,8 +35,12 @@ export function buildIpcHandlers(services: IpcHandlerServices): IpcHandlers {
     appInfo: async () => services.appInfo,
     openFiles: (request, { sender }) => openFiles(services.showOpenDialogFor(sender), request),
     saveFile: (request, { sender }) => saveFile(services.showSaveDialogFor(sender), request),
-    backupProject: (request) =>
-      writeProjectBackup(request, { baseDir: services.backupBaseDir, keep: services.backupGenerations }),
+    backupProject: (request) => writeProjectBackup(request, {
+        baseDir: services.backupBaseDir,
+        ...(services.backupPolicy ? { policy: services.backupPolicy } : {}),
+      }),
+    listBackups: (request) => listProjectBackups(services.backupBaseDir, request.projectId),
+    readBackup: (request) => readProjectBackup(services.backupBaseDir, request.projectId, request.fileName),
   };
 }
 

@@ -20,6 +20,8 @@ export const preloadApi = {
   openFiles: (request) => invoke('openFiles', request),
   saveFile: (request) => invoke('saveFile', request),
   backupProject: (request) => invoke('backupProject', request),
+  listBackups: (request) => invoke('listBackups', request),
+  readBackup: (request) => invoke('readBackup', request),
 } satisfies TesseraApi;
 
 contextBridge.exposeInMainWorld('tessera', preloadApi);

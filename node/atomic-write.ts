@@ -6,7 +6,7 @@
  * The one atomic write of Tessera: the main process (saves, backups) and the command line (`tessera ... -o FILE`)
  * both use it. node/ holds code that needs Node's file system but neither Electron nor the command line.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -22,6 +22,36 @@ export interface AtomicWriteOptions {
    * error and leaves the existing file untouched.
    */
   readonly replace?: boolean;
+  /**
+   * Whether the flushed temporary file is opened again and its SHA-256 compared with the bytes meant to be written
+   * before it is moved into place (for backups: a copy that cannot be read back is not a backup). A mismatch fails
+   * the write and leaves the target untouched.
+   */
+  readonly verify?: boolean;
+}
+
+/** A file read back after writing differed from what was written (a failing disk, or a full one that lied). */
+export class ReadBackMismatch extends Error {
+  override readonly name = 'ReadBackMismatch';
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function checkReadBack(temporaryPath: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(temporaryPath, 'r');
+  let readBack: Buffer;
+  try {
+    readBack = await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+  if (readBack.byteLength !== bytes.byteLength || sha256(readBack) !== sha256(bytes)) {
+    throw new ReadBackMismatch(
+      `The file written to ${path.dirname(temporaryPath)} did not read back as written (${readBack.byteLength} of ${bytes.byteLength} bytes, checksum differs).`,
+    );
+  }
 }
 
 /** Error codes of a file system that cannot make hard links (FAT and exFAT USB drives, some network shares). */
@@ -66,7 +96,10 @@ async function flushFolder(folder: string): Promise<void> {
   }
 }
 
-/** Writes `bytes` to `targetPath` atomically and durably (temporary file, fsync, rename, folder fsync). */
+/**
+ * Writes `bytes` to `targetPath` atomically and durably (temporary file, fsync, optionally read back and compared,
+ * rename, folder fsync).
+ */
 export async function writeFileAtomic(
   targetPath: string,
   bytes: Uint8Array,
@@ -84,6 +117,7 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
+    if (options.verify === true) await checkReadBack(temporaryPath, bytes);
     if (options.replace === false) await moveIntoPlaceWithoutReplacing(temporaryPath, targetPath);
     else await rename(temporaryPath, targetPath);
   } catch (error) {

@@ -4,7 +4,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
-import { hasUnsavedChanges, startWorkspace, whenSaved } from './state/workspace-store.ts';
+import { backupBeforeClose, backupDueBeforeClose, hasUnsavedChanges, startWorkspace, whenSaved } from './state/workspace-store.ts';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -17,9 +17,13 @@ createRoot(root).render(
 void startWorkspace();
 
 // A change shows a few milliseconds before its write ends. Closing the window in that moment waits for the write,
-// then closes (in Electron, a cancelled unload keeps the window open; in a browser the page asks first).
+// then closes (in Electron, a cancelled unload keeps the window open; in a browser the page asks first). In the
+// desktop app, a project changed since its last backup is backed up at closing too (once: a failed backup is
+// logged, and the window then closes).
 window.addEventListener('beforeunload', (event) => {
-  if (!hasUnsavedChanges()) return;
+  if (!hasUnsavedChanges() && !backupDueBeforeClose()) return;
   event.preventDefault();
-  void whenSaved().then(() => window.close());
+  void whenSaved()
+    .then(() => backupBeforeClose())
+    .then(() => window.close());
 });

@@ -14,6 +14,7 @@ import { ratingsVerb } from './ratings.ts';
 import { mergeVerb } from './merge.ts';
 import { exportSessionVerb } from './export-session.ts';
 import { assignSpeakerVerb } from './assign-speaker.ts';
+import { backupsVerb } from './backups.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
@@ -31,4 +32,5 @@ export const VERBS: readonly VerbDefinition[] = [
   ratingsVerb,
   mergeVerb,
   exportSessionVerb,
+  backupsVerb,
 ];

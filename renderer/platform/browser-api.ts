@@ -5,6 +5,9 @@
  */
 import type {
   AppInfo,
+  BackupListing,
+  BackupListRequest,
+  BackupReadRequest,
   BackupRequest,
   BackupResult,
   FileFilter,
@@ -66,7 +69,8 @@ async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   link.remove();
   // The download reads the blob asynchronously; revoke the URL only once it surely has.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { status: 'saved', location: `your Downloads folder, as ${request.suggestedName}` };
+  // The page cannot know whether, or where, the browser kept the file: it reports the hand-over, not a save.
+  return { status: 'downloading', fileName: request.suggestedName };
 }
 
 async function backupProject(_request: BackupRequest): Promise<BackupResult> {
@@ -74,9 +78,19 @@ async function backupProject(_request: BackupRequest): Promise<BackupResult> {
   return { status: 'unavailable', reason: 'Automatic backups to disk are made by the desktop app only.' };
 }
 
+const NO_BACKUP_FOLDER = 'A web page cannot keep backups on disk; save the project as a .tessera file to keep a copy.';
+
+async function listBackups(_request: BackupListRequest): Promise<BackupListing> {
+  return { status: 'unavailable', reason: NO_BACKUP_FOLDER };
+}
+
+async function readBackup(_request: BackupReadRequest): Promise<Uint8Array> {
+  throw new Error(NO_BACKUP_FOLDER);
+}
+
 async function appInfo(): Promise<AppInfo> {
   return { name: APP_NAME, version: APP_VERSION, platform: 'browser', runtime: navigator.userAgent };
 }
 
 /** The browser implementation of the platform API. */
-export const browserApi = { appInfo, openFiles, saveFile, backupProject } satisfies TesseraApi;
+export const browserApi = { appInfo, openFiles, saveFile, backupProject, listBackups, readBackup } satisfies TesseraApi;

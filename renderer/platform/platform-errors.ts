@@ -16,6 +16,8 @@ const ACTIONS: { readonly [K in keyof TesseraApi]: string } = {
   openFiles: 'open the files',
   saveFile: 'save the file',
   backupProject: 'write the backup of the project',
+  listBackups: 'list the backups of the project',
+  readBackup: 'read the backup',
 };
 
 /** Electron's wrapping of a main-process error: the channel, the error's name, its message. */
@@ -56,5 +58,7 @@ export function withReadableErrors(api: TesseraApi): TesseraApi {
     openFiles: guard('openFiles'),
     saveFile: guard('saveFile'),
     backupProject: guard('backupProject'),
+    listBackups: guard('listBackups'),
+    readBackup: guard('readBackup'),
   };
 }

@@ -21,14 +21,16 @@ import { withCodebooks } from '#shared/codebooks/add-codebook';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
 import { remapProjectIds } from '#shared/project-file/remap-ids';
-import type { OpenedFile } from '#shared/platform/preload-api';
+import type { BackupResult, OpenedFile } from '#shared/platform/preload-api';
 import { isRefusedFile } from '#shared/platform/preload-api';
 import type { ProjectSummary } from '../db/project-store-api.ts';
 import { projectStore } from './project-store-instance.ts';
 import { requestPersistentStorage, TESSERA_DB_NAME } from '../db/tessera-db.ts';
 import { snapshotsBeforeUpgrade } from '../db/pre-upgrade-snapshot.ts';
 import { platformApi } from '../platform/api.ts';
+import { savedFileNotice } from '../platform/saved-file.ts';
 import { describeError } from './describe-error.ts';
+import { encodeProjectFileOffPage } from './project-file-encoder.ts';
 import { ChangeTakenBack, SaveQueue, type SaveFailure } from './save-queue.ts';
 import { UndoHistory, type HistoryDirection, type HistoryState } from './undo-history.ts';
 import { HybridLogicalClock, randomClockNode } from '#shared/model/clock';
@@ -272,7 +274,13 @@ function showAndSave(label: string, snapshot: ProjectSnapshot, change: ProjectCh
     index: index ? updateProjectIndex(index, change) : buildProjectIndex(next),
   });
   const written = saves.enqueue(label, () => projectStore().commit(snapshot.project.id, change, at), before);
-  void written.then(() => scheduleBackup(), () => undefined);
+  void written.then(
+    () => {
+      changedSinceBackup = true;
+      scheduleBackup();
+    },
+    () => undefined,
+  );
   return written;
 }
 
@@ -348,6 +356,8 @@ export function redo(): Promise<boolean> {
 
 let backupTimer: ReturnType<typeof setTimeout> | null = null;
 let backupsAvailable: Promise<boolean> | null = null;
+/** Whether a change was written since the last backup of the open project (or since it was opened). */
+let changedSinceBackup = false;
 
 /** Whether this platform keeps backups on disk (the desktop app does; a web page cannot write files). */
 function platformKeepsBackups(): Promise<boolean> {
@@ -367,20 +377,66 @@ function scheduleBackup(delayMs = BACKUP_AFTER_CHANGE_MS): void {
   if (backupTimer) clearTimeout(backupTimer);
   backupTimer = setTimeout(() => {
     backupTimer = null;
-    void backupNow();
+    void backupNow().catch((error: unknown) => notify('error', `The automatic backup failed: ${describeError(error)}`));
   }, delayMs);
 }
 
-async function backupNow(): Promise<void> {
+/**
+ * Writes a backup generation of a project as it is stored (desktop only; resolves to null elsewhere). The main
+ * process writes nothing when the newest backup already holds the same project. Encoding runs in a worker.
+ */
+async function backupSnapshot(snapshot: ProjectSnapshot): Promise<BackupResult | null> {
+  if (!(await platformKeepsBackups())) return null;
+  const bytes = await encodeProjectFileOffPage(snapshot, { appVersion: APP_VERSION, savedAt: systemClock() });
+  return platformApi().backupProject({ projectId: snapshot.project.id, projectName: snapshot.project.name, bytes });
+}
+
+/** Backs up the open project now, as stored; throws when the backup could not be written. */
+async function backupNow(): Promise<BackupResult | null> {
+  if (backupTimer) {
+    clearTimeout(backupTimer);
+    backupTimer = null;
+  }
   // A backup holds what is stored, never a change that could still be taken back.
   await whenSaved();
   const snapshot = get().snapshot;
-  if (!snapshot || !(await platformKeepsBackups())) return;
+  if (!snapshot) return null;
+  const pendingChanges = changedSinceBackup;
+  changedSinceBackup = false;
   try {
-    const bytes = await encodeProjectFile(snapshot, { appVersion: APP_VERSION, savedAt: systemClock() });
-    await platformApi().backupProject({ projectId: snapshot.project.id, projectName: snapshot.project.name, bytes });
+    return await backupSnapshot(snapshot);
   } catch (error) {
-    notify('error', `The automatic backup failed: ${describeError(error)}`);
+    changedSinceBackup ||= pendingChanges;
+    throw error;
+  }
+}
+
+/**
+ * Backs up the open project before a step that changes much of it at once (a merge of codes, a codebook import, a
+ * restore, replacing it with a file), and refuses the step when the backup cannot be written: the step is then not
+ * taken, and the user is told why. Where the platform keeps no backups (a browser), the step goes ahead.
+ */
+export async function backupBefore(step: string): Promise<void> {
+  try {
+    await backupNow();
+  } catch (error) {
+    throw new UserError(`Tessera could not first back up the project, so it did not ${step}: ${describeError(error)}`, { cause: error });
+  }
+}
+
+/** Whether closing the window now would leave changes that are in no backup yet (desktop only). */
+export function backupDueBeforeClose(): boolean {
+  return changedSinceBackup && get().snapshot !== null && window.tessera !== undefined;
+}
+
+/** Backs up the open project when it changed since its last backup: when the app is closing. */
+export async function backupBeforeClose(): Promise<void> {
+  if (!changedSinceBackup) return;
+  try {
+    await backupNow();
+  } catch (error) {
+    // The project itself is stored; only its extra copy is missing. Said, and the app still closes.
+    console.error(`The backup at closing failed: ${describeError(error)}`);
   }
 }
 
@@ -416,7 +472,7 @@ async function keepProjectsBeforeUpgrade(): Promise<void> {
   for (const file of pending.files) {
     if (desktop) {
       const result = await platformApi().backupProject({ projectId: file.projectId, projectName: file.projectName, bytes: file.bytes });
-      if (result.status !== 'written') {
+      if (result.status === 'unavailable') {
         throw new UserError(
           `Tessera needs to upgrade your project store (version ${pending.from} to ${pending.to}) but could not first write a ` +
             `backup of “${file.projectName}” (${result.reason}), so it changed nothing. Free some disk space and start Tessera again.`,
@@ -467,6 +523,7 @@ async function showProject(snapshot: ProjectSnapshot): Promise<void> {
   modelClock ??= new HybridLogicalClock(randomClockNode());
   modelClock.receive(latestClock(snapshot));
   clearHistory();
+  changedSinceBackup = false;
   set({
     snapshot,
     index: buildProjectIndex(snapshot),
@@ -544,10 +601,8 @@ export async function openProject(projectId: Uuid): Promise<boolean> {
 
 /** Closes the open project and goes back to the project list. */
 export async function closeProject(): Promise<void> {
-  if (backupTimer) {
-    clearTimeout(backupTimer);
-    backupTimer = null;
-    await backupNow();
+  if (backupTimer || changedSinceBackup) {
+    await backupNow().catch((error: unknown) => notify('error', `The automatic backup failed: ${describeError(error)}`));
   }
   await whenSaved();
   await attempt(null, async () => {
@@ -628,9 +683,10 @@ export async function saveProjectFile(): Promise<void> {
       filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
       bytes,
     });
-    if (result.status === 'saved') {
-      notify('info', `Project saved to ${result.location}.`);
-      announce(`Project saved to ${result.location}.`);
+    if (result.status !== 'cancelled') {
+      const notice = savedFileNotice('Project', result);
+      notify('info', notice);
+      announce(notice);
     }
   });
 }
@@ -689,6 +745,12 @@ export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'me
   }
   await attempt('Opening the project file…', async () => {
     if (choice === 'replace') {
+      // The project replaced is backed up first (desktop), so replacing it never destroys it.
+      const replaced = await projectStore().loadProject(pending.snapshot.project.id);
+      const backup = await backupSnapshot(replaced).catch((error: unknown) => {
+        throw new UserError(`Tessera could not first back up “${replaced.project.name}”, so it did not replace it: ${describeError(error)}`, { cause: error });
+      });
+      if (backup?.status === 'unavailable') throw new UserError(backup.reason);
       await storeOpenedProject(pending.snapshot, pending.warnings, true);
     } else {
       const copy = remapProjectIds(pending.snapshot, randomUuid);
@@ -696,4 +758,31 @@ export async function resolvePendingProjectFile(choice: 'copy' | 'replace' | 'me
     }
   });
   return null;
+}
+
+/**
+ * Replaces the open project with one of its backups (desktop). The backup is read whole and checked (checksum,
+ * schema, integrity) first; then the project as it is now is backed up, so restoring never destroys it; only then is
+ * the stored project replaced. Resolves to whether it was restored.
+ */
+export async function restoreBackup(fileName: string): Promise<boolean> {
+  const current = get().snapshot;
+  if (!current) return false;
+  return attempt('Restoring the backup…', async () => {
+    const bytes = await platformApi().readBackup({ projectId: current.project.id, fileName });
+    let decoded;
+    try {
+      decoded = await decodeProjectFile(bytes);
+    } catch (error) {
+      throw new UserError(`The backup ${fileName} cannot be restored: ${describeError(error)} The project was not changed.`, { cause: error });
+    }
+    if (decoded.snapshot.project.id !== current.project.id) {
+      throw new UserError(`The backup ${fileName} holds another project (“${decoded.snapshot.project.name}”); the project was not changed.`);
+    }
+    await backupBefore('restore the backup');
+    await projectStore().createProject(decoded.snapshot, { replace: true });
+    await refreshProjects();
+    await showProject(decoded.snapshot);
+    notify('info', `Restored the backup made ${fileName.slice(0, 10)}. The project as it was just before is kept as the newest backup.`, decoded.warnings);
+  });
 }

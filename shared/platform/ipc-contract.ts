@@ -83,11 +83,21 @@ const saveFileRequestSchema = z.strictObject({
   bytes: fileBytesSchema,
 });
 
+// A project id becomes a folder name: only the canonical UUID form is accepted, so it can never be a path.
+const projectIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID');
+
 const backupRequestSchema = z.strictObject({
-  // The id becomes a folder name: only the canonical UUID form is accepted, so it can never be a path.
-  projectId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID'),
+  projectId: projectIdSchema,
   projectName: boundedText(MAX_FILE_NAME_LENGTH),
   bytes: fileBytesSchema,
+});
+
+const backupListRequestSchema = z.strictObject({ projectId: projectIdSchema });
+
+const backupReadRequestSchema = z.strictObject({
+  projectId: projectIdSchema,
+  // Only a backup's own name (a timestamp), never a path: see node/backups.ts.
+  fileName: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(?:-\d{1,6})?\.tessera$/, 'must be a backup file name'),
 });
 
 /**
@@ -101,6 +111,8 @@ export const ipcRequestSchemas = {
   openFiles: openFilesRequestSchema,
   saveFile: saveFileRequestSchema,
   backupProject: backupRequestSchema,
+  listBackups: backupListRequestSchema,
+  readBackup: backupReadRequestSchema,
 } satisfies { readonly [K in IpcChannel]: z.ZodType<IpcRequest<K>> };
 
 /** Every channel name, in a fixed order (for registering handlers and for tests). */

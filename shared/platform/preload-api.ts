@@ -59,8 +59,14 @@ export interface SaveFileRequest {
   readonly bytes: Uint8Array;
 }
 
-/** The outcome of a save: where it went, or that the user cancelled. */
-export type SaveFileResult = { readonly status: 'saved'; readonly location: string } | { readonly status: 'cancelled' };
+/**
+ * The outcome of a save: where it went (written and flushed); handed to a browser as a download, which a web page
+ * cannot follow to its end (so it is never called saved); or that the user cancelled.
+ */
+export type SaveFileResult =
+  | { readonly status: 'saved'; readonly location: string }
+  | { readonly status: 'downloading'; readonly fileName: string }
+  | { readonly status: 'cancelled' };
 
 /** A project snapshot for the rotating on-disk backups, as .tessera bytes. */
 export interface BackupRequest {
@@ -69,10 +75,46 @@ export interface BackupRequest {
   readonly bytes: Uint8Array;
 }
 
-/** The outcome of a backup: where it was written, or why no backup is kept on this platform. */
+/**
+ * The outcome of a backup: where it was written; that the newest backup already holds this very project (so none
+ * was written); or why no backup is kept on this platform.
+ */
 export type BackupResult =
   | { readonly status: 'written'; readonly location: string; readonly generationsKept: number }
+  | { readonly status: 'unchanged'; readonly location: string }
   | { readonly status: 'unavailable'; readonly reason: string };
+
+/** Which project's backups to list. */
+export interface BackupListRequest {
+  readonly projectId: string;
+}
+
+/** One backup generation as listed: when it was made, its size, and what its manifest says it holds. */
+export interface BackupEntry {
+  /** The file name in the project's backup folder, e.g. "2025-03-04T05-06-07-089Z.tessera". */
+  readonly fileName: string;
+  /** When the backup was made (ISO 8601, UTC). */
+  readonly madeAt: string;
+  readonly size: number;
+  readonly projectName?: string;
+  /** When the project in it was saved, as its manifest states. */
+  readonly savedAt?: string;
+  /** Records of each kind (documents, codes, codings, memos, ...), as its manifest states. */
+  readonly counts?: Readonly<Record<string, number>>;
+  /** Why the file cannot be read as a project file, when it cannot. */
+  readonly problem?: string;
+}
+
+/** A project's backups: the folder they are in, and the generations, newest first. */
+export type BackupListing =
+  | { readonly status: 'listed'; readonly folder: string; readonly backups: readonly BackupEntry[] }
+  | { readonly status: 'unavailable'; readonly reason: string };
+
+/** One backup of a project to read. */
+export interface BackupReadRequest {
+  readonly projectId: string;
+  readonly fileName: string;
+}
 
 /** Facts about the running app, shown in the About box and written into every .tessera file. */
 export interface AppInfo {
@@ -91,4 +133,8 @@ export interface TesseraApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Writes a backup generation of a project outside the browser storage, where the platform can. */
   backupProject(request: BackupRequest): Promise<BackupResult>;
+  /** Lists the backups of a project, newest first, where the platform keeps them. */
+  listBackups(request: BackupListRequest): Promise<BackupListing>;
+  /** Reads one backup of a project, whole. */
+  readBackup(request: BackupReadRequest): Promise<Uint8Array>;
 }

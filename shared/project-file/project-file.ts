@@ -29,6 +29,10 @@ import { ZipReadError, printable, readZipDirectory, readZipEntry } from './zip-r
 /** The names of the two entries of a project file. */
 export const PROJECT_FILE_ENTRIES = { manifest: 'tessera.json', project: 'project.json' } as const;
 
+/** Any zip without a manifest (a Word document, a REFI-QDA project) is simply not a project file. */
+const NOT_A_PROJECT_FILE_ZIP =
+  'This is a zip archive (such as a Word document or a REFI-QDA project) but not a Tessera project file.';
+
 /** Byte budgets, checked on declared sizes before inflating and on the bytes that come out. */
 export const PROJECT_FILE_LIMITS = {
   manifestBytes: 64 * 1024,
@@ -130,10 +134,7 @@ export async function decodeProjectFile(bytes: Uint8Array): Promise<DecodedProje
   // Any zip without a manifest (a Word document, a REFI-QDA project) is simply not a project file.
   const manifestEntry = entries.find((entry) => entry.name === PROJECT_FILE_ENTRIES.manifest);
   if (!manifestEntry) {
-    throw new ProjectFileError(
-      'not-a-project-file',
-      'This is a zip archive (such as a Word document or a REFI-QDA project) but not a Tessera project file.',
-    );
+    throw new ProjectFileError('not-a-project-file', NOT_A_PROJECT_FILE_ZIP);
   }
   // eslint-disable-next-line no-control-regex
   const pathLike = names.find((name) => /[/\\:]|^\.|\.\.|[\u0000-\u001f]/.test(name));
@@ -203,6 +204,27 @@ export async function decodeProjectFile(bytes: Uint8Array): Promise<DecodedProje
     warnings.push("The file's manifest names another project than the one it holds; the project itself is intact.");
   }
   return { snapshot: parsed.snapshot, manifest, warnings };
+}
+
+/**
+ * Reads only the manifest of .tessera bytes (what the file is, when it was saved, the checksum and counts of its
+ * project), without inflating the project: enough to list and compare backups. Throws a ProjectFileError like
+ * `decodeProjectFile`; the project itself is not checked here.
+ */
+export function readProjectFileManifest(bytes: Uint8Array): ProjectFileManifest {
+  if (bytes.length === 0) throw new ProjectFileError('empty', 'This file is empty (0 bytes), so it holds no project.');
+  let entries;
+  try {
+    entries = readZipDirectory(bytes, { maxEntries: 16 });
+  } catch (error) {
+    throw fromZipError(error, bytes);
+  }
+  const manifestEntry = entries.find((entry) => entry.name === PROJECT_FILE_ENTRIES.manifest);
+  if (!manifestEntry) {
+    throw new ProjectFileError('not-a-project-file', NOT_A_PROJECT_FILE_ZIP);
+  }
+  checkDeclaredSize(manifestEntry.uncompressedSize, PROJECT_FILE_LIMITS.manifestBytes, 'Its manifest');
+  return readManifest(inflate(bytes, manifestEntry, PROJECT_FILE_LIMITS.manifestBytes));
 }
 
 function fromZipError(error: unknown, bytes: Uint8Array): ProjectFileError {

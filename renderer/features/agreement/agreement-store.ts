@@ -11,6 +11,7 @@ import { randomUuid, systemClock } from '#shared/model/ids';
 import type { Uuid } from '#shared/model/types';
 import { APP_VERSION } from '#shared/platform/app-version';
 import { platformApi } from '../../platform/api.ts';
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { attempt, changeProject, jumpTo, notify, useWorkspace } from '../../state/workspace-store.ts';
 import { AgreementClient, type AgreementWorkerLike } from './agreement-client.ts';
 
@@ -131,7 +132,7 @@ export async function exportAgreementCsv(result: AgreementResult, extras: Agreem
       filters: [{ name: 'CSV table', extensions: ['csv'] }],
       bytes,
     });
-    if (saved.status === 'saved') notify('info', `Agreement table saved to ${saved.location}.`);
+    if (saved.status !== 'cancelled') notify('info', savedFileNotice('Agreement table', saved));
   });
 }
 
@@ -153,6 +154,6 @@ export async function exportAgreementDocx(result: AgreementResult, extras: Agree
       filters: [{ name: 'Word document', extensions: ['docx'] }],
       bytes,
     });
-    if (saved.status === 'saved') notify('info', `Agreement table saved to ${saved.location}.`);
+    if (saved.status !== 'cancelled') notify('info', savedFileNotice('Agreement table', saved));
   });
 }

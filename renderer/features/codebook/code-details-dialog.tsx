@@ -27,6 +27,8 @@ export function CodeDetailsDialog({ code }: { readonly code: Code }) {
   const [inclusion, setInclusion] = useState(code.inclusion);
   const [exclusion, setExclusion] = useState(code.exclusion);
   const [example, setExample] = useState(code.example);
+  // Escape, a click outside, × and Cancel ask first when something was typed, so a stray key loses nothing.
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
   const definition = officialDefinition(code);
   const counts = useMemo(() => (snapshot ? codeTreeCounts(snapshot.codes, snapshot.codings).get(code.id) : undefined), [snapshot, code.id]);
   if (!snapshot) return null;
@@ -38,6 +40,7 @@ export function CodeDetailsDialog({ code }: { readonly code: Code }) {
     inclusion !== code.inclusion ||
     exclusion !== code.exclusion ||
     example !== code.example;
+  const requestClose = () => (changed ? setAskingToDiscard(true) : close());
   const save = async () => {
     if (!changed) return close();
     if (await editCode(code.id, { name, color, description, inclusion, exclusion, example }, `Edit “${code.name}”`)) close();
@@ -50,17 +53,34 @@ export function CodeDetailsDialog({ code }: { readonly code: Code }) {
   return (
     <Modal
       title={`Code: ${code.name}`}
-      onClose={close}
+      onClose={requestClose}
       wide
       actions={
-        <>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="button" className="primary" onClick={() => void save()}>
-            Save
-          </button>
-        </>
+        askingToDiscard ? (
+          <>
+            <span className="dialog-summary" role="alert">
+              Discard what you changed in this code?
+            </span>
+            <button type="button" onClick={() => setAskingToDiscard(false)} autoFocus>
+              Keep editing
+            </button>
+            <button type="button" className="danger" onClick={close}>
+              Discard
+            </button>
+            <button type="button" className="primary" onClick={() => void save()}>
+              Save
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={requestClose}>
+              Cancel
+            </button>
+            <button type="button" className="primary" onClick={() => void save()}>
+              Save
+            </button>
+          </>
+        )
       }
     >
       <p className="details-path">{codePath(snapshot.codes, code.id)}</p>

@@ -24,8 +24,9 @@ import { applyCrosswalk } from '#shared/codebooks/crosswalk';
 import type { RefiCodebook } from '#shared/refi/read-codebook';
 import { importCodebook } from '#shared/refi/import-codebook';
 import { writeQdc } from '#shared/refi/write-codebook';
-import { attempt, changeProject, notify, selectCode, useWorkspace } from '../../state/workspace-store.ts';
+import { attempt, backupBefore, changeProject, notify, selectCode, useWorkspace } from '../../state/workspace-store.ts';
 import { platformApi } from '../../platform/api.ts';
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { plural } from '../../app/format.ts';
 import { openCodebookDialog, revealCode } from './codebook-view-store.ts';
 
@@ -60,6 +61,7 @@ export function moveCodeTo(codeId: Uuid, place: CodePlace): Promise<boolean> {
 export function mergeCodeInto(sourceId: Uuid, targetId: Uuid): Promise<boolean> {
   const label = `Merge “${codeName(sourceId)}” into “${codeName(targetId)}”`;
   return attempt(null, async () => {
+    await backupBefore(`merge “${codeName(sourceId)}” into “${codeName(targetId)}”`);
     const outcome = await changeProject(label, (snapshot) => {
       const merged = mergeCode(snapshot, sourceId, targetId, systemClock);
       return { change: merged.change, result: merged };
@@ -114,6 +116,7 @@ export function addBuiltinCodebook(id: CodebookId): Promise<boolean> {
 /** Maps the project's CFIR 2009 codes onto CFIR 2.0 as decided in the preview: one undo step. */
 export function mapCfir2009To20(decisions: ReadonlyMap<string, CrosswalkDecision>, removeEmpty2009: boolean): Promise<boolean> {
   return attempt('Mapping CFIR 2009 to 2.0…', async () => {
+    await backupBefore('map CFIR 2009 to 2.0');
     const outcome = await changeProject('Map CFIR 2009 to 2.0', (snapshot) => {
       const mapped = applyCrosswalk(snapshot, decisions, { removeEmpty2009 }, coder(), randomUuid, systemClock);
       return { change: mapped.change, result: mapped };
@@ -154,6 +157,7 @@ export function chooseCodebookFile(): void {
 /** Adds an imported codebook's codes to the project (one undo step). */
 export function importCodebookCodes(codebook: RefiCodebook, parentId: Uuid | null, fileName: string): Promise<boolean> {
   return attempt('Importing the codebook…', async () => {
+    await backupBefore(`import the codebook ${fileName}`);
     const outcome = await changeProject(`Import codebook ${fileName}`, (snapshot) => {
       const imported = importCodebook(snapshot, codebook, parentId, coder(), randomUuid, systemClock);
       return { change: imported.change, result: imported };
@@ -182,7 +186,7 @@ export async function exportCodebookQdc(includeHidden: boolean): Promise<void> {
       filters: [{ name: 'REFI-QDA codebook', extensions: ['qdc'] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Codebook saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice('Codebook', result));
   });
 }
 
@@ -206,6 +210,6 @@ export async function exportCodebookDocx(includeHidden: boolean): Promise<void> 
       filters: [{ name: 'Word document', extensions: ['docx'] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Codebook saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice('Codebook', result));
   });
 }

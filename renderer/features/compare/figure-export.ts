@@ -4,6 +4,7 @@
  */
 import { UserError } from '#shared/model/user-error';
 import { platformApi } from '../../platform/api.ts';
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { attempt, notify } from '../../state/workspace-store.ts';
 
 /** Pixels per SVG unit in a PNG: 4 x 96 = 384 dots per inch at the figure's size, above the 300 dpi journals ask. */
@@ -55,6 +56,6 @@ export async function exportFigure(kind: keyof typeof KINDS, title: string, cont
       filters: [{ name: KINDS[kind].name, extensions: [kind] }],
       bytes,
     });
-    if (result.status === 'saved') notify('info', `Saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice(KINDS[kind].name, result));
   });
 }

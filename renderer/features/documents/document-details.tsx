@@ -45,8 +45,9 @@ export function DocumentDetailsDialog() {
   const snapshot = useWorkspace((s) => (documentId ? s.snapshot : null));
   const document = snapshot?.documents.find((candidate) => candidate.id === documentId);
   if (!snapshot || !document) return null;
-  // Keyed by modification time: after a save (or an undo) the form starts again from the stored document.
-  return <DetailsForm key={`${document.id}:${document.modifiedAt}`} snapshot={snapshot} document={document} />;
+  // Keyed by the document alone: a save that fails is shown, then taken back, and the form keeps what was typed so
+  // that it can be saved again (a save that succeeds closes the dialog).
+  return <DetailsForm key={document.id} snapshot={snapshot} document={document} />;
 }
 
 function DetailsForm({ snapshot, document }: { snapshot: ProjectSnapshot; document: TesseraDocument }) {

@@ -11,6 +11,7 @@ import { APP_VERSION } from '#shared/platform/app-version';
 import { notify, useWorkspace } from '../../state/workspace-store.ts';
 import { describeError } from '../../state/describe-error.ts';
 import { platformApi } from '../../platform/api.ts';
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { useRetrieval } from '../retrieval/retrieval-store.ts';
 import type { ExportJob, ExportProgress } from './export-jobs.ts';
 import { ExportCancelled, startExport, type RunningExport } from './export-runner.ts';
@@ -146,8 +147,8 @@ export async function runExport(): Promise<void> {
       filters: [{ name: result.filter.name, extensions: [...result.filter.extensions] }],
       bytes: result.bytes,
     });
-    if (saved.status === 'saved') {
-      notify('info', `Exported ${result.summary} to ${saved.location}.`);
+    if (saved.status !== 'cancelled') {
+      notify('info', `Exported ${result.summary}. ${savedFileNotice('The file', saved)}`);
       useExport.setState({ open: false });
     }
   } catch (error) {

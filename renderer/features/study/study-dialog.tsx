@@ -2,7 +2,7 @@
  * The study design: the project's sites (code and name) and phases (in time order). Add, rename, reorder, remove; a
  * site or phase that documents use is removed only after the user has been told how many documents would lose it.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Phase, Site } from '#shared/model/types';
 import { phasesInOrder, phaseUsage, sitesInOrder, siteUsage } from '#shared/study/study-design';
 import { useWorkspace } from '../../state/workspace-store.ts';
@@ -24,15 +24,18 @@ import './study.css';
 /** The study dialog. */
 export function StudyDialog() {
   const open = useStudy((s) => s.open);
+  // Escape, a click outside and Done ask first while a row holds typed text that is not saved.
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
   // Always mounted: it reads the study design only while open.
   const sites = useWorkspace((s) => (open ? s.snapshot?.sites : undefined));
   const phases = useWorkspace((s) => (open ? s.snapshot?.phases : undefined));
   const documents = useWorkspace((s) => (open ? s.snapshot?.documents : undefined));
   if (!open || !sites || !phases || !documents) return null;
+  const requestClose = () => (rowsWithUnsavedText.size > 0 ? setAskingToDiscard(true) : closeStudyDialog());
   const siteUse = (id: string) => siteUsage({ documents }, id).length;
   const phaseUse = (id: string) => phaseUsage({ documents }, id).length;
   return (
-    <ModalDialog labelledBy="study-title" className="modal study-dialog" onClose={closeStudyDialog}>
+    <ModalDialog labelledBy="study-title" className="modal study-dialog" onClose={requestClose} closeOnBackdrop>
         <h2 id="study-title">Study design</h2>
         <p className="study-intro">
           Sites and phases tag every document; quotes are cited by site code and paragraph (“BU 45”), and comparisons are made site by phase.
@@ -42,7 +45,7 @@ export function StudyDialog() {
           {sites.length === 0 && <p className="empty">No sites yet.</p>}
           <ul className="study-list">
             {sitesInOrder(sites).map((site) => (
-              <SiteRow key={`${site.id}:${site.code}:${site.name}`} site={site} used={siteUse(site.id)} />
+              <SiteRow key={site.id} site={site} used={siteUse(site.id)} />
             ))}
           </ul>
           <NewSite />
@@ -51,32 +54,99 @@ export function StudyDialog() {
           <h3 id="phases-heading">Phases</h3>
           <ul className="study-list">
             {phasesInOrder(phases).map((phase, index, all) => (
-              <PhaseRow key={`${phase.id}:${phase.name}`} phase={phase} used={phaseUse(phase.id)} first={index === 0} last={index === all.length - 1} />
+              <PhaseRow key={phase.id} phase={phase} used={phaseUse(phase.id)} first={index === 0} last={index === all.length - 1} />
             ))}
           </ul>
           <NewPhase />
         </section>
         <div className="modal-actions">
-          <button type="button" className="primary" onClick={closeStudyDialog}>
-            Done
-          </button>
+          {askingToDiscard ? (
+            <>
+              <span className="dialog-summary" role="alert">
+                Some text you typed here is not saved. Close and discard it?
+              </span>
+              <button type="button" onClick={() => setAskingToDiscard(false)} autoFocus>
+                Keep editing
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setAskingToDiscard(false);
+                  closeStudyDialog();
+                }}
+              >
+                Discard
+              </button>
+            </>
+          ) : (
+            <button type="button" className="primary" onClick={requestClose}>
+              Done
+            </button>
+          )}
         </div>
     </ModalDialog>
   );
 }
 
+/** The rows of the open dialog that hold typed text not yet saved. */
+const rowsWithUnsavedText = new Set<string>();
+
+/** Records whether a row holds unsaved typed text, while it is mounted. */
+function useUnsavedText(rowKey: string, unsaved: boolean): void {
+  useEffect(() => {
+    if (unsaved) rowsWithUnsavedText.add(rowKey);
+    else rowsWithUnsavedText.delete(rowKey);
+    return () => {
+      rowsWithUnsavedText.delete(rowKey);
+    };
+  }, [rowKey, unsaved]);
+}
+
+/**
+ * The text of a row's fields, following the stored values (an undo, a merge) except while a save of the row is under
+ * way: a save that fails is taken back, and what was typed then stays in the fields, to be saved again.
+ */
+function useRowText<T extends Record<string, string>>(stored: T): {
+  readonly text: T;
+  readonly setField: (field: keyof T, value: string) => void;
+  readonly saving: <R>(save: () => Promise<R>) => Promise<R>;
+} {
+  const [text, setText] = useState(stored);
+  const savingRef = useRef(false);
+  const storedKey = JSON.stringify(stored);
+  useEffect(() => {
+    if (!savingRef.current) setText(JSON.parse(storedKey) as T);
+  }, [storedKey]);
+  return {
+    text,
+    setField: (field, value) => setText((current) => ({ ...current, [field]: value })),
+    saving: async (save) => {
+      savingRef.current = true;
+      try {
+        return await save();
+      } finally {
+        savingRef.current = false;
+      }
+    },
+  };
+}
+
 function SiteRow({ site, used }: { site: Site; used: number }) {
-  const [code, setCode] = useState(site.code);
-  const [name, setName] = useState(site.name);
+  const row = useRowText({ code: site.code, name: site.name });
+  const { code, name } = row.text;
+  const setCode = (value: string) => row.setField('code', value);
+  const setName = (value: string) => row.setField('name', value);
   const [confirming, setConfirming] = useState(false);
   const dirty = code.trim().toUpperCase() !== site.code || name.trim() !== site.name;
+  useUnsavedText(`site:${site.id}`, dirty);
   return (
     <li className="study-row">
       <form
         className="study-row-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveSite(site.id, { code, name });
+          void row.saving(() => saveSite(site.id, { code, name }));
         }}
       >
         <input className="study-code" aria-label={`Code of site ${site.code}`} value={code} onChange={(e) => setCode(e.target.value)} />
@@ -99,6 +169,7 @@ function SiteRow({ site, used }: { site: Site; used: number }) {
 function NewSite() {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
+  useUnsavedText('new-site', code.trim() !== '' || name.trim() !== '');
   return (
     <form
       className="study-row-form study-new"
@@ -121,15 +192,18 @@ function NewSite() {
 }
 
 function PhaseRow({ phase, used, first, last }: { phase: Phase; used: number; first: boolean; last: boolean }) {
-  const [name, setName] = useState(phase.name);
+  const row = useRowText({ name: phase.name });
+  const { name } = row.text;
+  const setName = (value: string) => row.setField('name', value);
   const [confirming, setConfirming] = useState(false);
+  useUnsavedText(`phase:${phase.id}`, name.trim() !== phase.name);
   return (
     <li className="study-row">
       <form
         className="study-row-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void savePhase(phase.id, name);
+          void row.saving(() => savePhase(phase.id, name));
         }}
       >
         <input className="study-name" aria-label={`Name of phase ${phase.name}`} value={name} onChange={(e) => setName(e.target.value)} />
@@ -162,6 +236,7 @@ function PhaseRow({ phase, used, first, last }: { phase: Phase; used: number; fi
 
 function NewPhase() {
   const [name, setName] = useState('');
+  useUnsavedText('new-phase', name.trim() !== '');
   return (
     <form
       className="study-row-form study-new"

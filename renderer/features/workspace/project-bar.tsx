@@ -12,6 +12,8 @@ import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
 import { openCompare } from '../compare/compare-store.ts';
 import { openExportDialog } from '../export/export-store.ts';
+import { openBackupsDialog } from '../backups/backups-store.ts';
+import { BackupsDialog } from '../backups/backups-dialog.tsx';
 
 /**
  * Working with other coders: who codes on this computer, blind double-coding, exporting one's session and merging
@@ -118,6 +120,9 @@ export function ProjectBar() {
         <button type="button" className="quiet" onClick={openExportDialog} title="Coded extracts to Word or CSV, site validation packs, a coded transcript">
           Export…
         </button>
+        <button type="button" className="quiet" onClick={() => void openBackupsDialog()} title="Copies Tessera keeps of this project, and restoring one">
+          Backups…
+        </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…
         </button>
@@ -125,6 +130,7 @@ export function ProjectBar() {
           Close project
         </button>
       </div>
+      <BackupsDialog />
     </header>
   );
 }

@@ -135,7 +135,9 @@ describe('startApp', () => {
     expect(afterReady.filter((entry) => entry.startsWith('ipcMain.handle')).sort()).toEqual([
       'ipcMain.handle appInfo',
       'ipcMain.handle backupProject',
+      'ipcMain.handle listBackups',
       'ipcMain.handle openFiles',
+      'ipcMain.handle readBackup',
       'ipcMain.handle saveFile',
     ]);
 

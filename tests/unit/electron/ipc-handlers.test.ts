@@ -33,7 +33,7 @@ beforeAll(async () => {
       return { canceled: false, filePath: path.join(dir, 'export.docx') };
     },
     backupBaseDir: path.join(dir, 'backups'),
-    backupGenerations: 3,
+    backupPolicy: { recent: 3, days: 0, weeks: 0 },
   });
 });
 
@@ -50,7 +50,7 @@ const call = (channel: string, ...args: unknown[]) => {
 
 describe('registerIpcHandlers', () => {
   it('registers every channel of the contract', () => {
-    expect([...registered.keys()].sort()).toEqual(['appInfo', 'backupProject', 'openFiles', 'saveFile']);
+    expect([...registered.keys()].sort()).toEqual(['appInfo', 'backupProject', 'listBackups', 'openFiles', 'readBackup', 'saveFile']);
   });
 
   it('answers appInfo', async () => {

@@ -37,6 +37,8 @@ const VALID: { readonly [K in IpcChannel]: unknown } = {
   openFiles: { title: 'Import', filters: [{ name: 'Text', extensions: ['txt'] }], allowMultiple: true },
   saveFile: { title: 'Save', suggestedName: 'study.tessera', filters: [], bytes: new Uint8Array([1, 2]) },
   backupProject: { projectId: PROJECT_ID, projectName: 'Study', bytes: new Uint8Array([1]) },
+  listBackups: { projectId: PROJECT_ID },
+  readBackup: { projectId: PROJECT_ID, fileName: '2025-03-04T05-06-07-089Z.tessera' },
 };
 
 beforeAll(async () => {
@@ -54,7 +56,7 @@ beforeAll(async () => {
       return { canceled: false, filePath: saveTarget };
     },
     backupBaseDir: path.join(dir, 'backups'),
-    backupGenerations: 2,
+    backupPolicy: { recent: 2, days: 0, weeks: 0 },
   });
 });
 
@@ -157,7 +159,7 @@ describe('the handler list', () => {
       showOpenDialogFor: () => async () => ({ canceled: true, filePaths: [] }),
       showSaveDialogFor: () => async () => ({ canceled: true, filePath: '' }),
       backupBaseDir: dir,
-      backupGenerations: 1,
+      backupPolicy: { recent: 1, days: 0, weeks: 0 },
     });
     expect(Object.keys(handlers).sort()).toEqual([...IPC_CHANNELS].sort());
     expect([...registered.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
@@ -189,7 +191,7 @@ describe('a failed save', () => {
       showOpenDialogFor: () => async () => ({ canceled: true, filePaths: [] }),
       showSaveDialogFor: () => async () => ({ canceled: false, filePath: unwritable }),
       backupBaseDir: dir,
-      backupGenerations: 1,
+      backupPolicy: { recent: 1, days: 0, weeks: 0 },
     });
     const request = parseIpcRequest('saveFile', [VALID.saveFile]);
     const thrown = await failing.saveFile(request, { sender: {} as never }).then(
@@ -219,6 +221,10 @@ describe('a failed save', () => {
       backupProject: async () => {
         throw acrossIpc('backupProject', 'Error');
       },
+      listBackups: async () => ({ status: 'listed', folder: dir, backups: [] }),
+      readBackup: async () => {
+        throw acrossIpc('readBackup', new Error('ENOENT: no such file or directory'));
+      },
     });
     const saving = desktop.saveFile({ title: 't', suggestedName: 'a.docx', filters: [], bytes: new Uint8Array() });
     await expect(saving).rejects.toMatchObject({ name: 'UserError', message: 'Tessera could not save the file: EIO: i/o error, write.' });
@@ -227,4 +233,13 @@ describe('a failed save', () => {
     );
     await expect(desktop.openFiles({ title: 'o', filters: [], allowMultiple: false })).resolves.toEqual([]);
   });
+});
+
+describe('backup reads', () => {
+  it.each(['../../etc/passwd', '2025-03-04T05-06-07-089Z.tessera/../x', 'C:\\x.tessera', 'notes.txt', ''])(
+    'refuse the file name %j before touching the disk',
+    (fileName) => {
+      expect(() => parseIpcRequest('readBackup', [{ projectId: PROJECT_ID, fileName }])).toThrow(IpcRejection);
+    },
+  );
 });

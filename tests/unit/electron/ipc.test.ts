@@ -98,7 +98,7 @@ describe('parseIpcRequest', () => {
   });
 
   it('covers exactly the TesseraApi members', () => {
-    expect([...IPC_CHANNELS].sort()).toEqual(['appInfo', 'backupProject', 'openFiles', 'saveFile']);
+    expect([...IPC_CHANNELS].sort()).toEqual(['appInfo', 'backupProject', 'listBackups', 'openFiles', 'readBackup', 'saveFile']);
   });
 
   const invalid: [string, Parameters<typeof parseIpcRequest>[0], unknown[]][] = [

@@ -17,9 +17,9 @@ describe('the preload', () => {
     expect([...exposed.keys()]).toEqual(['tessera']);
   });
 
-  it('exposes only the four TesseraApi functions, never ipcRenderer or anything with an IPC event', () => {
+  it('exposes only the TesseraApi functions, never ipcRenderer or anything with an IPC event', () => {
     const api = exposed.get('tessera') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'backupProject', 'openFiles', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'backupProject', 'listBackups', 'openFiles', 'readBackup', 'saveFile']);
     for (const value of Object.values(api)) expect(value).toBeTypeOf('function');
   });
 
@@ -30,7 +30,9 @@ describe('the preload', () => {
     await api.appInfo?.();
     await api.openFiles?.({ title: 'o', filters: [], allowMultiple: false });
     await api.backupProject?.({ projectId: 'x', projectName: 'y', bytes: new Uint8Array() });
-    expect(invoke.mock.calls.map((call) => call[0])).toEqual(['saveFile', 'appInfo', 'openFiles', 'backupProject']);
+    await api.listBackups?.({ projectId: 'x' });
+    await api.readBackup?.({ projectId: 'x', fileName: 'y' });
+    expect(invoke.mock.calls.map((call) => call[0])).toEqual(['saveFile', 'appInfo', 'openFiles', 'backupProject', 'listBackups', 'readBackup']);
     expect(invoke.mock.calls[1]).toEqual(['appInfo', undefined]);
   });
 });

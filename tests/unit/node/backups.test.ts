@@ -5,10 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   backupTimestamp,
   listBackups,
+  listProjectBackups,
   parseBackupName,
   projectBackupDir,
+  readProjectBackup,
   writeProjectBackup,
-} from '#electron/backups';
+} from '#node/backups';
+import { decodeProjectFile, encodeProjectFile } from '#shared/project-file/project-file';
+import type { ProjectSnapshot } from '#shared/model/types';
+import { projectWithTranscript } from '../shared/fixture-project.ts';
 
 const PROJECT_ID = '0b6c9a9e-0f0e-4f34-9d4c-1f2b6a1c9a11';
 const OTHER_PROJECT_ID = '5d0f4a43-8c1e-4b7a-9a55-0c3f0d4e2b19';
@@ -153,5 +158,77 @@ describe('writeProjectBackup', () => {
 
   it('places project folders directly under the base folder', () => {
     expect(projectBackupDir('/data/backups', PROJECT_ID)).toBe(path.join('/data/backups', PROJECT_ID));
+  });
+});
+
+describe('backups of real project files', () => {
+  const project = projectWithTranscript().snapshot;
+  const encode = (snapshot: ProjectSnapshot, savedAt: string) => encodeProjectFile(snapshot, { appVersion: '0.1.0', savedAt });
+  const renamed = (name: string): ProjectSnapshot => ({ ...project, project: { ...project.project, name } });
+
+  it('writes no new generation while the project is unchanged, whenever it was saved', async () => {
+    const now = minuteClock();
+    const request = async (snapshot: ProjectSnapshot, savedAt: string) => ({
+      projectId: project.project.id,
+      projectName: snapshot.project.name,
+      bytes: await encode(snapshot, savedAt),
+    });
+    const first = await writeProjectBackup(await request(project, '2026-01-01T10:00:00.000Z'), { baseDir, now });
+    const again = await writeProjectBackup(await request(project, '2026-01-01T11:00:00.000Z'), { baseDir, now });
+    expect(first.status).toBe('written');
+    expect(again).toEqual({ status: 'unchanged', location: first.status === 'written' ? first.location : '' });
+    const changed = await writeProjectBackup(await request(renamed('Renamed study'), '2026-01-01T12:00:00.000Z'), { baseDir, now });
+    expect(changed).toMatchObject({ status: 'written', generationsKept: 2 });
+  });
+
+  it('lists generations newest first with what each holds, and reads one back whole', async () => {
+    const now = minuteClock();
+    for (const name of ['First', 'Second']) {
+      await writeProjectBackup(
+        { projectId: project.project.id, projectName: name, bytes: await encode(renamed(name), '2026-01-01T10:00:00.000Z') },
+        { baseDir, now },
+      );
+    }
+    const folder = path.join(baseDir, project.project.id);
+    await writeFile(path.join(folder, '2025-03-04T05-09-07-089Z.tessera'), 'not a zip');
+    const listing = await listProjectBackups(baseDir, project.project.id);
+    if (listing.status !== 'listed') throw new Error('expected a listing');
+    expect(listing.folder).toBe(folder);
+    expect(listing.backups.map((b) => b.projectName ?? b.problem)).toEqual([
+      'This file is not a Tessera project file (it is not a zip archive).',
+      'Second',
+      'First',
+    ]);
+    expect(listing.backups[1]).toMatchObject({
+      fileName: '2025-03-04T05-07-07-089Z.tessera',
+      madeAt: '2025-03-04T05:07:07.089Z',
+      counts: expect.objectContaining({ documents: 1, codings: project.codings.length }),
+    });
+    const bytes = await readProjectBackup(baseDir, project.project.id, '2025-03-04T05-06-07-089Z.tessera');
+    expect((await decodeProjectFile(bytes)).snapshot.project.name).toBe('First');
+  });
+
+  it.each(['../x.tessera', 'notes.txt', '2025-03-04T05-06-07-089Z.tessera/../../x'])('refuses to read %j', async (fileName) => {
+    await expect(readProjectBackup(baseDir, project.project.id, fileName)).rejects.toThrow(/Not a backup file name/);
+  });
+
+  it('keeps daily and weekly generations by default, not only the last ten', async () => {
+    // One backup every 6 hours for 20 days, each of a different project state.
+    const start = Date.UTC(2026, 0, 1);
+    let backupCount = 0;
+    for (let i = 0; i < 80; i += 1) {
+      const moment = new Date(start + i * 6 * 60 * 60 * 1000);
+      const result = await writeProjectBackup(
+        { projectId: project.project.id, projectName: 'p', bytes: snapshot(i) },
+        { baseDir, now: () => moment },
+      );
+      if (result.status === 'written') backupCount = result.generationsKept;
+    }
+    const names = await listBackups(path.join(baseDir, project.project.id));
+    expect(names).toHaveLength(backupCount);
+    // 10 recent (2.5 days), the last of each of 7 days, the last of 3 ISO weeks: more than 10, fewer than 22.
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.length).toBeLessThanOrEqual(22);
+    expect(names[0]?.startsWith('2026-01-04')).toBe(true);
   });
 });
