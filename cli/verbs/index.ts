@@ -12,6 +12,7 @@ import { exportWordVerb } from './export-word.ts';
 import { ratingsVerb } from './ratings.ts';
 import { mergeVerb } from './merge.ts';
 import { exportSessionVerb } from './export-session.ts';
+import { refiVerb } from './refi.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
@@ -27,4 +28,5 @@ export const VERBS: readonly VerbDefinition[] = [
   ratingsVerb,
   mergeVerb,
   exportSessionVerb,
+  refiVerb,
 ];

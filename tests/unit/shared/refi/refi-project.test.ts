@@ -15,7 +15,8 @@ import { stampsAt } from '#shared/model/stamps';
 import type { Coding, ProjectSnapshot, TesseraDocument } from '#shared/model/types';
 import { sliceCodePoints } from '#shared/text/code-points';
 import { synthesizeStudy } from '#shared/synth/synthesize-study';
-import { formatImportReport, readRefiProject, type RefiProjectImport } from '#shared/refi/read-project';
+import { formatImportReport, readRefiProject, RefiProjectError, type RefiProjectImport } from '#shared/refi/read-project';
+import { danglingReferences, hostileArchives } from './hostile-archives.ts';
 import { positionConverter, type PositionCounting } from '#shared/refi/text-positions';
 import { recogniseTranscript } from '#shared/import/transcript-structure';
 import { writeQdpx } from '#shared/refi/write-project';
@@ -318,3 +319,33 @@ function projection(s: ProjectSnapshot): unknown {
     groups: s.documentGroups.map((g) => [g.id, g.name, g.description, g.documentIds]),
   };
 }
+
+describe('hostile and broken archives', { timeout: 60_000 }, () => {
+  const valid = fixture('minimal.qdpx');
+  for (const hostile of hostileArchives()) {
+    it(`refuses ${hostile.name} with a clear message, and imports a valid archive right after`, () => {
+      const started = performance.now();
+      let error: unknown;
+      try {
+        read(hostile.bytes, `${hostile.name}.qdpx`);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(RefiProjectError);
+      expect((error as Error).message).toMatch(hostile.message);
+      // The attack is refused as it is seen, not after working through it.
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(read(valid).snapshot.codings).toHaveLength(2);
+    });
+  }
+
+  it('imports an archive with dangling references, dropping and listing each', () => {
+    const { snapshot, report } = read(danglingReferences());
+    expect(snapshot.codings.map((c) => codedText(snapshot, c))).toEqual(['there']);
+    expect(snapshot.documentGroups[0]?.documentIds).toEqual([]);
+    const listed = report.deviations.find((d) => d.startsWith('References to')) as string;
+    for (const what of ['code deadbeef-0000-4000-8000-000000000005', 'user deadbeef-0000-4000-8000-000000000002', 'note deadbeef-0000-4000-8000-000000000008', 'source deadbeef-0000-4000-8000-000000000011', 'text file internal://nowhere.txt']) {
+      expect(listed).toContain(what);
+    }
+  });
+});
