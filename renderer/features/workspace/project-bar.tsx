@@ -2,6 +2,7 @@
  * The bar above an open project: its name, who is coding, and saving or closing it.
  */
 import { closeProject, redo, saveProjectFile, setCurrentCoder, undo, useWorkspace } from '../../state/workspace-store.ts';
+import { exportRefiProject } from '../refi/refi-actions.ts';
 import { openStudyDialog } from '../study/study-store.ts';
 import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
@@ -68,6 +69,9 @@ export function ProjectBar() {
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…
+        </button>
+        <button type="button" className="quiet" onClick={() => void exportRefiProject()} title="For NVivo, MAXQDA, ATLAS.ti or QualCoder">
+          Export .qdpx…
         </button>
         <button type="button" className="quiet" onClick={() => void closeProject()}>
           Close project

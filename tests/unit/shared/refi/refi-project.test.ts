@@ -20,6 +20,7 @@ import { danglingReferences, hostileArchives } from './hostile-archives.ts';
 import { positionConverter, type PositionCounting } from '#shared/refi/text-positions';
 import { recogniseTranscript } from '#shared/import/transcript-structure';
 import { writeQdpx } from '#shared/refi/write-project';
+import { readCodebookFile } from '#shared/refi/read-codebook';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', name)));
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-qdpx-'));
@@ -77,6 +78,13 @@ describe('the real exports of other tools', { timeout: 60_000 }, () => {
       expect(document.text.charCodeAt(0)).not.toBe(0xfeff);
       expect(document.paragraphs.length).toBeGreaterThan(100);
     }
+  });
+
+  it('a codebook-only import of a .qdpx says what it leaves out and points to the project import', () => {
+    expect(readCodebookFile(fixture('nvivo-win-12.6_oltas0517.qdpx')).warnings).toContain(
+      'This project also holds 2 sources, 303 codings and 0 notes, which importing only its codebook leaves out. To bring them, use "Import REFI-QDA project (.qdpx)" on the start screen (a new project).',
+    );
+    expect(readCodebookFile(fixture('atlasti-win-23.2.3_target.qdpx')).warnings).toEqual([]);
   });
 
   it('MAXQDA 24.7: 10 transcripts, 307 coloured codes, document groups from its sets', () => {
