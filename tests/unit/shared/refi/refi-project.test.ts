@@ -21,6 +21,10 @@ import { positionConverter, type PositionCounting } from '#shared/refi/text-posi
 import { recogniseTranscript } from '#shared/import/transcript-structure';
 import { writeQdpx } from '#shared/refi/write-project';
 import { readCodebookFile } from '#shared/refi/read-codebook';
+import { refiImportAsSession } from '#shared/refi/merge-input';
+import { applyMergePlan, planMerge } from '#shared/merge/merge-plan';
+import { oneOffStamp } from '#shared/model/stamps';
+import { checkSnapshotIntegrity } from '#shared/model/schema';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', name)));
 const scratch = mkdtempSync(join(tmpdir(), 'tessera-qdpx-'));
@@ -355,5 +359,23 @@ describe('hostile and broken archives', { timeout: 60_000 }, () => {
     for (const what of ['code deadbeef-0000-4000-8000-000000000005', 'user deadbeef-0000-4000-8000-000000000002', 'note deadbeef-0000-4000-8000-000000000008', 'source deadbeef-0000-4000-8000-000000000011', 'text file internal://nowhere.txt']) {
       expect(listed).toContain(what);
     }
+  });
+});
+
+describe('importing into the open project, through the merge', { timeout: 60_000 }, () => {
+  it('a Tessera project exported to .qdpx and read back merges into itself as a no-op; a new sample merges in whole', () => {
+    const study = synthesizeStudy({ documents: 2, wordsPerDocument: 200, codes: 8, codings: 20, coders: 2, seed: 9 });
+    const back = read(writeQdpx(study, { origin: 'Tessera test', ...ids() }).bytes).snapshot;
+    const plan = planMerge(study, [refiImportAsSession(study, back)], ['open', 'file.qdpx']);
+    const merged = applyMergePlan(study, plan, {}, { stamp: oneOffStamp(study, null, '2027-01-01T00:00:00.000Z') }).snapshot;
+    expect(merged.codings.map((c) => c.id).sort()).toEqual(study.codings.map((c) => c.id).sort());
+    expect(merged.documents).toHaveLength(2);
+    expect(checkSnapshotIntegrity(merged)).toEqual([]);
+
+    const minimal = read(fixture('minimal.qdpx')).snapshot;
+    const into = applyMergePlan(study, planMerge(study, [refiImportAsSession(study, minimal)]), {}, { stamp: oneOffStamp(study, null, '2027-01-01T00:00:00.000Z') }).snapshot;
+    expect(into.documents).toHaveLength(3);
+    expect(into.codings).toHaveLength(study.codings.length + 2);
+    expect(checkSnapshotIntegrity(into)).toEqual([]);
   });
 });
