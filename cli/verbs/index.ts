@@ -15,6 +15,7 @@ import { mergeVerb } from './merge.ts';
 import { exportSessionVerb } from './export-session.ts';
 import { assignSpeakerVerb } from './assign-speaker.ts';
 import { backupsVerb } from './backups.ts';
+import { refiVerb } from './refi.ts';
 
 /** Every verb of the command line. */
 export const VERBS: readonly VerbDefinition[] = [
@@ -33,4 +34,5 @@ export const VERBS: readonly VerbDefinition[] = [
   mergeVerb,
   exportSessionVerb,
   backupsVerb,
+  refiVerb,
 ];

@@ -723,7 +723,8 @@ export async function openProjectFileBytes(file: OpenedFile): Promise<void> {
   });
 }
 
-async function storeOpenedProject(snapshot: ProjectSnapshot, warnings: readonly string[], replace = false): Promise<void> {
+/** Stores a project made elsewhere (a file opened, a REFI-QDA project imported) as a new project and opens it. */
+export async function storeOpenedProject(snapshot: ProjectSnapshot, warnings: readonly string[], replace = false): Promise<void> {
   await projectStore().createProject(snapshot, { replace });
   await refreshProjects();
   await showProject(snapshot);

@@ -20,6 +20,7 @@ export const USER_FACING_ERROR_NAMES: ReadonlySet<string> = new Set([
   'InvalidEncodingError',
   'ProjectFileError',
   'CodebookFileError',
+  'RefiProjectError',
   'XmlReadError',
   'ZipReadError',
   'CodingRefused',

@@ -6,7 +6,8 @@
  * the reliability notes on zip slip and zip bombs). Entries are inflated into memory only, never extracted to disk,
  * while counting the bytes that come out, because declared sizes can lie; each entry's CRC-32 is then verified.
  * Refused: encryption, zip64, split archives, symbolic links, overlapping entries, compression other than stored or
- * deflate.
+ * deflate. Archives whose entry names are free (a .qdpx) are checked with `refuseUnsafeNames`: nothing here extracts,
+ * but a name that points out of the archive is never innocent.
  */
 import { Inflate } from 'fflate';
 
@@ -128,6 +129,25 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
     }
   }
   return entries;
+}
+
+/** Refuses an archive whose entry names would point out of it if anyone extracted it. */
+export function refuseUnsafeNames(entries: readonly ZipEntry[]): void {
+  for (const entry of entries) {
+    const unsafe = unsafeNameReason(entry.name);
+    if (unsafe) throw new ZipReadError('unsupported', `Entry "${printable(entry.name)}" ${unsafe}; the archive was not read, for safety.`);
+  }
+}
+
+/** Why an entry name is unsafe (a path out of the archive), or null when it is a plain relative path. */
+export function unsafeNameReason(name: string): string | null {
+  if (name.includes('\\')) return 'has a backslash in its name';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(name)) return 'has a control character in its name';
+  if (name.startsWith('/')) return 'has an absolute path';
+  if (/^[a-z]:/i.test(name)) return 'names a drive';
+  if (name.split('/').some((part) => part === '..')) return 'climbs out of the archive with ".."';
+  return null;
 }
 
 function findEndOfCentralDirectory(view: DataView): number {

@@ -155,7 +155,26 @@ export function readQdpxCodebook(bytes: Uint8Array): RefiCodebook {
   const codebook = childNamed(root, 'CodeBook');
   if (!codebook) throw new CodebookFileError('The project holds no codebook.');
   // A project's sets may list sources and notes too; only the codebook is read, so they are not mentioned.
-  return codebookFrom(childNamed(codebook, 'Codes'), undefined, root.attributes.origin ?? null, warnings);
+  const book = codebookFrom(childNamed(codebook, 'Codes'), undefined, root.attributes.origin ?? null, warnings);
+  const left = leftOutOfProject(root);
+  return left ? { ...book, warnings: [...book.warnings, left] } : book;
+}
+
+/** What a codebook import leaves out of a project (sources, codings, notes), in words, or null when it holds none. */
+function leftOutOfProject(root: XmlElement): string | null {
+  const sources = childNamed(root, 'Sources')?.children ?? [];
+  let codings = 0;
+  for (const source of sources) {
+    codings += childrenNamed(source, 'Coding').length;
+    for (const selection of source.children) codings += childrenNamed(selection, 'Coding').length;
+  }
+  const notes = childrenNamed(childNamed(root, 'Notes') ?? root, 'Note').length;
+  if (!sources.length && !codings && !notes) return null;
+  const count = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+  return (
+    `This project also holds ${count(sources.length, 'source')}, ${count(codings, 'coding')} and ${count(notes, 'note')}, which importing ` +
+    'only its codebook leaves out. To bring them, use "Import REFI-QDA project (.qdpx)" on the start screen (a new project).'
+  );
 }
 
 /** Reads a codebook from a .qdc or a .qdpx, told apart by their content (a zip starts with "PK"). */

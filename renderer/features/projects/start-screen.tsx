@@ -6,6 +6,7 @@ import type { FormEvent } from 'react';
 import type { CodebookId } from '#shared/model/types';
 import { builtinCodebook } from '#shared/codebooks/builtin-codebooks';
 import { createProject, deleteProject, openProject, openProjectFile, useWorkspace } from '../../state/workspace-store.ts';
+import { importRefiProjectFile } from '../refi/refi-actions.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { FirstStartCoderCard } from '../coders/coder-identity-form.tsx';
 import './start-screen.css';
@@ -84,6 +85,9 @@ export function StartScreen() {
           <div className="divider">or</div>
           <button type="button" onClick={openProjectFile}>
             Open a project file (.tessera)…
+          </button>
+          <button type="button" onClick={importRefiProjectFile} title="A project exported from NVivo, MAXQDA, ATLAS.ti or QualCoder">
+            Import REFI-QDA project (.qdpx)…
           </button>
         </section>
 

@@ -7,6 +7,7 @@ import { pickFilesToMerge } from '../merge/merge-store.ts';
 import { openSessionExport } from '../merge/session-export-dialog.tsx';
 import { MenuItem, MenuSeparator, PopupMenu } from '../codebook/popup-menu.tsx';
 import { useState } from 'react';
+import { exportRefiProject } from '../refi/refi-actions.ts';
 import { openStudyDialog } from '../study/study-store.ts';
 import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
@@ -125,6 +126,9 @@ export function ProjectBar() {
         </button>
         <button type="button" onClick={() => void saveProjectFile()}>
           Save as file…
+        </button>
+        <button type="button" className="quiet" onClick={() => void exportRefiProject()} title="For NVivo, MAXQDA, ATLAS.ti or QualCoder">
+          Export .qdpx…
         </button>
         <button type="button" className="quiet" onClick={() => void closeProject()}>
           Close project
