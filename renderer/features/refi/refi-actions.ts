@@ -11,6 +11,8 @@ import { remapProjectIds } from '#shared/project-file/remap-ids';
 import { attempt, notify, storeOpenedProject, useWorkspace, whenSaved } from '../../state/workspace-store.ts';
 import { platformApi } from '../../platform/api.ts';
 import { readRefiProjectOffThread } from './refi-runner.ts';
+import { reviewMerge } from '../merge/merge-store.ts';
+import { refiImportAsSession } from '#shared/refi/merge-input';
 
 /** Report lines for the notice: what was not carried, then the deviations. */
 function reportLines(report: { readonly positions: readonly string[]; readonly notCarried: readonly string[]; readonly deviations: readonly string[] }): string[] {
@@ -38,6 +40,33 @@ export function importRefiProjectFile(): void {
         `Imported from ${file.name}${outcome.report.origin ? ` (${outcome.report.origin})` : ''}: ${c.documents} documents, ${c.codes} codes, ${c.codings} codings, ${c.memos} memos, ${c.coders} coders.`,
         ...reportLines(outcome.report),
       ]);
+    });
+  });
+}
+
+/**
+ * Lets the user pick a .qdpx or .qde and opens the merge review of bringing it into the open project: its records
+ * are matched as a coder's session is (by id, documents by identical text, codes by CFIR element or name), and
+ * nothing is written until the user confirms the merge (which keeps a copy of the project first).
+ */
+export function mergeRefiProjectFile(): void {
+  const picking = platformApi().openFiles({
+    title: 'Merge a REFI-QDA project into this one',
+    filters: [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }],
+    allowMultiple: false,
+  });
+  void attempt(null, async () => {
+    const [file] = await picking;
+    if (!file) return;
+    if (isRefusedFile(file)) throw new UserError(`${file.refusal} Nothing was merged.`);
+    await attempt('Reading the REFI-QDA project…', async () => {
+      const outcome = await readRefiProjectOffThread(file.name, file.bytes);
+      if (!outcome.ok) throw new UserError(`${outcome.message.replace(/\s*Nothing was imported\.?$/, '')} Nothing was merged.`);
+      const open = useWorkspace.getState().snapshot;
+      if (!open) return;
+      const lines = reportLines(outcome.report);
+      if (lines.length) notify('info', `Read ${file.name}; what it could not carry is listed below. Review the merge before anything is written.`, lines);
+      reviewMerge([refiImportAsSession(open, outcome.snapshot)], [file.name]);
     });
   });
 }

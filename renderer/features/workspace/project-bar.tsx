@@ -7,7 +7,7 @@ import { pickFilesToMerge } from '../merge/merge-store.ts';
 import { openSessionExport } from '../merge/session-export-dialog.tsx';
 import { MenuItem, MenuSeparator, PopupMenu } from '../codebook/popup-menu.tsx';
 import { useState } from 'react';
-import { exportRefiProject } from '../refi/refi-actions.ts';
+import { exportRefiProject, mergeRefiProjectFile } from '../refi/refi-actions.ts';
 import { openStudyDialog } from '../study/study-store.ts';
 import { openAgreementView } from '../agreement/agreement-store.ts';
 import { SaveStatus } from './save-status.tsx';
@@ -49,6 +49,9 @@ function CodersMenu({ identityKnown, blindCoding }: { identityKnown: boolean; bl
           <MenuSeparator />
           <MenuItem onSelect={choose(openSessionExport)}>Export my session…</MenuItem>
           <MenuItem onSelect={choose(pickFilesToMerge)}>Merge sessions or copies…</MenuItem>
+          <MenuItem onSelect={choose(mergeRefiProjectFile)} title="NVivo, MAXQDA, ATLAS.ti or QualCoder work, through the same review">
+            Merge a REFI-QDA project (.qdpx)…
+          </MenuItem>
         </PopupMenu>
       )}
     </>
