@@ -253,13 +253,13 @@ const referencesOf = (kind: RecordKind): ReferencesOf => RECORD_KIND_DEFINITIONS
 
 /**
  * What the base alone says, built when a merge first needs it and once for a plan and its apply: its codings by
- * span (a number, so 50,000 codings are not keyed by text), the passages of two or more codings, and what the
+ * document and span (a number, so 50,000 codings are not keyed by text), the passages of two or more codings, and what the
  * base's records of each kind refer to.
  */
 class BaseIndexes {
   readonly #base: ProjectSnapshot;
   readonly #baseById: Map<RecordKind, Map<Uuid, AnyRecord>>;
-  #bySpan: Map<number, Coding[]> | undefined;
+  #bySpan: Map<Uuid, Map<number, Coding[]>> | undefined;
   #duplicatePassages: Coding[][] | undefined;
   #references: { readonly kinds: Map<LiveKind, Set<RecordKind>>; readonly dangling: Map<LiveKind, Set<Uuid>> } | undefined;
 
@@ -302,14 +302,14 @@ class BaseIndexes {
   /** The base's codings of the passage, code and coder of `coding`. */
   samePassage(coding: Coding): Coding[] {
     const key = passageKey(coding);
-    return (this.#spans().get(spanKey(coding)) ?? []).filter((other) => passageKey(other) === key);
+    return (this.#spans().get(coding.documentId)?.get(spanKey(coding)) ?? []).filter((other) => passageKey(other) === key);
   }
 
   /** The base's groups of two or more codings of the same passage, code and coder. */
   duplicatePassages(): readonly (readonly Coding[])[] {
     if (this.#duplicatePassages) return this.#duplicatePassages;
     const duplicates: Coding[][] = [];
-    for (const bucket of this.#spans().values()) {
+    for (const bucket of [...this.#spans().values()].flatMap((spans) => [...spans.values()])) {
       if (bucket.length < 2) continue;
       const byKey = new Map<string, Coding[]>();
       for (const coding of bucket) {
@@ -323,14 +323,16 @@ class BaseIndexes {
     return (this.#duplicatePassages = duplicates);
   }
 
-  #spans(): Map<number, Coding[]> {
+  #spans(): Map<Uuid, Map<number, Coding[]>> {
     if (this.#bySpan) return this.#bySpan;
-    const bySpan = new Map<number, Coding[]>();
+    const bySpan = new Map<Uuid, Map<number, Coding[]>>();
     for (const coding of this.#base.codings) {
+      let spans = bySpan.get(coding.documentId);
+      if (!spans) bySpan.set(coding.documentId, (spans = new Map()));
       const key = spanKey(coding);
-      const bucket = bySpan.get(key);
+      const bucket = spans.get(key);
       if (bucket) bucket.push(coding);
-      else bySpan.set(key, [coding]);
+      else spans.set(key, [coding]);
     }
     return (this.#bySpan = bySpan);
   }
