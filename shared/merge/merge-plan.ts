@@ -186,6 +186,34 @@ export function describeRecord(kind: RecordKind, record: AnyRecord, names: (kind
   }
 }
 
+/**
+ * The records of `result` sorted by id. When the base's list is sorted (as every merged project's is), the records
+ * it still holds keep its order and only the others are sorted and merged in, instead of sorting 50,000 again.
+ */
+function sortedById<R extends { readonly id: Uuid }>(baseList: readonly R[], result: ReadonlyMap<Uuid, R>): R[] {
+  let sorted = true;
+  for (let i = 1; i < baseList.length && sorted; i++) sorted = (baseList[i - 1] as R).id < (baseList[i] as R).id;
+  if (!sorted) return [...result.values()].sort(byId);
+  const fromBase: R[] = [];
+  const inBase = new Set<Uuid>();
+  for (const record of baseList) {
+    inBase.add(record.id);
+    const kept = result.get(record.id);
+    if (kept) fromBase.push(kept);
+  }
+  const others: R[] = [];
+  for (const [id, record] of result) if (!inBase.has(id)) others.push(record);
+  if (others.length === 0) return fromBase;
+  others.sort(byId);
+  const merged: R[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < fromBase.length && j < others.length) merged.push(byId(fromBase[i] as R, others[j] as R) < 0 ? (fromBase[i++] as R) : (others[j++] as R));
+  while (i < fromBase.length) merged.push(fromBase[i++] as R);
+  while (j < others.length) merged.push(others[j++] as R);
+  return merged;
+}
+
 /** One version of a record and the inputs that hold it. */
 interface Version {
   readonly from: SourceIndex[];
@@ -206,6 +234,108 @@ interface Gathered {
   readonly versions: Map<RecordKind, Map<Uuid, Version[]>>;
   /** The base's records by kind and id. */
   readonly baseById: Map<RecordKind, Map<Uuid, AnyRecord>>;
+  /** Indexes of the base built when a merge first needs them, once for the plan and its apply. */
+  readonly baseIndexes: BaseIndexes;
+}
+
+/** The key under which codings of the same passage, code and coder collapse. */
+function passageKey(coding: Coding): string {
+  return `${coding.documentId}|${coding.codeId}|${coding.start}|${coding.end}|${coding.createdBy ?? ''}`;
+}
+
+/** A number that codings of the same passage share (few others do): start and end, which fit exactly in a double. */
+function spanKey(coding: Coding): number {
+  return coding.start * 2 ** 26 + coding.end;
+}
+
+type ReferencesOf = (r: AnyRecord) => readonly { kind: RecordKind; field: string; id: Uuid }[];
+const referencesOf = (kind: RecordKind): ReferencesOf => RECORD_KIND_DEFINITIONS[kind].references as ReferencesOf;
+
+/**
+ * What the base alone says, built when a merge first needs it and once for a plan and its apply: its codings by
+ * document and span (a number, so 50,000 codings are not keyed by text), the passages of two or more codings, and what the
+ * base's records of each kind refer to.
+ */
+class BaseIndexes {
+  readonly #base: ProjectSnapshot;
+  readonly #baseById: Map<RecordKind, Map<Uuid, AnyRecord>>;
+  #bySpan: Map<Uuid, Map<number, Coding[]>> | undefined;
+  #duplicatePassages: Coding[][] | undefined;
+  #references: { readonly kinds: Map<LiveKind, Set<RecordKind>>; readonly dangling: Map<LiveKind, Set<Uuid>> } | undefined;
+
+  constructor(base: ProjectSnapshot, baseById: Map<RecordKind, Map<Uuid, AnyRecord>>) {
+    this.#base = base;
+    this.#baseById = baseById;
+  }
+
+  /** The kinds the base's records of `kind` refer to. */
+  referencedKinds(kind: LiveKind): ReadonlySet<RecordKind> {
+    return this.#scanReferences().kinds.get(kind) ?? new Set();
+  }
+
+  /** The base's records of `kind` that refer to something (other than a tombstone) the base does not hold. */
+  dangling(kind: LiveKind): ReadonlySet<Uuid> {
+    return this.#scanReferences().dangling.get(kind) ?? new Set();
+  }
+
+  #scanReferences(): { readonly kinds: Map<LiveKind, Set<RecordKind>>; readonly dangling: Map<LiveKind, Set<Uuid>> } {
+    if (this.#references) return this.#references;
+    const kinds = new Map<LiveKind, Set<RecordKind>>();
+    const dangling = new Map<LiveKind, Set<Uuid>>();
+    for (const kind of LIVE_KINDS) {
+      const references = referencesOf(kind);
+      const referenced = new Set<RecordKind>();
+      const danglingOfKind = new Set<Uuid>();
+      for (const record of this.#base[kind] as readonly AnyRecord[]) {
+        for (const reference of references(record)) {
+          if (reference.kind === 'tombstones') continue;
+          referenced.add(reference.kind);
+          if (!this.#baseById.get(reference.kind)?.has(reference.id)) danglingOfKind.add(record.id);
+        }
+      }
+      kinds.set(kind, referenced);
+      dangling.set(kind, danglingOfKind);
+    }
+    return (this.#references = { kinds, dangling });
+  }
+
+  /** The base's codings of the passage, code and coder of `coding`. */
+  samePassage(coding: Coding): Coding[] {
+    const key = passageKey(coding);
+    return (this.#spans().get(coding.documentId)?.get(spanKey(coding)) ?? []).filter((other) => passageKey(other) === key);
+  }
+
+  /** The base's groups of two or more codings of the same passage, code and coder. */
+  duplicatePassages(): readonly (readonly Coding[])[] {
+    if (this.#duplicatePassages) return this.#duplicatePassages;
+    const duplicates: Coding[][] = [];
+    for (const bucket of [...this.#spans().values()].flatMap((spans) => [...spans.values()])) {
+      if (bucket.length < 2) continue;
+      const byKey = new Map<string, Coding[]>();
+      for (const coding of bucket) {
+        const key = passageKey(coding);
+        const group = byKey.get(key);
+        if (group) group.push(coding);
+        else byKey.set(key, [coding]);
+      }
+      for (const group of byKey.values()) if (group.length > 1) duplicates.push(group);
+    }
+    return (this.#duplicatePassages = duplicates);
+  }
+
+  #spans(): Map<Uuid, Map<number, Coding[]>> {
+    if (this.#bySpan) return this.#bySpan;
+    const bySpan = new Map<Uuid, Map<number, Coding[]>>();
+    for (const coding of this.#base.codings) {
+      let spans = bySpan.get(coding.documentId);
+      if (!spans) bySpan.set(coding.documentId, (spans = new Map()));
+      const key = spanKey(coding);
+      const bucket = spans.get(key);
+      if (bucket) bucket.push(coding);
+      else spans.set(key, [coding]);
+    }
+    return (this.#bySpan = bySpan);
+  }
 }
 
 function gather(inputs: readonly ProjectSnapshot[]): Gathered {
@@ -236,7 +366,7 @@ function gather(inputs: readonly ProjectSnapshot[]): Gathered {
       }
     }
   });
-  return { versions, baseById };
+  return { versions, baseById, baseIndexes: new BaseIndexes(base, baseById) };
 }
 
 function winnerOf(forId: readonly Version[]): Version {
@@ -247,7 +377,8 @@ function winnerOf(forId: readonly Version[]): Version {
 
 /** The result of resolving the inputs with a set of answers. */
 interface Resolution {
-  readonly snapshot: ProjectSnapshot;
+  /** The merged snapshot, every list sorted by id: built only when asked for (a plan does not need it). */
+  readonly snapshot: () => ProjectSnapshot;
   readonly deletions: DeletionItem[];
   readonly documentMatches: DocumentMatch[];
   readonly documentConflicts: DocumentConflict[];
@@ -287,7 +418,7 @@ function resolve(
   gathered: Gathered = gather(inputs),
 ): Resolution {
   const base = inputs[0] as ProjectSnapshot;
-  const { versions, baseById } = gathered;
+  const { versions, baseById, baseIndexes } = gathered;
   const live = new Map<LiveKind, Map<Uuid, AnyRecord>>();
   const fromOf = (kind: RecordKind, id: Uuid): SourceIndex[] => {
     const forId = versions.get(kind)?.get(id);
@@ -443,14 +574,38 @@ function resolve(
       );
     }
   };
+  // Whether any record was re-pointed: then every coding may have a new passage key and all are grouped again.
+  const repointed = alias.size > 0;
   remap('codings');
   const codings = live.get('codings') as Map<Uuid, Coding>;
   const byPassage = new Map<string, Coding[]>();
-  for (const coding of codings.values()) {
-    const key = `${coding.documentId}|${coding.codeId}|${coding.start}|${coding.end}|${coding.createdBy ?? ''}`;
+  const addToPassage = (coding: Coding): void => {
+    const key = passageKey(coding);
     const group = byPassage.get(key);
     if (group) group.push(coding);
     else byPassage.set(key, [coding]);
+  };
+  if (repointed) {
+    for (const coding of codings.values()) addToPassage(coding);
+  } else {
+    // The groups are those of the base, changed only where the inputs bring a coding: the base's own groups and the
+    // base's codings of each passage an incoming coding has, as far as the result still holds them as the base
+    // does, and the incoming codings themselves.
+    const inBase = baseById.get('codings') as Map<Uuid, AnyRecord>;
+    const added = new Set<Uuid>();
+    const addFromBase = (coding: Coding): void => {
+      if (codings.get(coding.id) === coding && !added.has(coding.id)) {
+        added.add(coding.id);
+        addToPassage(coding);
+      }
+    };
+    for (const group of baseIndexes.duplicatePassages()) group.forEach(addFromBase);
+    for (const id of versions.get('codings')?.keys() ?? []) {
+      const coding = codings.get(id);
+      if (!coding || coding === inBase.get(id)) continue;
+      addToPassage(coding);
+      baseIndexes.samePassage(coding).forEach(addFromBase);
+    }
   }
   const codingCollapses: CodingCollapse[] = [];
   // Only the groups are sorted (each kept under its smallest id), not the 50,000 codings.
@@ -475,17 +630,50 @@ function resolve(
 
   // Whatever still refers to a record that is gone (a code deleted while another coder coded with it) is left out
   // and listed, so that no coding points at a missing code or document.
+  // Only some records can refer to something missing: those the inputs bring or re-point, the base's own dangling
+  // ones, and base records of a kind that refers to a kind some base record of which is gone (deleted, matched,
+  // collapsed, skipped, left out). Every other record refers only to base records still here. The passes run as if
+  // over every record, so what is found, and why, is the same; they skip the records that cannot be missing anything.
+  const suspects = new Map<LiveKind, Set<Uuid>>();
+  const goneKinds = new Set<RecordKind>();
+  for (const kind of LIVE_KINDS) {
+    const map = live.get(kind) as Map<Uuid, AnyRecord>;
+    const inBase = baseById.get(kind) as Map<Uuid, AnyRecord>;
+    const suspectsOfKind = new Set<Uuid>(baseIndexes.dangling(kind));
+    for (const id of versions.get(kind)?.keys() ?? []) if (map.has(id)) suspectsOfKind.add(id);
+    if (repointed) for (const [id, record] of map) if (record !== inBase.get(id)) suspectsOfKind.add(id);
+    suspects.set(kind, suspectsOfKind);
+    for (const id of inBase.keys()) {
+      if (!map.has(id)) {
+        goneKinds.add(kind);
+        break;
+      }
+    }
+  }
+  const mayMissSomething = (kind: LiveKind): boolean => {
+    for (const referenced of baseIndexes.referencedKinds(kind)) if (goneKinds.has(referenced)) return true;
+    return false;
+  };
   const cascaded: CascadeItem[] = [];
   for (let changed = true; changed; ) {
     changed = false;
     for (const kind of LIVE_KINDS) {
-      const references = RECORD_KIND_DEFINITIONS[kind].references as (r: AnyRecord) => readonly { kind: RecordKind; field: string; id: Uuid }[];
+      const references = referencesOf(kind);
       const map = live.get(kind) as Map<Uuid, AnyRecord>;
+      const suspectsOfKind = suspects.get(kind) as Set<Uuid>;
+      let everyRecord = mayMissSomething(kind);
+      if (!everyRecord && suspectsOfKind.size === 0) continue;
       // The records left out are the closure of what is gone, whatever order they are found in (listed sorted).
       for (const [id, record] of map) {
+        if (!everyRecord && !suspectsOfKind.has(id)) continue;
         const missing = references(record).find((reference) => reference.kind !== 'tombstones' && !live.get(reference.kind as LiveKind)?.has(reference.id));
         if (!missing) continue;
         map.delete(id);
+        if (!goneKinds.has(kind)) {
+          // Base records of this kind may now be gone: whatever refers to this kind is looked at from here on.
+          goneKinds.add(kind);
+          everyRecord = mayMissSomething(kind);
+        }
         cascaded.push({
           kind,
           id,
@@ -502,11 +690,14 @@ function resolve(
     if (live.get(tombstone.kind as LiveKind)?.has(id)) tombstones.delete(id);
   }
 
-  const lists: Record<string, unknown> = { project: base.project };
-  for (const kind of LIVE_KINDS) lists[kind] = [...(live.get(kind) as Map<Uuid, AnyRecord>).values()].sort(byId);
-  lists.tombstones = [...tombstones.values()].sort(byId);
+  const snapshot = (): ProjectSnapshot => {
+    const lists: Record<string, unknown> = { project: base.project };
+    for (const kind of LIVE_KINDS) lists[kind] = sortedById(base[kind] as readonly AnyRecord[], live.get(kind) as Map<Uuid, AnyRecord>);
+    lists.tombstones = sortedById(base.tombstones, tombstones);
+    return lists as unknown as ProjectSnapshot;
+  };
   return {
-    snapshot: lists as unknown as ProjectSnapshot,
+    snapshot,
     deletions,
     documentMatches,
     documentConflicts,
@@ -650,7 +841,7 @@ export function applyMergePlan(
   }
   const gathered = gatheredOf.get(plan);
   const resolution = resolve(plan.inputs, (key, proposed) => decisions[key] ?? proposed, gathered);
-  let result = resolution.snapshot;
+  let result = resolution.snapshot();
   const { stamp } = options;
   const keptAgainstDeletion = new Set(resolution.deletions.filter((d) => decisions[d.key] === 'keep').map((d) => `${d.kind}:${d.id}`));
   if (stamp && keptAgainstDeletion.size) {
