@@ -38,7 +38,14 @@ export const LANGUAGES: Readonly<Record<string, string>> = {
 
 const LANGUAGE_NAMES = new Map(Object.values(LANGUAGES).map((name) => [name.toLowerCase(), name]));
 
-const LANGUAGE_TAGS = new Map(Object.entries(LANGUAGES).map(([code, name]) => [name.toLowerCase(), code.toLowerCase()]));
+const LANGUAGE_TAGS = new Map([
+  ...Object.entries(LANGUAGES).map(([code, name]) => [name.toLowerCase(), code.toLowerCase()] as const),
+  // The names the languages' own speakers (and many study teams) use.
+  ['kiswahili', 'sw'],
+  ['isizulu', 'zu'],
+  ['isixhosa', 'xh'],
+  ['farsi', 'fa'],
+]);
 
 /**
  * The BCP 47 tag of a language as users name it ("Hebrew" gives "he", "he" stays "he"), so a browser picks the

@@ -118,6 +118,19 @@ describe('the original beside its translation', () => {
     await app.page.getByRole('button', { name: 'Align again (keeps your corrections)' }).click();
     await expect.poll(() => app.page.locator('.pair-tools-note').innerText()).toBe('2 corrected pairs kept');
     await expect.poll(shownPairs).toEqual(afterSplit);
+
+    // A boundary moved from pair 1 (reached with Home): it takes original 2 from pair 2; undo gives it back.
+    await body.focus();
+    await app.page.keyboard.press('Home');
+    expect(await pairStatus()).toBe('Pair 1 of 9: original 1 / translation 1');
+    await app.page.getByRole('button', { name: "Take the next pair's first original paragraph into this pair" }).click();
+    await expect.poll(async () => (await shownPairs()).slice(0, 2)).toEqual([
+      { translation: [1, 1], original: [1, 2] },
+      { translation: [2, 2], original: [] },
+    ]);
+    await body.focus();
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(shownPairs).toEqual(afterSplit);
   });
 
   it('shows a coding of the translation as a mark on exactly the aligned original paragraph', async () => {

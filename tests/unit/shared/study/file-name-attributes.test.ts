@@ -37,6 +37,7 @@ describe('languageTag', () => {
     expect(languageTag('Hebrew')).toBe('he');
     expect(languageTag(' marathi ')).toBe('mr');
     expect(languageTag('Swahili')).toBe('sw');
+    expect(languageTag('Kiswahili')).toBe('sw');
     expect(languageTag('HE')).toBe('he');
     expect(languageTag('Klingon')).toBeNull();
     expect(languageTag('xx')).toBeNull();
