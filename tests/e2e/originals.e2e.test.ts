@@ -82,7 +82,10 @@ describe('the original beside its translation', () => {
     await dialog.getByRole('button', { name: 'Add original' }).click();
     expect(await dialog.getByRole('alert').innerText()).toMatch(/which language/);
     await dialog.getByLabel('Language').fill('Hebrew');
+    // The message goes once the language is given.
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await expectAxeClean('[role="dialog"]');
+    await app.page.screenshot({ path: join(OUTPUT, 'originals-add-dialog.png') });
     await dialog.getByRole('button', { name: 'Add original' }).click();
     await dialog.waitFor({ state: 'detached' });
     await visible(app.page.locator('.side-by-side'));

@@ -87,11 +87,17 @@ export function AddOriginalDialog({ document, onDone }: { readonly document: Tes
         >
           <label>
             File (.docx or .txt)
-            <input type="file" accept=".docx,.txt" onChange={(event) => setFile(event.target.files?.[0] ?? null)} autoFocus />
+            <input type="file" accept=".docx,.txt" onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setProblem(null);
+              }} autoFocus />
           </label>
           <label>
             Language
-            <input value={language} onChange={(event) => setLanguage(event.target.value)} list="original-dialog-languages" placeholder="e.g. Hebrew, Luganda" />
+            <input value={language} onChange={(event) => {
+                setLanguage(event.target.value);
+                setProblem(null);
+              }} list="original-dialog-languages" placeholder="e.g. Hebrew, Luganda" />
           </label>
           <datalist id="original-dialog-languages">
             {LANGUAGE_NAMES.map((name) => (
