@@ -34,7 +34,8 @@ export function samePair(a: AlignedPair, b: AlignedPair): boolean {
 }
 
 function describeRun(run: ParagraphRun): string {
-  return isEmptyRun(run) ? `none (before ${run.start + 1})` : `${run.start + 1}-${run.end}`;
+  if (isEmptyRun(run)) return `none (before ${run.start + 1})`;
+  return run.end - run.start === 1 ? String(run.end) : `${run.start + 1}-${run.end}`;
 }
 
 /** A pair as people read it: "original 3-4 / translation 3". */

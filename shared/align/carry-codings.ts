@@ -21,17 +21,28 @@ export type AlignedSide = 'original' | 'translation';
  * of no length touches the paragraph it stands in.
  */
 export function paragraphsTouched(range: CodePointRange, paragraphs: readonly ParagraphExtent[]): ParagraphRun | null {
+  // Paragraphs are in text order and do not overlap, so their ends rise: the first that can touch is found by
+  // halving, and the walk stops at the first that starts after the passage (a long transcript has thousands).
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((paragraphs[middle] as ParagraphExtent).end <= range.start) low = middle + 1;
+    else high = middle;
+  }
   let first = -1;
   let last = -1;
-  paragraphs.forEach((paragraph, index) => {
+  for (let index = low; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index] as ParagraphExtent;
+    if (range.start === range.end ? paragraph.start > range.start : paragraph.start >= range.end) break;
     const touches =
       range.start === range.end
         ? paragraph.start <= range.start && range.start < paragraph.end
         : paragraph.start < range.end && range.start < paragraph.end;
-    if (!touches) return;
+    if (!touches) continue;
     if (first < 0) first = index;
     last = index;
-  });
+  }
   return first < 0 ? null : { start: first, end: last + 1 };
 }
 
@@ -50,11 +61,21 @@ export function carryPassage(
   if (touched === null) return [];
   const to: AlignedSide = from === 'translation' ? 'original' : 'translation';
   const runs: ParagraphRun[] = [];
-  for (const pair of pairs) {
+  // Pairs keep the text's order, so their runs' ends rise: start at the first pair that can hold a touched paragraph.
+  let low = 0;
+  let high = pairs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((pairs[middle] as AlignedPair)[from].end <= touched.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < pairs.length; index++) {
+    const pair = pairs[index] as AlignedPair;
     const source = pair[from];
     const target = pair[to];
+    if (source.start >= touched.end) break;
     if (isEmptyRun(source) || isEmptyRun(target)) continue;
-    if (source.end <= touched.start || source.start >= touched.end) continue;
+    if (source.end <= touched.start) continue;
     const previous = runs[runs.length - 1];
     if (previous && previous.end === target.start) runs[runs.length - 1] = { start: previous.start, end: target.end };
     else runs.push(target);

@@ -38,6 +38,25 @@ export const LANGUAGES: Readonly<Record<string, string>> = {
 
 const LANGUAGE_NAMES = new Map(Object.values(LANGUAGES).map((name) => [name.toLowerCase(), name]));
 
+const LANGUAGE_TAGS = new Map([
+  ...Object.entries(LANGUAGES).map(([code, name]) => [name.toLowerCase(), code.toLowerCase()] as const),
+  // The names the languages' own speakers (and many study teams) use.
+  ['kiswahili', 'sw'],
+  ['isizulu', 'zu'],
+  ['isixhosa', 'xh'],
+  ['farsi', 'fa'],
+]);
+
+/**
+ * The BCP 47 tag of a language as users name it ("Hebrew" gives "he", "he" stays "he"), so a browser picks the
+ * script's fonts and rules; null for a language it does not know (then no tag is claimed rather than a wrong one).
+ */
+export function languageTag(language: string): string | null {
+  const name = language.trim().toLowerCase();
+  if (/^[a-z]{2}$/.test(name) && LANGUAGES[name.toUpperCase()]) return name;
+  return LANGUAGE_TAGS.get(name) ?? null;
+}
+
 const TRANSCRIPT_TOKENS = /^(?:fgd|fg|fgds|transcripts?|transcription|tr|kii|interview|idi)\d{0,3}$/i;
 const FIELD_NOTE_TOKENS = /^(?:fn|fieldnotes?|notes?|observations?|obs)\d{0,3}$/i;
 

@@ -21,7 +21,7 @@ import { layoutStripes, type MarginStripe, type StripeLayout } from '#shared/cod
 import { nextWordEdge, snapSelection } from '#shared/coding/word-snap';
 import { paragraphAt } from '#shared/coding/paragraph-label';
 import { paragraphCodings, type ParagraphCodings } from '#shared/coding/paragraph-codings';
-import { notify, useWorkspace } from '../../state/workspace-store.ts';
+import { attempt, changeProject, notify, useWorkspace } from '../../state/workspace-store.ts';
 import { plural } from '../../app/format.ts';
 import { codePointAtPoint, domRangeOf, selectCodePoints, selectionToCodePoints } from './dom-selection.ts';
 import { MAX_LANES, ParagraphView, type ParagraphHandlers } from './paragraph-view.tsx';
@@ -32,6 +32,9 @@ import { codeInVivo, codeRange, removeCoding, resizeCoding } from './coding-acti
 import { closePopoverIfOpen, openPopover, selectCoding, setPendingSelection, useReader, type DocumentRange, type ReaderPopover } from './reader-store.ts';
 import { droppedCodeId, isCodeDrag } from './code-drag.ts';
 import { SpeakerDialog } from './speaker-dialog.tsx';
+import { originalOf, removeOriginalChange } from '#shared/align/document-original';
+import { AddOriginalDialog } from '../originals/add-original-dialog.tsx';
+import { SideBySide } from '../originals/side-by-side.tsx';
 import './reader.css';
 
 const NO_CODINGS: readonly Coding[] = [];
@@ -118,6 +121,21 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
   const popover = useReader((s) => s.popover);
   const recentCodeIds = useReader((s) => s.recentCodeIds);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const original = useWorkspace((s) => (s.snapshot ? originalOf(s.snapshot, document.id) : undefined));
+  const [showOriginal, setShowOriginal] = useState(false);
+  const [addingOriginal, setAddingOriginal] = useState(false);
+  const sideBySide = showOriginal && original !== undefined;
+
+  const removeOriginal = (): void => {
+    void attempt(null, async () => {
+      await changeProject(`Remove the original of ${document.name}`, (snapshot) => {
+        const stored = originalOf(snapshot, document.id);
+        return { change: stored ? removeOriginalChange(stored) : {}, result: undefined };
+      });
+      setShowOriginal(false);
+      notify('info', `The original of “${document.name}” is removed; its codings stay. Ctrl+Z brings it back.`);
+    });
+  };
 
   const map = useMemo(() => codePointMapOf(document), [document]);
   const paragraphs = document.paragraphs;
@@ -616,6 +634,20 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
         >
           Assign speaker…
         </button>
+        {original ? (
+          <>
+            <button type="button" className="small quiet" aria-pressed={sideBySide} onClick={() => setShowOriginal(!sideBySide)}>
+              Show original ({original.language})
+            </button>
+            <button type="button" className="small quiet" onClick={removeOriginal}>
+              Remove original
+            </button>
+          </>
+        ) : (
+          <button type="button" className="small quiet" onClick={() => setAddingOriginal(true)}>
+            Add original-language transcript…
+          </button>
+        )}
         <RecentCodes
           onApply={(codeId) => {
             const range = actionRange();
@@ -627,7 +659,11 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
           }}
         />
       </header>
+      {sideBySide && original && (
+        <SideBySide document={document} original={original} codings={codings} paragraphCodings={paragraphCodings} codeById={codeById} />
+      )}
       <div
+        hidden={sideBySide}
         className={`reader-body${dropping ? ' reader-dropping' : ''}`}
         ref={bodyRef}
         tabIndex={0}
@@ -677,6 +713,15 @@ function Reader({ document }: { readonly document: TesseraDocument }) {
           })}
         </div>
       </div>
+      {addingOriginal && (
+        <AddOriginalDialog
+          document={document}
+          onDone={() => {
+            setAddingOriginal(false);
+            setShowOriginal(true);
+          }}
+        />
+      )}
       {selectedCoding && <CodingInspector coding={selectedCoding} />}
       {popover?.kind === 'apply' && popover.range.documentId === document.id && (
         <CodingPopover

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributesFromFileName } from '#shared/study/file-name-attributes';
+import { attributesFromFileName, languageTag } from '#shared/study/file-name-attributes';
 import type { Phase, Site } from '#shared/model/types';
 import { stampsAt } from '#shared/model/stamps';
 
@@ -29,5 +29,17 @@ describe('attributesFromFileName', () => {
   it('maps a synonym only to a phase the project has', () => {
     expect(attributesFromFileName('BU_endline_FGD.docx', sites, phases).phaseId).toBe('p-post');
     expect(attributesFromFileName('BU_endline_FGD.docx', sites, [{ id: 'x', name: 'wave 1', order: 1, ...stamps }]).phaseId).toBeNull();
+  });
+});
+
+describe('languageTag', () => {
+  it('gives the tag of a language by its name or its code, and none for a language it does not know', () => {
+    expect(languageTag('Hebrew')).toBe('he');
+    expect(languageTag(' marathi ')).toBe('mr');
+    expect(languageTag('Swahili')).toBe('sw');
+    expect(languageTag('Kiswahili')).toBe('sw');
+    expect(languageTag('HE')).toBe('he');
+    expect(languageTag('Klingon')).toBeNull();
+    expect(languageTag('xx')).toBeNull();
   });
 });
