@@ -2,6 +2,7 @@
 import type { VerbDefinition } from '../verb.ts';
 import { alignVerb } from './align.ts';
 import { addOriginalVerb } from './add-original.ts';
+import { alignOriginalVerb } from './align-original.ts';
 import { agreementVerb } from './agreement.ts';
 import { codebookVerb } from './codebook.ts';
 import { importVerb } from './import.ts';
@@ -27,6 +28,7 @@ export const VERBS: readonly VerbDefinition[] = [
   synthVerb,
   alignVerb,
   addOriginalVerb,
+  alignOriginalVerb,
   agreementVerb,
   matrixVerb,
   exportWordVerb,

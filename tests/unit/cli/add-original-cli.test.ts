@@ -42,4 +42,18 @@ describe('tessera add-original', { timeout: 90_000 }, () => {
     expect(result.stderr).toMatch(/no document "Nope"; its documents are .*TA_pre_FGD/);
     expect(() => readFileSync(at('none.tessera'))).toThrow();
   });
+
+  it('corrects the alignment as the side-by-side view does, and aligning again keeps the correction', async () => {
+    const project = at('with-original.tessera');
+    const before = JSON.parse((await tessera('align-original', project, '--document', 'TA_pre_FGD', '--realign', '-o', at('aligned.tessera'), '--json')).stdout) as { pairs: unknown[] };
+    expect(before).toEqual({ pairs: hebrewPeerSpecialists.expected });
+    const joined = await tessera('align-original', at('aligned.tessera'), '--document', 'TA_pre_FGD', '--join', '1', '--json');
+    const afterJoin = JSON.parse(joined.stdout) as { pairs: { translation: number[]; original: number[] }[] };
+    expect(afterJoin.pairs).toHaveLength(hebrewPeerSpecialists.expected.length - 1);
+    const first = afterJoin.pairs[0];
+    const realigned = JSON.parse((await tessera('align-original', at('aligned.tessera'), '--document', 'TA_pre_FGD', '--realign', '--json')).stdout) as typeof afterJoin;
+    expect(realigned.pairs[0]).toEqual(first);
+    const refused = await tessera('align-original', at('aligned.tessera'), '--document', 'TA_pre_FGD', '--join', '99');
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/pair number from 1 to/)]);
+  });
 });
