@@ -19,28 +19,36 @@ function reportLines(report: { readonly positions: readonly string[]; readonly n
   return [...report.positions, ...report.notCarried.map((line) => `Not carried: ${line}`), ...report.deviations];
 }
 
-/** Lets the user pick a .qdpx or .qde and imports it as a new project (nothing is stored unless all of it reads). */
-export function importRefiProjectFile(): void {
-  const picking = platformApi().openFiles({
-    title: 'Import a REFI-QDA project',
-    filters: [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }],
-    allowMultiple: false,
-  });
+type RefiRead = Extract<Awaited<ReturnType<typeof readRefiProjectOffThread>>, { ok: true }>;
+
+/**
+ * Lets the user pick one .qdpx or .qde, reads it in the worker (showing `busyText`), and hands what it read to
+ * `use`. A refused or unreadable file ends with one message that says nothing was `outcomeWord` ("imported").
+ */
+function withPickedRefiProject(title: string, busyText: string, outcomeWord: string, use: (read: RefiRead, fileName: string) => Promise<void> | void): void {
+  const picking = platformApi().openFiles({ title, filters: [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }], allowMultiple: false });
   void attempt(null, async () => {
     const [file] = await picking;
     if (!file) return;
-    if (isRefusedFile(file)) throw new UserError(`${file.refusal} Nothing was imported.`);
-    await attempt('Importing the REFI-QDA project…', async () => {
+    if (isRefusedFile(file)) throw new UserError(`${file.refusal} Nothing was ${outcomeWord}.`);
+    await attempt(busyText, async () => {
       const outcome = await readRefiProjectOffThread(file.name, file.bytes);
-      if (!outcome.ok) throw new UserError(`${outcome.message.replace(/\s*Nothing was imported\.?$/, '')} Nothing was imported.`);
-      // Record ids are the file's GUIDs; the store keys records across projects, so the new project gets its own.
-      const snapshot = remapProjectIds(outcome.snapshot, randomUuid);
-      const c = outcome.report.counts;
-      await storeOpenedProject(snapshot, [
-        `Imported from ${file.name}${outcome.report.origin ? ` (${outcome.report.origin})` : ''}: ${c.documents} documents, ${c.codes} codes, ${c.codings} codings, ${c.memos} memos, ${c.coders} coders.`,
-        ...reportLines(outcome.report),
-      ]);
+      if (!outcome.ok) throw new UserError(`${outcome.message.replace(/\s*Nothing was imported\.?$/, '')} Nothing was ${outcomeWord}.`);
+      await use(outcome, file.name);
     });
+  });
+}
+
+/** Lets the user pick a .qdpx or .qde and imports it as a new project (nothing is stored unless all of it reads). */
+export function importRefiProjectFile(): void {
+  withPickedRefiProject('Import a REFI-QDA project', 'Importing the REFI-QDA project…', 'imported', async (outcome, fileName) => {
+    // Record ids are the file's GUIDs; the store keys records across projects, so the new project gets its own.
+    const snapshot = remapProjectIds(outcome.snapshot, randomUuid);
+    const c = outcome.report.counts;
+    await storeOpenedProject(snapshot, [
+      `Imported from ${fileName}${outcome.report.origin ? ` (${outcome.report.origin})` : ''}: ${c.documents} documents, ${c.codes} codes, ${c.codings} codings, ${c.memos} memos, ${c.coders} coders.`,
+      ...reportLines(outcome.report),
+    ]);
   });
 }
 
@@ -50,24 +58,12 @@ export function importRefiProjectFile(): void {
  * nothing is written until the user confirms the merge (which keeps a copy of the project first).
  */
 export function mergeRefiProjectFile(): void {
-  const picking = platformApi().openFiles({
-    title: 'Merge a REFI-QDA project into this one',
-    filters: [{ name: 'REFI-QDA project', extensions: ['qdpx', 'qde'] }],
-    allowMultiple: false,
-  });
-  void attempt(null, async () => {
-    const [file] = await picking;
-    if (!file) return;
-    if (isRefusedFile(file)) throw new UserError(`${file.refusal} Nothing was merged.`);
-    await attempt('Reading the REFI-QDA project…', async () => {
-      const outcome = await readRefiProjectOffThread(file.name, file.bytes);
-      if (!outcome.ok) throw new UserError(`${outcome.message.replace(/\s*Nothing was imported\.?$/, '')} Nothing was merged.`);
-      const open = useWorkspace.getState().snapshot;
-      if (!open) return;
-      const lines = reportLines(outcome.report);
-      if (lines.length) notify('info', `Read ${file.name}; what it could not carry is listed below. Review the merge before anything is written.`, lines);
-      reviewMerge([refiImportAsSession(open, outcome.snapshot)], [file.name]);
-    });
+  withPickedRefiProject('Merge a REFI-QDA project into this one', 'Reading the REFI-QDA project…', 'merged', (outcome, fileName) => {
+    const open = useWorkspace.getState().snapshot;
+    if (!open) return;
+    const lines = reportLines(outcome.report);
+    if (lines.length) notify('info', `Read ${fileName}; what it could not carry is listed below. Review the merge before anything is written.`, lines);
+    reviewMerge([refiImportAsSession(open, outcome.snapshot)], [fileName]);
   });
 }
 
