@@ -82,6 +82,6 @@ describe('REFI-QDA projects in the app', () => {
     const entries = unzipSync(new Uint8Array(readFileSync(file)));
     expect(Object.keys(entries).filter((n) => n.startsWith('sources/'))).toHaveLength(2);
     expect(new TextDecoder().decode(entries['project.qde'])).toContain('<Project xmlns="urn:QDA-XML:project:1.0"');
-    await visible(app.page.locator('.notice', { hasText: 'text positions in Unicode code points' }));
+    await visible(app.page.locator('.notice', { hasText: 'went to your browser as the download' }).filter({ hasText: 'Text positions are in Unicode code points' }));
   });
 });

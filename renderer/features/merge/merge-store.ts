@@ -5,6 +5,7 @@
  * download), and the merge is applied as ONE change through the workspace's change path, with the records' own
  * stamps (never re-stamped), so it undoes in one step; its report is kept as a project memo.
  */
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { create } from 'zustand';
 import { composeChanges } from '#shared/model/change';
 import { randomUuid, systemClock } from '#shared/model/ids';
@@ -96,8 +97,9 @@ async function snapshotBeforeMerge(snapshot: ProjectSnapshot): Promise<string> {
     filters: [{ name: 'Tessera project', extensions: ['tessera'] }],
     bytes,
   });
-  if (saved.status !== 'saved') throw new UserError('The merge was not made: a copy of the project must be kept before it, and none was saved.');
-  return saved.location;
+  if (saved.status === 'cancelled') throw new UserError('The merge was not made: a copy of the project must be kept before it, and none was saved.');
+  // A browser hands the copy over as a download; the report says so rather than claiming where it was saved.
+  return saved.status === 'saved' ? saved.location : `the download “${saved.fileName}” (check your browser’s downloads)`;
 }
 
 /** Writes the merge with the answers given: a snapshot first, then one undoable change with the report memo. */
@@ -145,6 +147,6 @@ export async function saveMergeReport(): Promise<void> {
       filters: [{ name: 'Markdown', extensions: ['md'] }],
       bytes: new TextEncoder().encode(report),
     });
-    if (result.status === 'saved') notify('info', `Merge report saved to ${result.location}.`);
+    if (result.status !== 'cancelled') notify('info', savedFileNotice('The merge report', result));
   });
 }

@@ -2,6 +2,7 @@
  * Export my session: the current coder's work (since a date, or all of it) as a small .tessera file to e-mail, the
  * same file `tessera export-session` writes (shared/merge/export-session.ts). Whoever receives it merges it.
  */
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { useState } from 'react';
 import { create } from 'zustand';
 import { exportSession } from '#shared/merge/export-session';
@@ -43,8 +44,11 @@ async function saveSession(sinceDate: string): Promise<boolean> {
       filters: [{ name: 'Tessera session', extensions: ['tessera'] }],
       bytes,
     });
-    if (result.status === 'saved') {
-      notify('info', `Session of ${coder?.name ?? 'the coder'} saved to ${result.location}: ${plural(session.codings.length, 'coding')}, ${plural(session.memos.length, 'memo')}, ${plural(session.tombstones.length, 'deletion')}.`);
+    if (result.status !== 'cancelled') {
+      notify(
+        'info',
+        `${savedFileNotice(`The session of ${coder?.name ?? 'the coder'}`, result)} It holds ${plural(session.codings.length, 'coding')}, ${plural(session.memos.length, 'memo')}, ${plural(session.tombstones.length, 'deletion')}.`,
+      );
     }
   });
 }

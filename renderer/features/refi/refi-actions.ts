@@ -3,6 +3,7 @@
  * project, read off the UI thread, with its report shown; and exporting the open project to .qdpx with the report
  * of what REFI-QDA cannot carry. The same reader and writer as `tessera refi`.
  */
+import { savedFileNotice } from '../../platform/saved-file.ts';
 import { UserError } from '#shared/model/user-error';
 import { randomUuid } from '#shared/model/ids';
 import { isRefusedFile } from '#shared/platform/preload-api';
@@ -83,8 +84,8 @@ export async function exportRefiProject(): Promise<void> {
       filters: [{ name: 'REFI-QDA project', extensions: ['qdpx'] }],
       bytes: result.bytes,
     });
-    if (saved.status === 'saved') {
-      notify('info', `Exported to ${saved.location} (text positions in Unicode code points).`, [...result.notCarried.map((line) => `Not carried: ${line}`), ...result.notes]);
+    if (saved.status !== 'cancelled') {
+      notify('info', `${savedFileNotice('The REFI-QDA project', saved)} Text positions are in Unicode code points.`, [...result.notCarried.map((line) => `Not carried: ${line}`), ...result.notes]);
     }
   });
 }
