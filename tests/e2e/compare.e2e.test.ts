@@ -112,7 +112,7 @@ describe('compare view', () => {
     expect(citations.length).toBeGreaterThanOrEqual(count);
     const site = /, ([A-Z]+) /.exec(label)?.[1] ?? '';
     // A site with a pre and a post document cites which: "BU pre 5".
-    for (const citation of citations) expect(citation).toMatch(new RegExp(`^${site}( (pre|post))? \\d+(-\\d+)?$`));
+    for (const citation of citations) expect(citation).toMatch(new RegExp(`^${site}( (pre|post))? \\d+(–\\d+)?$`));
     await app.page.screenshot({ path: join(OUTPUT, 'compare-cell-passages.png') });
   });
 
