@@ -68,9 +68,9 @@ describe('the live region', () => {
     await expect.poll(heard).toBe('Removed the coding of “P6: The doctors decide everything here…” (BU 3) with Leadership Engagement.');
   });
 
-  it('says the project saved to a file', async () => {
+  it('says the project file went to the browser as a download', async () => {
     const download = await app.saveProjectFile();
     expect(download.suggestedFilename()).toMatch(/\.tessera$/);
-    await expect.poll(heard).toMatch(/^Project saved to .+\.tessera\.$/);
+    await expect.poll(heard).toMatch(/^Project went to your browser as the download “.+\.tessera”\./);
   });
 });
