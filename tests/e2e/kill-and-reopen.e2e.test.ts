@@ -35,7 +35,9 @@ async function startChromium(): Promise<{ process: ChildProcess; browser: Browse
       '--remote-debugging-port=0',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that the test ends Chromium with all its helper processes, as a crash does; left
+    // behind, they kept a core busy while the next test file ran.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   running.push(child);
   const endpoint = await new Promise<string>((resolve, reject) => {
@@ -59,8 +61,17 @@ async function startChromium(): Promise<{ process: ChildProcess; browser: Browse
   return { process: child, browser, page };
 }
 
+/** Ends Chromium and every process it started (its process group). */
+function killChromium(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 afterAll(() => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of running) killChromium(child, 'SIGKILL');
 });
 
 /** The number of the paragraph whose text holds `needle`. */
@@ -93,7 +104,7 @@ describe('killing the browser in the middle of a batch of codings', () => {
     const box = app.page.getByRole('dialog', { name: 'Code the selection' });
     await box.getByLabel('Find or create a code').fill('Training');
     await box.getByLabel('Find or create a code').press('Enter');
-    first.process.kill('SIGKILL');
+    killChromium(first.process, 'SIGKILL');
     await new Promise((resolve) => first.process.once('exit', resolve));
     await first.browser.close().catch(() => undefined);
 
@@ -108,6 +119,8 @@ describe('killing the browser in the middle of a batch of codings', () => {
     expect(count === PASSAGES.length || count === PASSAGES.length + 1).toBe(true);
     if (count === PASSAGES.length + 1) expect(coded).toContain(IN_FLIGHT);
     await reopened.expectNoErrors();
-    second.process.kill('SIGTERM');
+    const ended = new Promise((resolve) => second.process.once('exit', resolve));
+    killChromium(second.process, 'SIGTERM');
+    await ended;
   });
 });
